@@ -1,0 +1,107 @@
+/**
+ * Assembles and starts a Briefing server: stores, rooms, HTTP API and the collaboration
+ * endpoint on one HTTP server. Tests start it on port 0; `server/main.ts` runs it for real.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { CloseCode, CloseReason } from '../shared/protocol/closeCodes'
+import { briefingSchema } from '../shared/schema/schema'
+import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomRegistryOptions } from './collab/roomRegistry'
+import { createUpgradeHandler } from './collab/upgrade'
+import type { ServerConfig } from './config'
+import { createApp } from './http/createApp'
+import { createLogger, errorField, type Logger } from './log/logger'
+import { openStores, type Stores } from './store'
+
+export interface StartOptions extends Partial<ServerConfig> {
+  dataDir: string
+  logger?: Logger
+  rooms?: Partial<RoomRegistryOptions>
+  now?: () => Date
+}
+
+export interface RunningServer {
+  /** `http://host:port` of the listening server. */
+  url: string
+  port: number
+  stores: Stores
+  registry: RoomRegistry
+  /** Graceful stop: closes sockets with "server restarting", stores everything, exits clean. */
+  close(): Promise<void>
+}
+
+/** Only touch a briefing's updatedAt this often while it is edited. */
+const TOUCH_INTERVAL_MS = 5_000
+
+export async function startBriefingServer(options: StartOptions): Promise<RunningServer> {
+  const log = options.logger ?? createLogger(options.logLevel ?? 'info')
+  const now = options.now ?? (() => new Date())
+  const stores = await openStores({ dataDir: options.dataDir })
+  const schema = briefingSchema()
+  const lastTouched = new Map<string, number>()
+  const registry = new RoomRegistry(
+    stores.documents,
+    log,
+    { ...DEFAULT_ROOM_OPTIONS, ...options.rooms },
+    {
+      onPersisted(room) {
+        const at = now().getTime()
+        if (at - (lastTouched.get(room.name) ?? 0) < TOUCH_INTERVAL_MS) return
+        lastTouched.set(room.name, at)
+        stores.briefings.touch(room.name, new Date(at).toISOString()).catch((err) => {
+          log.warn('could not update briefing timestamp', {
+            room: room.name,
+            error: errorField(err),
+          })
+        })
+      },
+    },
+  )
+  const app = createApp({
+    stores,
+    registry,
+    schema,
+    log,
+    clientDir: options.clientDir ?? null,
+    now,
+  })
+  const server = http.createServer(app)
+  const { handler, wss } = createUpgradeHandler({
+    registry,
+    briefings: stores.briefings,
+    log,
+    authorize: async () => ({ ok: true, access: 'read-write', userId: null }),
+  })
+  server.on('upgrade', handler)
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'
+  log.info('listening', { port, dataDir: options.dataDir, store: stores.backend })
+
+  let closing: Promise<void> | null = null
+  const close = () => {
+    closing ??= (async () => {
+      server.off('upgrade', handler)
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      await registry.shutdown()
+      // Sockets still open here belonged to no room (e.g. mid-upgrade); close them the same way.
+      for (const ws of wss.clients)
+        ws.close(CloseCode.ServerRestarting, CloseReason.ServerRestarting)
+      server.closeIdleConnections()
+      server.closeAllConnections()
+      await stopped
+      await stores.close()
+      log.info('stopped')
+    })()
+    return closing
+  }
+
+  return { url: `http://${host}:${port}`, port, stores, registry, close }
+}

@@ -1,0 +1,287 @@
+/**
+ * A Room is one briefing's live session: its Y.Doc, awareness, connections and the path of
+ * every update to the store.
+ *
+ * Invariants:
+ * - The doc holds only what the store holds (plus peer updates, which their own instance
+ *   stored). A client update is validated, appended, then applied; its broadcast is the doc's
+ *   'update' event, so nobody sees an edit that is not yet durable.
+ * - Appends happen in arrival order through one write queue. When the store fails, the queue
+ *   keeps the updates in memory and retries with backoff; nothing is dropped.
+ * - The room serves sync only after `load()` resolved: a client never gets an empty state it
+ *   would then merge with stored content (the duplicated-content bug).
+ */
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import {
+  assertValidUpdate,
+  decodeAwarenessUpdate,
+  decodeMessage,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  MalformedMessageError,
+} from '../../shared/protocol/messages'
+import { errorField, type Logger } from '../log/logger'
+import type { DocumentStore } from '../store/documentStore'
+import type { Connection } from './connection'
+import { isUpdateOrigin, type UpdateOrigin } from './origin'
+import { WriteQueue } from './writeQueue'
+
+export type RoomState = 'loading' | 'ready' | 'closed'
+
+export interface RoomOptions {
+  /** Compact once the stored log has this many rows. */
+  compactAfterEntries: number
+  /** Largest awareness state (JSON bytes) one client may publish. */
+  maxAwarenessStateBytes: number
+}
+
+export interface RoomHooks {
+  /** A connection's update has been stored and applied. */
+  onPersisted?(room: Room, origin: UpdateOrigin, update: Uint8Array): void
+  /** A peer-facing broadcast of awareness (used by the scale-out fan-out). */
+  onAwareness?(room: Room, update: Uint8Array, origin: unknown): void
+  /** The room has no connections and may be unloaded. */
+  onIdle?(room: Room): void
+}
+
+export class Room {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness: Awareness
+  readonly connections = new Map<string, Connection>()
+  state: RoomState = 'loading'
+  /** Joins announced but not yet attached; an unload must not race them. */
+  reservations = 0
+  private readonly writes: WriteQueue
+  private appendsSinceCompaction = 0
+  private compacting: Promise<void> | null = null
+
+  constructor(
+    readonly name: string,
+    private readonly store: DocumentStore,
+    private readonly log: Logger,
+    private readonly options: RoomOptions,
+    private readonly hooks: RoomHooks = {},
+  ) {
+    this.awareness = new Awareness(this.doc)
+    // The server holds no awareness state of its own.
+    this.awareness.setLocalState(null)
+    this.writes = new WriteQueue(
+      (updates) => this.store.append(this.name, updates),
+      (err, attempt) =>
+        this.log.error('store append failed; keeping updates in memory and retrying', {
+          room: this.name,
+          attempt,
+          error: errorField(err),
+        }),
+    )
+    this.doc.on('update', this.onDocUpdate)
+    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  /** Loads the stored document. Called once by the registry before anyone joins. */
+  async load(): Promise<void> {
+    const updates = await this.store.load(this.name)
+    Y.transact(
+      this.doc,
+      () => {
+        for (const update of updates) Y.applyUpdate(this.doc, update)
+      },
+      { source: 'load' } satisfies UpdateOrigin,
+    )
+    this.appendsSinceCompaction = updates.length
+    this.state = 'ready'
+  }
+
+  /** Whether anything still needs this room in memory. */
+  get busy(): boolean {
+    return this.connections.size > 0 || this.reservations > 0 || this.writes.pending > 0
+  }
+
+  /** Attaches a connection and starts the sync handshake. */
+  join(connection: Connection): void {
+    if (this.state !== 'ready') throw new Error(`room ${this.name} is ${this.state}`)
+    this.connections.set(connection.id, connection)
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const states = Array.from(this.awareness.getStates().keys())
+    if (states.length > 0) {
+      connection.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, states)))
+    }
+  }
+
+  /** Detaches a connection, removing its awareness states for everyone else. */
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection.id)) return
+    if (connection.awarenessClients.size > 0) {
+      removeAwarenessStates(this.awareness, Array.from(connection.awarenessClients), connection)
+    }
+    if (this.connections.size === 0 && this.reservations === 0) this.hooks.onIdle?.(this)
+  }
+
+  /**
+   * Handles one frame from a connection. A frame that cannot be decoded closes only that
+   * connection; the room and everyone else carry on.
+   */
+  receive(connection: Connection, data: Uint8Array): void {
+    try {
+      this.handle(connection, data)
+    } catch (err) {
+      const malformed = err instanceof MalformedMessageError
+      this.log.warn(malformed ? 'malformed message; closing connection' : 'message failed', {
+        room: this.name,
+        connection: connection.id,
+        error: errorField(err),
+      })
+      connection.close(
+        CloseCode.MalformedMessage,
+        malformed ? err.message.slice(0, 120) : 'bad message',
+      )
+    }
+  }
+
+  private handle(connection: Connection, data: Uint8Array): void {
+    const message = decodeMessage(data)
+    switch (message.type) {
+      case 'sync-step-1': {
+        let diff: Uint8Array
+        try {
+          diff = Y.encodeStateAsUpdate(this.doc, message.stateVector)
+        } catch (err) {
+          throw new MalformedMessageError(`invalid state vector (${String(err)})`)
+        }
+        connection.send(encodeSyncStep2(diff))
+        return
+      }
+      case 'sync-step-2':
+      case 'update':
+        this.receiveUpdate(connection, message.update)
+        return
+      case 'awareness':
+        this.receiveAwareness(connection, message.update)
+        return
+      case 'query-awareness':
+        connection.send(
+          encodeAwareness(
+            encodeAwarenessUpdate(this.awareness, Array.from(this.awareness.getStates().keys())),
+          ),
+        )
+        return
+      default: {
+        const unreachable: never = message
+        throw new MalformedMessageError(`unhandled message ${JSON.stringify(unreachable)}`)
+      }
+    }
+  }
+
+  private receiveUpdate(connection: Connection, update: Uint8Array): void {
+    if (connection.access === 'read-only') {
+      // Dropped here, before the store: a reader's edit must reach neither disk nor peers.
+      if (!connection.toldReadOnly) {
+        connection.toldReadOnly = true
+        connection.send(encodePermissionDenied('read-only: document updates are not accepted'))
+      }
+      return
+    }
+    assertValidUpdate(update)
+    this.persistAndApply(update, { source: 'client', connectionId: connection.id })
+  }
+
+  /**
+   * Stores an update, then applies it to the doc (which broadcasts it). Used for client
+   * edits and for edits the server itself makes.
+   */
+  persistAndApply(update: Uint8Array, origin: UpdateOrigin): Promise<void> {
+    return this.writes.push(update).then(() => {
+      if (this.state === 'closed') return
+      Y.applyUpdate(this.doc, update, origin)
+      this.hooks.onPersisted?.(this, origin, update)
+      this.appendsSinceCompaction++
+      if (this.appendsSinceCompaction >= this.options.compactAfterEntries) void this.compact()
+    })
+  }
+
+  /** Applies an update another instance has already stored. */
+  applyPeerUpdate(update: Uint8Array): void {
+    if (this.state !== 'ready') return
+    Y.applyUpdate(this.doc, update, { source: 'peer' } satisfies UpdateOrigin)
+  }
+
+  private receiveAwareness(connection: Connection, update: Uint8Array): void {
+    const entries = decodeAwarenessUpdate(update)
+    for (const entry of entries) {
+      if (entry.stateJson.length > this.options.maxAwarenessStateBytes) {
+        throw new MalformedMessageError(
+          `awareness state of ${entry.stateJson.length} bytes exceeds ${this.options.maxAwarenessStateBytes}`,
+        )
+      }
+      if (entry.stateJson === 'null') connection.awarenessClients.delete(entry.clientId)
+      else connection.awarenessClients.add(entry.clientId)
+    }
+    applyAwarenessUpdate(this.awareness, update, connection)
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (!isUpdateOrigin(origin) || origin.source === 'load') return
+    const message = encodeUpdate(update)
+    const except = origin.source === 'client' ? origin.connectionId : null
+    for (const connection of this.connections.values()) {
+      if (connection.id !== except) connection.send(message)
+    }
+  }
+
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const clients = [...change.added, ...change.updated, ...change.removed]
+    if (clients.length === 0) return
+    const update = encodeAwarenessUpdate(this.awareness, clients)
+    const message = encodeAwareness(update)
+    for (const connection of this.connections.values()) connection.send(message)
+    this.hooks.onAwareness?.(this, update, origin)
+  }
+
+  /** Merges the stored log into one snapshot. At most one compaction runs at a time. */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting
+    this.appendsSinceCompaction = 0
+    this.compacting = this.store
+      .compact(this.name)
+      .then((result) => this.log.debug('compacted', { room: this.name, ...result }))
+      .finally(() => {
+        this.compacting = null
+      })
+    return this.compacting
+  }
+
+  /** Resolves when every queued update has been stored and applied. */
+  flushed(): Promise<void> {
+    return this.writes.drained()
+  }
+
+  /** Closes every connection with `code` and stops accepting work. */
+  close(code: number, reason: string): void {
+    this.state = 'closed'
+    for (const connection of this.connections.values()) connection.close(code, reason)
+    this.connections.clear()
+  }
+
+  /** Releases the doc; after this the room is unusable. */
+  destroy(): void {
+    this.state = 'closed'
+    this.writes.stop()
+    this.doc.off('update', this.onDocUpdate)
+    this.awareness.off('update', this.onAwarenessUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

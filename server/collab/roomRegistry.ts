@@ -1,0 +1,167 @@
+/**
+ * The rooms in memory. Holds one in-flight load per room name, so a burst of clients opening
+ * the same briefing loads it once, and unloads a room only when nothing needs it: no
+ * connections, no pending joins, no pending writes, re-checked after every await. A room
+ * whose final write fails stays in memory and tries again later.
+ */
+import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
+import { errorField, type Logger } from '../log/logger'
+import type { DocumentStore } from '../store/documentStore'
+import type { Connection } from './connection'
+import { Room, type RoomHooks, type RoomOptions } from './room'
+
+export interface RoomRegistryOptions extends RoomOptions {
+  /** How long to wait before retrying a failed unload. */
+  unloadRetryMs: number
+}
+
+export const DEFAULT_ROOM_OPTIONS: RoomRegistryOptions = {
+  compactAfterEntries: 500,
+  maxAwarenessStateBytes: 16 * 1024,
+  unloadRetryMs: 5_000,
+}
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>()
+  private readonly loads = new Map<string, Promise<Room>>()
+  private readonly unloading = new Set<Room>()
+  private readonly retryTimers = new Set<NodeJS.Timeout>()
+  private shuttingDown = false
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly log: Logger,
+    private readonly options: RoomRegistryOptions = DEFAULT_ROOM_OPTIONS,
+    private readonly hooks: Omit<RoomHooks, 'onIdle'> = {},
+  ) {}
+
+  /** Rooms currently in memory (loaded or loading). */
+  get size(): number {
+    return this.rooms.size
+  }
+
+  /** The loaded room of that name, if it is in memory. */
+  get(name: string): Room | undefined {
+    const room = this.rooms.get(name)
+    return room?.state === 'ready' ? room : undefined
+  }
+
+  /** Every room in memory. */
+  all(): Room[] {
+    return Array.from(this.rooms.values())
+  }
+
+  /**
+   * Loads the room if needed and attaches the connection once it is ready. The reservation
+   * taken synchronously here keeps the room from unloading while the load is awaited.
+   */
+  async join(name: string, connection: Connection): Promise<Room> {
+    if (this.shuttingDown) throw new Error('server is shutting down')
+    let room = this.rooms.get(name)
+    if (!room || room.state === 'closed') {
+      room = new Room(name, this.store, this.log, this.options, {
+        ...this.hooks,
+        onIdle: (idle) => void this.unload(idle),
+      })
+      this.rooms.set(name, room)
+      this.loads.set(name, this.load(room))
+    }
+    room.reservations++
+    try {
+      await this.loads.get(name)
+      if (!connection.socket.isOpen) throw new Error('connection closed while the room loaded')
+      room.join(connection)
+      return room
+    } finally {
+      room.reservations--
+      if (room.connections.size === 0 && room.reservations === 0) void this.unload(room)
+    }
+  }
+
+  private async load(room: Room): Promise<Room> {
+    try {
+      await room.load()
+      return room
+    } catch (err) {
+      // A failed load leaves nothing behind: the next join starts a fresh load.
+      if (this.rooms.get(room.name) === room) this.rooms.delete(room.name)
+      room.destroy()
+      throw err
+    } finally {
+      this.loads.delete(room.name)
+    }
+  }
+
+  /** Unloads the room if nothing needs it, compacting its log first. */
+  async unload(room: Room): Promise<void> {
+    if (this.unloading.has(room) || room.state !== 'ready') return
+    this.unloading.add(room)
+    try {
+      await room.flushed()
+      if (room.busy) return
+      await room.compact()
+      if (room.busy) return
+      this.rooms.delete(room.name)
+      room.destroy()
+      this.log.debug('room unloaded', { room: room.name })
+    } catch (err) {
+      this.log.error('room unload failed; keeping it in memory', {
+        room: room.name,
+        error: errorField(err),
+      })
+      this.scheduleRetry(room)
+    } finally {
+      this.unloading.delete(room)
+    }
+  }
+
+  private scheduleRetry(room: Room): void {
+    if (this.shuttingDown) return
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer)
+      if (!room.busy) void this.unload(room)
+    }, this.options.unloadRetryMs)
+    this.retryTimers.add(timer)
+  }
+
+  /**
+   * Ends a room at once (the briefing was deleted): closes its connections, waits for writes
+   * already accepted, and drops it without compacting.
+   */
+  async close(name: string, code: number, reason: string): Promise<void> {
+    const room = this.rooms.get(name)
+    if (!room) return
+    await this.loads.get(name)?.catch(() => undefined)
+    room.close(code, reason)
+    await room.flushed()
+    if (this.rooms.get(name) === room) this.rooms.delete(name)
+    room.destroy()
+  }
+
+  /**
+   * Stops accepting joins, closes every connection with "server restarting", stores every
+   * queued update and compacts each room. Resolves when all of that is done or failed.
+   */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true
+    for (const timer of this.retryTimers) clearTimeout(timer)
+    await Promise.allSettled(this.loads.values())
+    const rooms = Array.from(this.rooms.values())
+    await Promise.allSettled(
+      rooms.map(async (room) => {
+        room.close(CloseCode.ServerRestarting, CloseReason.ServerRestarting)
+        await room.flushed()
+        try {
+          await room.compact()
+        } catch (err) {
+          this.log.error('compaction at shutdown failed; the log is intact', {
+            room: room.name,
+            error: errorField(err),
+          })
+        }
+        room.destroy()
+      }),
+    )
+    this.rooms.clear()
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The HTTP upgrade handler for `/collab/<briefingId>`. Every decision about a socket is made
+ * here, before it is accepted: an unknown path, an unknown briefing or (later) a caller
+ * without access gets a plain HTTP error response and never a WebSocket.
+ */
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import { errorField, type Logger } from '../log/logger'
+import type { BriefingStore } from '../store/briefingStore'
+import type { AccessMode } from './connection'
+import type { RoomRegistry } from './roomRegistry'
+import { attachSocket } from './wsAdapter'
+
+/** y-websocket's path: the provider appends `/<roomname>` to its server URL. */
+export const COLLAB_PATH_PREFIX = '/collab/'
+
+/** Largest frame accepted; `ws` closes bigger ones with 1009. */
+export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024
+
+/** Who may open a socket and how; decided by the access layer (everyone may write for now). */
+export type AuthorizeUpgrade = (
+  req: IncomingMessage,
+  briefingId: string,
+) => Promise<
+  | { ok: true; access: AccessMode; userId: string | null }
+  | { ok: false; status: number; message: string }
+>
+
+export interface UpgradeDeps {
+  registry: RoomRegistry
+  briefings: BriefingStore
+  log: Logger
+  authorize: AuthorizeUpgrade
+  /** Tracks sockets so shutdown can close them. */
+  wss?: WebSocketServer
+}
+
+export function createUpgradeHandler(deps: UpgradeDeps) {
+  const wss = deps.wss ?? new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+
+  const handler = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', () => socket.destroy())
+    void decide(req)
+      .then((decision) => {
+        if (!decision.ok) {
+          rejectUpgrade(socket, decision.status, decision.message)
+          return
+        }
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          attachSocket(ws, deps.registry, deps.log, {
+            briefingId: decision.briefingId,
+            access: decision.access,
+            userId: decision.userId,
+            maxBufferedBytes: MAX_MESSAGE_BYTES,
+          })
+        })
+      })
+      .catch((err) => {
+        deps.log.error('upgrade failed', { url: req.url, error: errorField(err) })
+        rejectUpgrade(socket, 500, 'internal server error')
+      })
+  }
+
+  async function decide(req: IncomingMessage) {
+    const briefingId = parseBriefingId(req.url)
+    if (!briefingId) return { ok: false as const, status: 404, message: 'unknown path' }
+    if (!(await deps.briefings.get(briefingId))) {
+      return { ok: false as const, status: 404, message: 'briefing not found' }
+    }
+    const auth = await deps.authorize(req, briefingId)
+    if (!auth.ok) return auth
+    return { ok: true as const, briefingId, access: auth.access, userId: auth.userId }
+  }
+
+  return { handler, wss }
+}
+
+/** The briefing id from `/collab/<id>` (query ignored), or null for any other path. */
+export function parseBriefingId(url: string | undefined): string | null {
+  if (!url) return null
+  const path = url.split('?')[0]!
+  if (!path.startsWith(COLLAB_PATH_PREFIX)) return null
+  let id: string
+  try {
+    id = decodeURIComponent(path.slice(COLLAB_PATH_PREFIX.length))
+  } catch {
+    return null
+  }
+  return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null
+}
+
+function rejectUpgrade(socket: Duplex, status: number, message: string): void {
+  if (!socket.writable) {
+    socket.destroy()
+    return
+  }
+  const body = JSON.stringify({
+    error: { code: status === 404 ? 'not_found' : 'rejected', message },
+  })
+  socket.end(
+    `HTTP/1.1 ${status} ${statusText(status)}\r\n` +
+      'Content-Type: application/json\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  )
+}
+
+function statusText(status: number): string {
+  return (
+    {
+      400: 'Bad Request',
+      401: 'Unauthorized',
+      403: 'Forbidden',
+      404: 'Not Found',
+      429: 'Too Many Requests',
+    }[status] ?? 'Error'
+  )
+}

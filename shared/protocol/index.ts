@@ -1,0 +1,2 @@
+export { CloseCode, type CloseCodeValue, CloseReason } from './closeCodes'
+export * from './messages'

@@ -1,0 +1,2 @@
+export { briefingExtensions, DOCUMENT_FRAGMENT } from './extensions'
+export { briefingSchema } from './schema'

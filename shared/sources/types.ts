@@ -1,0 +1,62 @@
+/**
+ * A source: a document the team quotes from. Sources live in the briefing's Y.Doc (the Y.Map
+ * named SOURCES_MAP, keyed by source id) so they sync live and travel with the document.
+ * Each value is a plain object written once: its text is immutable, and `contentHash` lets
+ * anyone check that it was not replaced.
+ */
+
+/** Name of the Y.Map in the briefing's Y.Doc that holds sources. */
+export const SOURCES_MAP = 'sources'
+
+export type SourceKind = 'article' | 'transcript' | 'statement' | 'document'
+
+export type QuoteKind = 'full' | 'partial'
+
+/**
+ * A quotation found in a source body. Offsets are UTF-16 code unit offsets into the body
+ * (`paragraphs.join('\n\n')`), so `body.slice(start, end) === text`; `paragraph` is the
+ * 1-based number of the paragraph the quotation starts in.
+ */
+export interface ExtractedQuote {
+  text: string
+  speaker: string | null
+  speakerRole: string | null
+  kind: QuoteKind
+  start: number
+  end: number
+  paragraph: number
+}
+
+/** Metadata an importer recovers from a document; null where the document does not carry it. */
+export interface SourceMetadata {
+  title: string | null
+  byline: string | null
+  publisher: string | null
+  /** ISO 8601. */
+  publishedAt: string | null
+  url: string | null
+}
+
+/** What an importer produces from one input, before it becomes a stored Source. */
+export interface ImportedDocument extends SourceMetadata {
+  kind: SourceKind
+  /** The article body as plain paragraphs, boilerplate removed. */
+  paragraphs: string[]
+}
+
+/** A source as stored in the briefing. */
+export interface Source extends SourceMetadata {
+  id: string
+  kind: SourceKind
+  /** ISO 8601 time the text was taken in. */
+  retrievedAt: string
+  /** User id (or name where there are no accounts) of who added it. */
+  addedBy: string
+  paragraphs: string[]
+  /** `sha256:` + hex digest of the body (`paragraphs.join('\n\n')`). */
+  contentHash: string
+  quotes: ExtractedQuote[]
+}
+
+/** The paragraph separator used to build a body from paragraphs. */
+export const PARAGRAPH_SEPARATOR = '\n\n'
