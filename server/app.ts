@@ -6,9 +6,15 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CloseCode, CloseReason } from '../shared/protocol/closeCodes'
 import { briefingSchema } from '../shared/schema/schema'
+import { AccessControl } from './auth/access'
+import { Authenticator } from './auth/authenticate'
+import { LiveAccess } from './auth/liveAccess'
+import { randomToken } from './auth/secrets'
+import { upgradeAuthorizer } from './auth/upgradeAuth'
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomRegistryOptions } from './collab/roomRegistry'
 import { createUpgradeHandler } from './collab/upgrade'
 import type { ServerConfig } from './config'
+import type { AccessChange, AppContext } from './http/context'
 import { createApp } from './http/createApp'
 import { createLogger, errorField, type Logger } from './log/logger'
 import { openStores, type Stores } from './store'
@@ -18,6 +24,8 @@ export interface StartOptions extends Partial<ServerConfig> {
   logger?: Logger
   rooms?: Partial<RoomRegistryOptions>
   now?: () => Date
+  /** Origins trusted besides the request's own host (PUBLIC_URL behind a proxy). */
+  trustedOrigins?: string[]
 }
 
 export interface RunningServer {
@@ -57,20 +65,42 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
       },
     },
   )
-  const app = createApp({
+  const authenticator = new Authenticator(stores, now)
+  const access = new AccessControl(stores)
+  const live = new LiveAccess(registry, access, stores, log)
+  // Shared by every instance through the store, so a token minted on one opens on another.
+  const collabSecret = await stores.settings.getOrInit('collab_secret', randomToken('', 48))
+  const trustedOrigins = options.trustedOrigins ?? []
+
+  /** Applies an access change to this instance's open sockets. */
+  const applyAccessChange = async (change: AccessChange) => {
+    if (change.kind === 'briefing') await live.recheckBriefing(change.id)
+    else if (change.kind === 'team') await live.recheckTeam(change.id)
+    else live.closeCredential(change.key)
+  }
+  const ctx: AppContext = {
     stores,
     registry,
     schema,
     log,
-    clientDir: options.clientDir ?? null,
     now,
-  })
+    authenticator,
+    access,
+    live,
+    collabSecret,
+    trustedOrigins,
+    broadcastAccessChange(change) {
+      applyAccessChange(change).catch((err) =>
+        log.error('applying an access change failed', { change, error: errorField(err) }),
+      )
+    },
+  }
+  const app = createApp(ctx, { clientDir: options.clientDir ?? null })
   const server = http.createServer(app)
   const { handler, wss } = createUpgradeHandler({
     registry,
-    briefings: stores.briefings,
     log,
-    authorize: async () => ({ ok: true, access: 'read-write', userId: null }),
+    authorize: upgradeAuthorizer({ authenticator, access, collabSecret, trustedOrigins, now }),
   })
   server.on('upgrade', handler)
 

@@ -4,6 +4,15 @@ import type { CollabSocket } from './socket'
 /** What a connection may do; the server enforces it, whatever the client claims. */
 export type AccessMode = 'read-write' | 'read-only'
 
+/** Who opened the connection, as decided at the upgrade. */
+export interface ConnectionIdentity {
+  userId: string | null
+  /** The credential the socket was opened with (see credentialKey); closed on sign-out. */
+  credential: string | null
+  /** The credential itself is read-only (a read-only API token): never upgrade it. */
+  readOnlyCredential: boolean
+}
+
 export class Connection {
   /** Awareness client ids this connection has announced, removed when it leaves. */
   readonly awarenessClients = new Set<number>()
@@ -14,9 +23,20 @@ export class Connection {
     readonly id: string,
     readonly socket: CollabSocket,
     public access: AccessMode,
-    /** Who is connected, for logs and later for access checks. */
-    readonly userId: string | null,
+    readonly identity: ConnectionIdentity = {
+      userId: null,
+      credential: null,
+      readOnlyCredential: false,
+    },
   ) {}
+
+  get userId(): string | null {
+    return this.identity.userId
+  }
+
+  get credential(): string | null {
+    return this.identity.credential
+  }
 
   send(data: Uint8Array): void {
     if (this.socket.isOpen) this.socket.send(data)

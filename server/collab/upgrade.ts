@@ -7,8 +7,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { errorField, type Logger } from '../log/logger'
-import type { BriefingStore } from '../store/briefingStore'
-import type { AccessMode } from './connection'
+import type { AccessMode, ConnectionIdentity } from './connection'
 import type { RoomRegistry } from './roomRegistry'
 import { attachSocket } from './wsAdapter'
 
@@ -18,18 +17,17 @@ export const COLLAB_PATH_PREFIX = '/collab/'
 /** Largest frame accepted; `ws` closes bigger ones with 1009. */
 export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024
 
-/** Who may open a socket and how; decided by the access layer (everyone may write for now). */
+/** Who may open a socket and how; decided by the access layer before the socket exists. */
 export type AuthorizeUpgrade = (
   req: IncomingMessage,
   briefingId: string,
 ) => Promise<
-  | { ok: true; access: AccessMode; userId: string | null }
+  | { ok: true; access: AccessMode; identity: ConnectionIdentity }
   | { ok: false; status: number; message: string }
 >
 
 export interface UpgradeDeps {
   registry: RoomRegistry
-  briefings: BriefingStore
   log: Logger
   authorize: AuthorizeUpgrade
   /** Tracks sockets so shutdown can close them. */
@@ -51,7 +49,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
           attachSocket(ws, deps.registry, deps.log, {
             briefingId: decision.briefingId,
             access: decision.access,
-            userId: decision.userId,
+            identity: decision.identity,
             maxBufferedBytes: MAX_MESSAGE_BYTES,
           })
         })
@@ -65,12 +63,9 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   async function decide(req: IncomingMessage) {
     const briefingId = parseBriefingId(req.url)
     if (!briefingId) return { ok: false as const, status: 404, message: 'unknown path' }
-    if (!(await deps.briefings.get(briefingId))) {
-      return { ok: false as const, status: 404, message: 'briefing not found' }
-    }
     const auth = await deps.authorize(req, briefingId)
     if (!auth.ok) return auth
-    return { ok: true as const, briefingId, access: auth.access, userId: auth.userId }
+    return { ...auth, briefingId }
   }
 
   return { handler, wss }

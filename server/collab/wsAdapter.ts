@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import type { WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { errorField, type Logger } from '../log/logger'
-import { type AccessMode, Connection } from './connection'
+import { type AccessMode, Connection, type ConnectionIdentity } from './connection'
 import type { Room } from './room'
 import type { RoomRegistry } from './roomRegistry'
 import type { CollabSocket } from './socket'
@@ -15,7 +15,7 @@ import type { CollabSocket } from './socket'
 export interface AttachOptions {
   briefingId: string
   access: AccessMode
-  userId: string | null
+  identity: ConnectionIdentity
   /** Bytes a client may send before its room has loaded; more is abuse. */
   maxBufferedBytes: number
 }
@@ -46,7 +46,7 @@ export function attachSocket(
     randomUUID(),
     toCollabSocket(ws),
     options.access,
-    options.userId,
+    options.identity,
   )
   let room: Room | null = null
   let early: Uint8Array[] | null = []

@@ -9,12 +9,15 @@ import {
   type TestClient,
   waitSynced,
 } from '../helpers/clients'
-import { createBriefing, startTestServer, type TestServer } from '../helpers/server'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { rememberToken } from '../helpers/tokens'
+import { collabToken, createBriefingAs, signUp, type TestUser } from '../helpers/users'
 import { waitFor } from '../helpers/waitFor'
 
 describe('collaboration sync', () => {
   let server: TestServer
   let briefingId: string
+  let owner: TestUser
   const clients: TestClient[] = []
   const connect = () => {
     const client = connectClient(server.wsUrl, briefingId)
@@ -24,7 +27,9 @@ describe('collaboration sync', () => {
 
   beforeEach(async () => {
     server = await startTestServer()
-    briefingId = await createBriefing(server.url)
+    owner = await signUp(server.url, { name: 'Owner' })
+    briefingId = await createBriefingAs(owner)
+    rememberToken(briefingId, await collabToken(owner, briefingId))
   })
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy()
@@ -90,31 +95,30 @@ describe('collaboration sync', () => {
       () => server.registry.get(briefingId)?.doc.getXmlFragment('default').length === 1,
       'stored',
     )
-    const json = await (
-      await fetch(`${server.url}/api/briefings/${briefingId}/content?format=json`)
-    ).json()
+    const json = await (await owner.api(`/api/briefings/${briefingId}/content?format=json`)).json()
     expect(json).toEqual({
       type: 'doc',
       content: [
         { type: 'paragraph', content: [{ type: 'text', text: 'Hello <world> & friends' }] },
       ],
     })
-    const html = await (
-      await fetch(`${server.url}/api/briefings/${briefingId}/content?format=html`)
-    ).text()
+    const html = await (await owner.api(`/api/briefings/${briefingId}/content?format=html`)).text()
     expect(html).toBe('<p>Hello &lt;world&gt; &amp; friends</p>')
   })
 
-  it('[SYNC5] an unknown briefing is refused at the upgrade with 404', async () => {
-    const res = await new Promise<number>((resolve, reject) => {
-      const ws = new WebSocket(`${server.wsUrl}/no-such-briefing`)
-      ws.on('unexpected-response', (_req: unknown, response: { statusCode: number }) =>
-        resolve(response.statusCode),
-      )
-      ws.on('open', () => reject(new Error('socket opened')))
-      ws.on('error', () => undefined)
-    })
-    expect(res).toBe(404)
+  it('[SYNC5] an upgrade without access is refused with an HTTP status and no socket', async () => {
+    const status = (url: string, headers: Record<string, string> = {}) =>
+      new Promise<number>((resolve, reject) => {
+        const ws = new WebSocket(url, { headers })
+        ws.on('unexpected-response', (_req: unknown, response: { statusCode: number }) =>
+          resolve(response.statusCode),
+        )
+        ws.on('open', () => reject(new Error('socket opened')))
+        ws.on('error', () => undefined)
+      })
+    expect(await status(`${server.wsUrl}/${briefingId}`)).toBe(401)
+    expect(await status(`${server.wsUrl}/no-such-briefing`, { cookie: owner.cookie })).toBe(403)
+    expect(await status(`${server.url.replace('http', 'ws')}/elsewhere/x`)).toBe(404)
   })
 
   it('[SYNC6] the server does not answer sync before the stored state has loaded', async () => {

@@ -3,6 +3,7 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { DOCUMENT_FRAGMENT } from '../../shared/schema/extensions'
+import { tokenFor } from './tokens'
 import { waitFor } from './waitFor'
 
 export interface TestClient {
@@ -27,7 +28,7 @@ export function connectClient(
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
-    params: options.params ?? {},
+    params: options.params ?? withToken(briefingId),
     maxBackoffTime: 200,
   })
   return {
@@ -71,4 +72,9 @@ export function docText(doc: Y.Doc): string {
 /** Byte-for-byte comparable snapshot of a doc's content. */
 export function docFingerprint(doc: Y.Doc): string {
   return doc.getXmlFragment(DOCUMENT_FRAGMENT).toString()
+}
+
+function withToken(briefingId: string): Record<string, string> {
+  const token = tokenFor(briefingId)
+  return token ? { token } : {}
 }

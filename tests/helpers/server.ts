@@ -4,6 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { type RunningServer, type StartOptions, startBriefingServer } from '../../server/app'
 import { createLogger, type Logger } from '../../server/log/logger'
+import { rememberToken } from './tokens'
+import { collabToken, createBriefingAs, signUp } from './users'
 
 /** A logger that keeps lines for assertions and prints nothing. */
 export function captureLogger(): Logger & { lines: Array<Record<string, unknown>> } {
@@ -35,14 +37,14 @@ export async function startTestServer(options: Partial<StartOptions> = {}): Prom
   return { ...server, dataDir, log, wsUrl: `${server.url.replace('http', 'ws')}/collab` }
 }
 
-/** Creates a briefing through the REST API and returns its id. */
+/**
+ * Creates a briefing owned by a fresh user and remembers a collab token for it, so
+ * `connectClient(wsUrl, id)` can open it without each test repeating the sign-in dance.
+ * Tests about access itself use tests/helpers/users.ts directly.
+ */
 export async function createBriefing(baseUrl: string, title = 'Test briefing'): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/briefings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
-  })
-  if (res.status !== 201)
-    throw new Error(`create briefing failed: ${res.status} ${await res.text()}`)
-  return ((await res.json()) as { id: string }).id
+  const owner = await signUp(baseUrl, { name: 'Owner' })
+  const id = await createBriefingAs(owner, title)
+  rememberToken(id, await collabToken(owner, id))
+  return id
 }

@@ -1,14 +1,92 @@
 /**
  * SQLite schema, as an append-only list of migrations: entry N brings user_version N to N+1.
- * Never edit a released entry; add a new one.
+ * Never edit a released entry; add a new one. The PostgreSQL schema mirrors this one column
+ * for column (server/store/postgres/migrations.ts): booleans are 0/1 integers and times are
+ * ISO 8601 text on both, so the shared SQL stores read identical rows.
  */
 export const SQLITE_MIGRATIONS: readonly string[] = [
   `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,          -- stored lower-cased
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    is_admin INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,            -- sha256 of the cookie value; the value is never stored
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions (user_id);
+  CREATE TABLE teams (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    personal INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE team_members (
+    team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,                  -- admin | member
+    joined_at TEXT NOT NULL,
+    PRIMARY KEY (team_id, user_id)
+  );
+  CREATE INDEX team_members_user ON team_members (user_id);
+  CREATE TABLE invites (
+    token_hash TEXT PRIMARY KEY,
+    team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+    email TEXT NOT NULL,
+    role TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT,
+    used_by TEXT
+  );
   CREATE TABLE briefings (
     id TEXT PRIMARY KEY,
+    team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
     title TEXT NOT NULL,
+    team_role TEXT NOT NULL,             -- what every team member may do: editor..viewer | none
+    created_by TEXT NOT NULL,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
+  );
+  CREATE INDEX briefings_team ON briefings (team_id);
+  CREATE TABLE briefing_shares (
+    briefing_id TEXT NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,                  -- owner | editor | commenter | viewer
+    PRIMARY KEY (briefing_id, user_id)
+  );
+  CREATE INDEX briefing_shares_user ON briefing_shares (user_id);
+  CREATE TABLE api_tokens (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    read_only INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at TEXT
+  );
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    team_id TEXT,                        -- null for instance-level events (unknown e-mail)
+    at TEXT NOT NULL,
+    actor_id TEXT,
+    action TEXT NOT NULL,
+    target TEXT,
+    details TEXT NOT NULL,               -- JSON
+    ip TEXT
+  );
+  CREATE INDEX audit_log_team ON audit_log (team_id, id);
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
   );
   -- One row per stored Yjs update; a compacted snapshot takes the seq of the last row it
   -- replaced, so ordering by seq always yields snapshot first, then later appends.

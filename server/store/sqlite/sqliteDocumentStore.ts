@@ -2,12 +2,17 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import type { CompactionResult, DocumentStats, DocumentStore } from '../documentStore'
 import { snapshotFromUpdates } from '../mergeUpdates'
-import type { SqliteDatabase } from './database'
+import type { SqliteClient } from '../sql/sqliteClient'
 
 export class SqliteDocumentStore implements DocumentStore {
   private readonly statements
 
-  constructor(private readonly db: SqliteDatabase) {
+  private readonly db
+
+  /** Takes the shared client so appends never run inside an accounts transaction. */
+  constructor(private readonly client: SqliteClient) {
+    const db = client.db
+    this.db = db
     this.statements = {
       load: db.prepare<[string], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM document_updates WHERE doc = ? ORDER BY seq',
@@ -29,41 +34,47 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async load(name: string): Promise<Uint8Array[]> {
-    return this.statements.load.all(name).map((row) => new Uint8Array(row.data))
+    return this.client.exclusive(() =>
+      this.statements.load.all(name).map((row) => new Uint8Array(row.data)),
+    )
   }
 
   async append(name: string, updates: readonly Uint8Array[]): Promise<void> {
-    this.db.transaction(() => {
-      for (const update of updates) this.statements.append.run(name, update)
-    })()
+    await this.client.exclusive(() =>
+      this.db.transaction(() => {
+        for (const update of updates) this.statements.append.run(name, update)
+      })(),
+    )
   }
 
   async compact(name: string): Promise<CompactionResult> {
-    const rows = this.statements.load.all(name)
+    const rows = await this.client.exclusive(() => this.statements.load.all(name))
     if (rows.length <= 1) return { merged: 0, snapshotBytes: rows[0]?.data.byteLength ?? 0 }
     const lastSeq = rows[rows.length - 1]!.seq
     const snapshot = snapshotFromUpdates(rows.map((row) => new Uint8Array(row.data)))
     // Merging can take a while on a big log; appends that land meanwhile get higher seqs and
     // survive the delete below, which only touches the rows that went into the snapshot.
     await yieldToEventLoop()
-    this.db.transaction(() => {
-      this.statements.deleteUpTo.run(name, lastSeq)
-      this.statements.insertAt.run(lastSeq, name, snapshot)
-    })()
+    await this.client.exclusive(() =>
+      this.db.transaction(() => {
+        this.statements.deleteUpTo.run(name, lastSeq)
+        this.statements.insertAt.run(lastSeq, name, snapshot)
+      })(),
+    )
     return { merged: rows.length, snapshotBytes: snapshot.byteLength }
   }
 
   async stats(name: string): Promise<DocumentStats> {
-    const row = this.statements.stats.get(name)
+    const row = await this.client.exclusive(() => this.statements.stats.get(name))
     return { entries: row?.entries ?? 0, bytes: row?.bytes ?? 0 }
   }
 
   async delete(name: string): Promise<void> {
-    this.statements.deleteAll.run(name)
+    await this.client.exclusive(() => this.statements.deleteAll.run(name))
   }
 
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get()
+    await this.client.exclusive((db) => db.prepare('SELECT 1').get())
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,65 @@
+/** What a caller may do with a briefing, resolved from team membership and shares. */
+import {
+  type BriefingAction,
+  type BriefingRole,
+  can,
+  effectiveRole,
+  weakerRole,
+} from '../../shared/access'
+import { HttpError, notFound } from '../http/errors'
+import type { Stores } from '../store'
+import type { BriefingRecord } from '../store/briefingStore'
+import type { AuthContext } from './authenticate'
+
+export interface BriefingAccess {
+  briefing: BriefingRecord
+  role: BriefingRole
+}
+
+export class AccessControl {
+  constructor(private readonly stores: Stores) {}
+
+  /** The user's role on the briefing, or null when they may not see it at all. */
+  async roleOf(
+    userId: string,
+    briefingId: string,
+    readOnly = false,
+  ): Promise<BriefingAccess | null> {
+    const row = await this.stores.briefings.getForUser(briefingId, userId)
+    if (!row) return null
+    const role = effectiveRole({
+      teamRole: row.memberRole,
+      shareRole: row.shareRole,
+      teamDefault: row.teamRole,
+    })
+    if (!role) return null
+    // A read-only API token never writes, whatever its user could do.
+    return { briefing: row, role: readOnly ? weakerRole(role, 'viewer') : role }
+  }
+
+  forAuth(auth: AuthContext, briefingId: string): Promise<BriefingAccess | null> {
+    const readOnly = auth.credential.kind === 'token' && auth.credential.readOnly
+    return this.roleOf(auth.user.id, briefingId, readOnly)
+  }
+
+  /**
+   * The briefing if the caller may do `action`. A briefing they cannot see is a 404, exactly
+   * like one that does not exist, so ids leak nothing; one they see but may not change is 403.
+   */
+  async require(
+    auth: AuthContext,
+    briefingId: string,
+    action: BriefingAction,
+  ): Promise<BriefingAccess> {
+    const access = await this.forAuth(auth, briefingId)
+    if (!access) throw notFound('briefing')
+    if (!can(access.role, action)) {
+      throw new HttpError(
+        403,
+        'forbidden',
+        `your role (${access.role}) may not ${action} this briefing`,
+      )
+    }
+    return access
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Makes role changes bite on open sockets at once. After a share, a team role or a
+ * membership changes, the affected rooms re-resolve every connection's role: a user who lost
+ * access is disconnected (4403), one downgraded to reading is switched to read-only in place
+ * and told so, and one upgraded to writing is asked to reconnect (4409) to pick it up.
+ */
+import { can } from '../../shared/access'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import { encodePermissionDenied } from '../../shared/protocol/messages'
+import type { Room } from '../collab/room'
+import type { RoomRegistry } from '../collab/roomRegistry'
+import { errorField, type Logger } from '../log/logger'
+import type { Stores } from '../store'
+import type { AccessControl } from './access'
+
+export class LiveAccess {
+  constructor(
+    private readonly registry: RoomRegistry,
+    private readonly access: AccessControl,
+    private readonly stores: Stores,
+    private readonly log: Logger,
+  ) {}
+
+  /** Re-checks every connection to one briefing. */
+  async recheckBriefing(briefingId: string): Promise<void> {
+    const room = this.registry.get(briefingId)
+    if (room) await this.recheckRoom(room)
+  }
+
+  /** Re-checks every open room of a team's briefings (membership changed). */
+  async recheckTeam(teamId: string): Promise<void> {
+    for (const room of this.registry.all()) {
+      const briefing = await this.stores.briefings.get(room.name)
+      if (briefing?.teamId === teamId) await this.recheckRoom(room)
+    }
+  }
+
+  /** Closes every socket opened with a credential that no longer exists (sign-out, revoke). */
+  closeCredential(credential: string): void {
+    for (const room of this.registry.all()) {
+      for (const connection of room.connections.values()) {
+        if (connection.credential === credential)
+          connection.close(CloseCode.Unauthorized, 'signed out')
+      }
+    }
+  }
+
+  private async recheckRoom(room: Room): Promise<void> {
+    for (const connection of Array.from(room.connections.values())) {
+      if (!connection.userId) continue
+      try {
+        const { readOnlyCredential } = connection.identity
+        const resolved = await this.access.roleOf(connection.userId, room.name, readOnlyCredential)
+        if (!resolved) {
+          connection.close(CloseCode.Forbidden, 'access to this briefing was removed')
+          continue
+        }
+        const mayWrite = can(resolved.role, 'write')
+        if (!mayWrite && connection.access === 'read-write') {
+          connection.access = 'read-only'
+          connection.send(encodePermissionDenied('read-only: your role was changed to reader'))
+          connection.toldReadOnly = true
+        } else if (mayWrite && connection.access === 'read-only') {
+          connection.close(CloseCode.ReadOnly, 'role changed; reconnect to edit')
+        }
+      } catch (err) {
+        this.log.error('access re-check failed; disconnecting to be safe', {
+          room: room.name,
+          error: errorField(err),
+        })
+        connection.close(CloseCode.Forbidden, 'access could not be checked')
+      }
+    }
+  }
+}

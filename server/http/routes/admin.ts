@@ -1,0 +1,50 @@
+/** REST: instance settings and instance-level audit, for the instance admin only. */
+import { type RequestHandler, Router } from 'express'
+import { z } from 'zod'
+import { type AppContext, audit, authOf } from '../context'
+import { HttpError } from '../errors'
+import { parseInput } from '../validate'
+import { OPEN_REGISTRATION_SETTING } from './auth'
+
+const settingsBody = z.object({ openRegistration: z.boolean() }).strict()
+const auditQuery = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+})
+
+const requireAdmin: RequestHandler = (_req, res, next) => {
+  if (!authOf(res).user.isAdmin)
+    throw new HttpError(403, 'forbidden', 'only the instance admin may do this')
+  next()
+}
+
+async function registrationOpen(ctx: AppContext): Promise<boolean> {
+  return (await ctx.stores.settings.get(OPEN_REGISTRATION_SETTING)) !== 'false'
+}
+
+export function adminRouter(ctx: AppContext): Router {
+  const router = Router()
+  router.use(requireAdmin)
+
+  router.get('/settings', async (_req, res) => {
+    res.json({ openRegistration: await registrationOpen(ctx) })
+  })
+
+  router.patch('/settings', async (req, res) => {
+    const { openRegistration } = parseInput(settingsBody, req.body, 'body')
+    await ctx.stores.settings.set(OPEN_REGISTRATION_SETTING, String(openRegistration))
+    await audit(ctx, req, {
+      teamId: null,
+      action: 'instance.registration_changed',
+      details: { openRegistration },
+    })
+    res.json({ openRegistration })
+  })
+
+  router.get('/audit', async (req, res) => {
+    const page = parseInput(auditQuery, req.query, 'query')
+    res.json({ entries: await ctx.stores.audit.list(null, page) })
+  })
+
+  return router
+}

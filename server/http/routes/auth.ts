@@ -1,0 +1,268 @@
+/** REST: registration, sign-in and sign-out, the current user, and personal API tokens. */
+import { randomUUID } from 'node:crypto'
+import { type Request, type Response, Router } from 'express'
+import { rateLimit } from 'express-rate-limit'
+import { z } from 'zod'
+import { API_TOKEN_PREFIX, credentialKey, SESSION_COOKIE } from '../../auth/authenticate'
+import { LoginThrottle } from '../../auth/loginThrottle'
+import {
+  dummyPasswordHash,
+  hashPassword,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  verifyPassword,
+} from '../../auth/passwords'
+import { randomToken, sha256 } from '../../auth/secrets'
+import type { User } from '../../store/accountStore'
+import { type AppContext, audit, authOf } from '../context'
+import { HttpError } from '../errors'
+import { requireAuth } from '../middleware/authentication'
+import { parseInput } from '../validate'
+
+/** How long a sign-in lasts. */
+export const SESSION_TTL_MS = 7 * 24 * 60 * 60_000
+export const OPEN_REGISTRATION_SETTING = 'open_registration'
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('must be an e-mail address'))
+  .pipe(z.string().max(254))
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`)
+const registerBody = z
+  .object({
+    email,
+    name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+    password,
+    inviteToken: z.string().max(200).optional(),
+  })
+  .strict()
+const loginBody = z.object({ email, password: z.string().max(MAX_PASSWORD_LENGTH) }).strict()
+const tokenBody = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(100),
+    readOnly: z.boolean().default(false),
+  })
+  .strict()
+
+export function authRouter(ctx: AppContext): Router {
+  const router = Router()
+  const throttle = new LoginThrottle(() => ctx.now().getTime())
+  const dummyHash = dummyPasswordHash()
+  // Per-IP volume cap on credential endpoints; the per-account backoff is LoginThrottle.
+  const credentialLimit = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: 30,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res
+        .status(429)
+        .json({ error: { code: 'rate_limited', message: 'too many attempts; try again later' } })
+    },
+  })
+
+  const startSession = async (req: Request, res: Response, user: User) => {
+    // Rotation: whatever session the browser had is ended; sign-in always gets a new id.
+    const previous = req.headers.cookie && res.locals.auth?.credential
+    if (previous?.kind === 'session') await ctx.stores.users.deleteSession(previous.sessionHash)
+    const value = randomToken()
+    const now = ctx.now()
+    await ctx.stores.users.createSession({
+      idHash: sha256(value),
+      userId: user.id,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+    })
+    res.cookie(SESSION_COOKIE, value, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: '/',
+      maxAge: SESSION_TTL_MS,
+    })
+  }
+
+  const me = async (user: User) => ({ user, teams: await ctx.stores.teams.listForUser(user.id) })
+
+  router.post('/register', credentialLimit, async (req, res) => {
+    const body = parseInput(registerBody, req.body, 'body')
+    const passwordHash = await hashPassword(body.password)
+    const now = ctx.now().toISOString()
+    const open = (await ctx.stores.settings.get(OPEN_REGISTRATION_SETTING)) !== 'false'
+    const invite = body.inviteToken
+      ? await ctx.stores.teams.getInvite(sha256(body.inviteToken))
+      : undefined
+    const inviteValid =
+      !!invite && !invite.usedAt && invite.expiresAt > now && invite.email === body.email
+    if (await ctx.stores.users.getByEmail(body.email)) {
+      throw new HttpError(409, 'email_taken', 'an account with this e-mail already exists', 'email')
+    }
+    // Inside the transaction only `tx` may be used: the store clients wait for it to end.
+    const user = await ctx.stores.sql.transaction(async (tx) => {
+      const count = (await tx.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM users'))?.n
+      const isFirst = Number(count) === 0
+      if (!isFirst && !open && !inviteValid) {
+        throw new HttpError(403, 'invite_only', 'registration is by invitation only')
+      }
+      const created: User = {
+        id: randomUUID(),
+        email: body.email,
+        name: body.name,
+        isAdmin: isFirst,
+        createdAt: now,
+      }
+      await tx.run(
+        'INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [created.id, created.email, created.name, passwordHash, isFirst ? 1 : 0, now],
+      )
+      const teamId = randomUUID()
+      await tx.run('INSERT INTO teams (id, name, personal, created_at) VALUES (?, ?, 1, ?)', [
+        teamId,
+        `${body.name}'s briefings`,
+        now,
+      ])
+      await tx.run(
+        'INSERT INTO team_members (team_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)',
+        [teamId, created.id, 'admin', now],
+      )
+      if (invite && inviteValid && body.inviteToken) {
+        await tx.run(
+          'UPDATE invites SET used_at = ?, used_by = ? WHERE token_hash = ? AND used_at IS NULL',
+          [now, created.id, sha256(body.inviteToken)],
+        )
+        await tx.run(
+          `INSERT INTO team_members (team_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (team_id, user_id) DO NOTHING`,
+          [invite.teamId, created.id, invite.role, now],
+        )
+      }
+      return created
+    })
+    await startSession(req, res, user)
+    for (const team of await ctx.stores.teams.listForUser(user.id)) {
+      await audit(ctx, req, {
+        teamId: team.id,
+        action: 'user.registered',
+        target: user.id,
+        actorId: user.id,
+      })
+    }
+    res.status(201).json(await me(user))
+  })
+
+  router.post('/login', credentialLimit, async (req, res) => {
+    const body = parseInput(loginBody, req.body, 'body')
+    const wait = throttle.retryAfterMs(body.email)
+    if (wait > 0) {
+      res.setHeader('Retry-After', Math.ceil(wait / 1000))
+      throw new HttpError(
+        429,
+        'rate_limited',
+        `too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} s`,
+      )
+    }
+    const user = await ctx.stores.users.getByEmail(body.email)
+    // Verify against a dummy hash for unknown e-mails so timing does not reveal accounts.
+    const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash))
+    if (!user || !ok) {
+      throttle.recordFailure(body.email)
+      const teams = user ? await ctx.stores.teams.listForUser(user.id) : []
+      const details = { email: body.email }
+      if (teams.length === 0)
+        await audit(ctx, req, { teamId: null, action: 'auth.login_failed', details, actorId: null })
+      for (const team of teams) {
+        await audit(ctx, req, {
+          teamId: team.id,
+          action: 'auth.login_failed',
+          target: user?.id,
+          details,
+          actorId: null,
+        })
+      }
+      throw new HttpError(401, 'bad_credentials', 'e-mail or password is wrong')
+    }
+    throttle.recordSuccess(body.email)
+    const { passwordHash: _, ...publicUser } = user
+    await startSession(req, res, publicUser)
+    for (const team of await ctx.stores.teams.listForUser(user.id)) {
+      await audit(ctx, req, {
+        teamId: team.id,
+        action: 'auth.login',
+        target: user.id,
+        actorId: user.id,
+      })
+    }
+    res.json(await me(publicUser))
+  })
+
+  router.post('/logout', async (_req, res) => {
+    const credential = res.locals.auth?.credential
+    if (credential?.kind === 'session') {
+      await ctx.stores.users.deleteSession(credential.sessionHash)
+      ctx.broadcastAccessChange({ kind: 'credential', key: credentialKey(credential) })
+    }
+    res.clearCookie(SESSION_COOKIE, { path: '/' })
+    res.status(204).end()
+  })
+
+  /** Public: what the sign-up page needs to know before anyone signs in. */
+  router.get('/config', async (_req, res) => {
+    const open = (await ctx.stores.settings.get(OPEN_REGISTRATION_SETTING)) !== 'false'
+    res.json({ openRegistration: open, hasUsers: (await ctx.stores.users.count()) > 0 })
+  })
+
+  router.get('/me', requireAuth, async (_req, res) => {
+    res.json(await me(authOf(res).user))
+  })
+
+  router.get('/tokens', requireAuth, async (_req, res) => {
+    res.json({ tokens: await ctx.stores.users.listTokens(authOf(res).user.id) })
+  })
+
+  router.post('/tokens', requireAuth, async (req, res) => {
+    const auth = authOf(res)
+    if (auth.credential.kind !== 'session') {
+      throw new HttpError(
+        403,
+        'session_required',
+        'API tokens are created from a signed-in browser session',
+      )
+    }
+    const body = parseInput(tokenBody, req.body, 'body')
+    const secret = randomToken(API_TOKEN_PREFIX)
+    const token = {
+      id: randomUUID(),
+      userId: auth.user.id,
+      name: body.name,
+      readOnly: body.readOnly,
+      createdAt: ctx.now().toISOString(),
+      lastUsedAt: null,
+      revokedAt: null,
+    }
+    await ctx.stores.users.createToken({ ...token, tokenHash: sha256(secret) })
+    // The secret is shown once; only its hash is kept.
+    res.status(201).json({ ...token, token: secret })
+  })
+
+  router.delete('/tokens/:id', requireAuth, async (req, res) => {
+    const auth = authOf(res)
+    if (
+      !(await ctx.stores.users.revokeToken(
+        req.params.id as string,
+        auth.user.id,
+        ctx.now().toISOString(),
+      ))
+    ) {
+      throw new HttpError(404, 'not_found', 'token not found')
+    }
+    ctx.broadcastAccessChange({ kind: 'credential', key: `t:${req.params.id}` })
+    res.status(204).end()
+  })
+
+  return router
+}

@@ -1,0 +1,112 @@
+/** People, their sign-in sessions and API tokens, teams, invites, settings and the audit log. */
+import type { TeamRole } from '../../shared/access'
+
+export interface User {
+  id: string
+  email: string
+  name: string
+  isAdmin: boolean
+  createdAt: string
+}
+
+export interface UserWithPassword extends User {
+  passwordHash: string
+}
+
+export interface Session {
+  idHash: string
+  userId: string
+  createdAt: string
+  expiresAt: string
+}
+
+export interface ApiToken {
+  id: string
+  userId: string
+  name: string
+  readOnly: boolean
+  createdAt: string
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+
+export interface UserStore {
+  create(user: UserWithPassword): Promise<void>
+  get(id: string): Promise<User | undefined>
+  getByEmail(email: string): Promise<UserWithPassword | undefined>
+  count(): Promise<number>
+  createSession(session: Session): Promise<void>
+  getSession(idHash: string): Promise<Session | undefined>
+  deleteSession(idHash: string): Promise<void>
+  createToken(token: ApiToken & { tokenHash: string }): Promise<void>
+  getTokenByHash(tokenHash: string): Promise<ApiToken | undefined>
+  listTokens(userId: string): Promise<ApiToken[]>
+  revokeToken(id: string, userId: string, now: string): Promise<boolean>
+  touchToken(id: string, now: string): Promise<void>
+}
+
+export interface Team {
+  id: string
+  name: string
+  personal: boolean
+  createdAt: string
+}
+
+export interface TeamMember {
+  userId: string
+  email: string
+  name: string
+  role: TeamRole
+  joinedAt: string
+}
+
+export interface Invite {
+  teamId: string
+  email: string
+  role: TeamRole
+  createdBy: string
+  createdAt: string
+  expiresAt: string
+  usedAt: string | null
+  usedBy: string | null
+}
+
+export interface TeamStore {
+  create(team: Team): Promise<void>
+  get(id: string): Promise<Team | undefined>
+  /** Teams the user belongs to, with the user's role in each. */
+  listForUser(userId: string): Promise<Array<Team & { role: TeamRole }>>
+  getMember(teamId: string, userId: string): Promise<TeamMember | undefined>
+  listMembers(teamId: string): Promise<TeamMember[]>
+  setMember(teamId: string, userId: string, role: TeamRole, now: string): Promise<void>
+  removeMember(teamId: string, userId: string): Promise<boolean>
+  createInvite(invite: Invite & { tokenHash: string }): Promise<void>
+  getInvite(tokenHash: string): Promise<Invite | undefined>
+  /** Marks an unused invite used; false when it was already used (single use). */
+  useInvite(tokenHash: string, userId: string, now: string): Promise<boolean>
+  listInvites(teamId: string): Promise<Invite[]>
+}
+
+export interface AuditEntry {
+  id: number
+  teamId: string | null
+  at: string
+  actorId: string | null
+  action: string
+  target: string | null
+  details: Record<string, unknown>
+  ip: string | null
+}
+
+export interface AuditStore {
+  add(entry: Omit<AuditEntry, 'id'>): Promise<void>
+  /** Newest first; `before` is the id to page back from. */
+  list(teamId: string | null, page: { before?: number; limit: number }): Promise<AuditEntry[]>
+}
+
+export interface SettingsStore {
+  get(key: string): Promise<string | undefined>
+  set(key: string, value: string): Promise<void>
+  /** Stores `value` unless the key exists, and returns the stored value (race-free). */
+  getOrInit(key: string, value: string): Promise<string>
+}
