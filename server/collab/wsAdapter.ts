@@ -8,6 +8,7 @@ import type { WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { errorField, type Logger } from '../log/logger'
 import { type AccessMode, Connection, type ConnectionIdentity } from './connection'
+import { MESSAGE_RATE, MessageRate } from './messageRate'
 import type { Room } from './room'
 import type { RoomRegistry } from './roomRegistry'
 import type { CollabSocket } from './socket'
@@ -51,10 +52,18 @@ export function attachSocket(
   let room: Room | null = null
   let early: Uint8Array[] | null = []
   let earlyBytes = 0
+  const rate = new MessageRate(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst)
 
   ws.on('message', (data, isBinary) => {
+    // Frames still arriving after we decided to close are ignored.
+    if (!connection.socket.isOpen) return
     if (!isBinary) {
       connection.close(CloseCode.MalformedMessage, 'text frames are not part of the protocol')
+      return
+    }
+    if (!rate.take()) {
+      log.warn('message rate exceeded; closing connection', { connection: connection.id })
+      connection.close(CloseCode.RateLimited, 'too many messages')
       return
     }
     const bytes = toUint8Array(data)
