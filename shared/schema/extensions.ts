@@ -7,6 +7,9 @@
  */
 import type { AnyExtension } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
+import { Cite } from './marks/cite'
+import { SourceQuote } from './nodes/sourceQuote'
+import { SourcesList } from './nodes/sourcesList'
 
 /** Name of the Y.XmlFragment that holds the document body (Tiptap's default). */
 export const DOCUMENT_FRAGMENT = 'default'
@@ -24,5 +27,8 @@ export function briefingExtensions(): AnyExtension[] {
     }),
     // Custom briefing nodes and marks (quote blocks, citations) are added here, one file each
     // under ./nodes and ./marks.
+    SourceQuote.configure(),
+    SourcesList.configure(),
+    Cite.configure(),
   ]
 }

@@ -1,0 +1,5 @@
+export { paragraphAtOffset, sourceBody } from './body'
+export { computeContentHash, verifySourceIntegrity } from './hash'
+export { addSource, getSource, listSources, SourceExistsError, sourcesMap } from './sourcesMap'
+export * from './types'
+export { assertSource, createSource, isSource, type NewSourceInfo } from './validate'
