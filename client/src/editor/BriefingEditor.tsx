@@ -1,0 +1,80 @@
+/** An open briefing: header with presence and connection status, then the editable page. */
+import { can } from '../../../shared/access'
+import { type BriefingRecord, getBriefing } from '../api/briefings'
+import type { Identity } from '../identity/identity'
+import { Link } from '../router/Link'
+import { AppHeader } from '../ui/AppHeader'
+import { ArrowLeftIcon } from '../ui/icons'
+import { Notice } from '../ui/Notice'
+import { badgeText, ConnectionBadge } from './ConnectionBadge'
+import { isEditable } from './connectionState'
+import { DocumentEditor } from './DocumentEditor'
+import { PresenceAvatars } from './PresenceAvatars'
+import { TitleField } from './TitleField'
+import { useCollabSession } from './useCollabSession'
+import { usePresence } from './usePresence'
+
+interface BriefingEditorProps {
+  briefing: BriefingRecord
+  identity: Identity
+  onEditName: () => void
+  onBriefingChange: (briefing: BriefingRecord) => void
+}
+
+export function BriefingEditor({
+  briefing,
+  identity,
+  onEditName,
+  onBriefingChange,
+}: BriefingEditorProps) {
+  const { session, connection } = useCollabSession(briefing.id, () => {
+    // Learn the new role so the page stops offering what the server now refuses.
+    getBriefing(briefing.id).then(onBriefingChange, () => {})
+  })
+  const people = usePresence(session?.provider.awareness ?? null)
+  // Without a role from the server, allow editing and let the server decide.
+  const mayWrite = !briefing.role || can(briefing.role, 'write')
+  const mayRename = !briefing.role || can(briefing.role, 'rename')
+  const editable = mayWrite && isEditable(connection)
+
+  return (
+    <>
+      <AppHeader identity={identity} onEditName={onEditName}>
+        <Link to={{ page: 'list' }} className="back-link">
+          <ArrowLeftIcon />
+          <span>Briefings</span>
+        </Link>
+        <div className="app-header__status">
+          <PresenceAvatars people={people} />
+          {!mayWrite && <span className="view-only-badge">View only</span>}
+          <ConnectionBadge state={connection} />
+        </div>
+      </AppHeader>
+      <main className="editor-page">
+        {connection.kind === 'closed' && (
+          <div className="editor-page__notice">
+            <Notice tone="error">
+              {badgeText(connection).detail} What you see is no longer saved.{' '}
+              <Link to={{ page: 'list' }}>Back to all briefings</Link>
+            </Notice>
+          </div>
+        )}
+        {session && (
+          <DocumentEditor
+            session={session}
+            identity={identity}
+            editable={editable}
+            header={(focusBody) => (
+              <TitleField
+                briefing={briefing}
+                readOnly={!mayRename || connection.kind === 'closed'}
+                onRenamed={onBriefingChange}
+                onExit={focusBody}
+              />
+            )}
+          />
+        )}
+      </main>
+    </>
+  )
+}

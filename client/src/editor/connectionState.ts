@@ -1,0 +1,92 @@
+/**
+ * What the connection badge shows, as a pure state machine fed by provider events.
+ *
+ * The stock provider only says "connecting" while it retries, which cannot tell a first load
+ * from a lost connection; users need to know whether their typing is safe. So: before the
+ * first sync we are `connecting`; after it, losing the socket means `offline` (edits are kept
+ * in the Y.Doc and sent on reconnect); a close code that says retrying is pointless ends in
+ * `closed`, which is final.
+ */
+import { CloseCode } from '../../../shared/protocol'
+
+/** Why the server ended the session for good. */
+export type ClosedReason = 'deleted' | 'forbidden' | 'unauthorized' | 'rejected'
+
+export type ConnectionState =
+  /** Never synced yet; the document is not editable so nothing is typed into a blank page. */
+  | { kind: 'connecting'; failedAttempts: number }
+  | { kind: 'connected' }
+  /** Synced before, socket lost; the provider is reconnecting by itself. */
+  | { kind: 'offline'; unsyncedEdits: boolean; serverRestarting: boolean }
+  | { kind: 'closed'; reason: ClosedReason }
+
+export type ConnectionEvent =
+  /** The server sent its sync step 2: both sides have each other's updates. */
+  | { type: 'synced' }
+  /** The socket closed (code null when we closed it ourselves) and will be retried. */
+  | { type: 'socket-closed'; code: number | null }
+  | { type: 'closed-for-good'; reason: ClosedReason }
+  /** The local user changed the document. */
+  | { type: 'local-edit' }
+
+export const initialConnectionState: ConnectionState = { kind: 'connecting', failedAttempts: 0 }
+
+/** The next state after `event`. `closed` is final. */
+export function nextConnectionState(
+  state: ConnectionState,
+  event: ConnectionEvent,
+): ConnectionState {
+  if (state.kind === 'closed') return state
+  switch (event.type) {
+    case 'synced':
+      return state.kind === 'connected' ? state : { kind: 'connected' }
+    case 'socket-closed':
+      return afterSocketClosed(state, event.code === CloseCode.ServerRestarting)
+    case 'closed-for-good':
+      return { kind: 'closed', reason: event.reason }
+    case 'local-edit':
+      return state.kind === 'offline' && !state.unsyncedEdits
+        ? { ...state, unsyncedEdits: true }
+        : state
+  }
+}
+
+function afterSocketClosed(
+  state: Exclude<ConnectionState, { kind: 'closed' }>,
+  serverRestarting: boolean,
+): ConnectionState {
+  switch (state.kind) {
+    case 'connecting':
+      return { kind: 'connecting', failedAttempts: state.failedAttempts + 1 }
+    case 'connected':
+      return { kind: 'offline', unsyncedEdits: false, serverRestarting }
+    case 'offline':
+      return { ...state, serverRestarting: state.serverRestarting || serverRestarting }
+  }
+}
+
+/**
+ * Whether a close code means "try again" or names a reason to stop. Codes the client does not
+ * know are retried: an unknown code must never strand a user's edits.
+ */
+export function closeDisposition(code: number): 'retry' | ClosedReason {
+  switch (code) {
+    case CloseCode.BriefingNotFound:
+      return 'deleted'
+    case CloseCode.Forbidden:
+      return 'forbidden'
+    case CloseCode.Unauthorized:
+      return 'unauthorized'
+    // Reconnecting would resend the same offending bytes and be closed again, forever.
+    case CloseCode.MalformedMessage:
+    case CloseCode.MessageTooBig:
+      return 'rejected'
+    default:
+      return 'retry'
+  }
+}
+
+/** Whether the user may type: not before the first sync, and not once the session is over. */
+export function isEditable(state: ConnectionState): boolean {
+  return state.kind === 'connected' || state.kind === 'offline'
+}

@@ -1,0 +1,132 @@
+/**
+ * The interface's icons as inline SVG components: no icon font or sprite request, nothing a
+ * strict CSP has to allow. Drawn on a 24px grid with a 2px stroke in `currentColor`.
+ */
+import type { ReactNode } from 'react'
+
+function Icon({ children, size = 18 }: { children: ReactNode; size?: number }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  )
+}
+
+export const BoldIcon = () => (
+  <Icon>
+    <path d="M7 5h6a3.5 3.5 0 0 1 0 7H7z" />
+    <path d="M7 12h7a3.5 3.5 0 0 1 0 7H7z" />
+  </Icon>
+)
+
+export const ItalicIcon = () => (
+  <Icon>
+    <path d="M15 5h-5M14 19H9M14 5l-4 14" />
+  </Icon>
+)
+
+export const BulletListIcon = () => (
+  <Icon>
+    <path d="M10 6h10M10 12h10M10 18h10" />
+    <circle cx="5" cy="6" r="1" fill="currentColor" />
+    <circle cx="5" cy="12" r="1" fill="currentColor" />
+    <circle cx="5" cy="18" r="1" fill="currentColor" />
+  </Icon>
+)
+
+export const OrderedListIcon = () => (
+  <Icon>
+    <path d="M10 6h10M10 12h10M10 18h10" />
+    <path d="M4 5l1.5-1v5M4 9h3" strokeWidth={1.6} />
+    <path
+      d="M4 15.2c.3-.7 1-1.2 1.7-1.2.9 0 1.5.6 1.5 1.3 0 1.3-3.2 2-3.2 3.7h3.3"
+      strokeWidth={1.6}
+    />
+  </Icon>
+)
+
+export const LinkIcon = () => (
+  <Icon>
+    <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1 1" />
+    <path d="M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1-1" />
+  </Icon>
+)
+
+export const QuoteIcon = () => (
+  <Icon>
+    <path d="M4 11.5c0-3.5 1.8-5.6 5-6.5M4 11.5h4.2a1.3 1.3 0 0 1 1.3 1.3v4.4a1.3 1.3 0 0 1-1.3 1.3H5.3A1.3 1.3 0 0 1 4 17.2z" />
+    <path d="M13.5 11.5c0-3.5 1.8-5.6 5-6.5M13.5 11.5h4.2a1.3 1.3 0 0 1 1.3 1.3v4.4a1.3 1.3 0 0 1-1.3 1.3h-2.9a1.3 1.3 0 0 1-1.3-1.3z" />
+  </Icon>
+)
+
+export const UndoIcon = () => (
+  <Icon>
+    <path d="M9 14L4 9l5-5" />
+    <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+  </Icon>
+)
+
+export const RedoIcon = () => (
+  <Icon>
+    <path d="M15 14l5-5-5-5" />
+    <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
+  </Icon>
+)
+
+export const PencilIcon = () => (
+  <Icon size={16}>
+    <path d="M16.5 3.5a2.1 2.1 0 0 1 3 3L8 18l-4 1 1-4z" />
+  </Icon>
+)
+
+export const TrashIcon = () => (
+  <Icon size={16}>
+    <path d="M4 7h16M10 11v6M14 11v6" />
+    <path d="M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3" />
+  </Icon>
+)
+
+export const PlusIcon = () => (
+  <Icon size={16}>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+)
+
+export const ArrowLeftIcon = () => (
+  <Icon size={16}>
+    <path d="M19 12H5M11 18l-6-6 6-6" />
+  </Icon>
+)
+
+export const DocumentIcon = ({ size = 18 }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z" />
+    <path d="M14 3v5h5M9 13h6M9 17h6" />
+  </Icon>
+)
+
+/** The product mark used in the header. */
+export const BriefingMark = () => (
+  <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+    <rect width="32" height="32" rx="7" fill="#1f3a5f" />
+    <path
+      d="M10 8h8.5a5 5 0 0 1 2.6 9.3A5.3 5.3 0 0 1 18.8 24H10z"
+      fill="none"
+      stroke="#fff"
+      strokeWidth="2.6"
+      strokeLinejoin="round"
+    />
+    <path d="M10 16h9" stroke="#fff" strokeWidth="2.6" />
+  </svg>
+)

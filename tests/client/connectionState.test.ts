@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import {
+  type ConnectionEvent,
+  type ConnectionState,
+  closeDisposition,
+  initialConnectionState,
+  isEditable,
+  nextConnectionState,
+} from '../../client/src/editor/connectionState'
+import { CloseCode } from '../../shared/protocol'
+
+const run = (...events: ConnectionEvent[]): ConnectionState =>
+  events.reduce(nextConnectionState, initialConnectionState)
+
+describe('connection state', () => {
+  it('is connecting and read-only until the first sync', () => {
+    expect(run()).toEqual({ kind: 'connecting', failedAttempts: 0 })
+    expect(isEditable(run())).toBe(false)
+    expect(run({ type: 'socket-closed', code: 1006 })).toEqual({
+      kind: 'connecting',
+      failedAttempts: 1,
+    })
+  })
+
+  it('is connected and editable after a sync', () => {
+    expect(run({ type: 'synced' })).toEqual({ kind: 'connected' })
+    expect(isEditable(run({ type: 'synced' }))).toBe(true)
+  })
+
+  it('goes offline, stays editable and remembers unsynced edits when the socket drops', () => {
+    const offline = run({ type: 'synced' }, { type: 'socket-closed', code: 1006 })
+    expect(offline).toEqual({ kind: 'offline', unsyncedEdits: false, serverRestarting: false })
+    expect(isEditable(offline)).toBe(true)
+    expect(nextConnectionState(offline, { type: 'local-edit' })).toMatchObject({
+      unsyncedEdits: true,
+    })
+  })
+
+  it('says the server is restarting on close code 1012', () => {
+    const state = run(
+      { type: 'synced' },
+      { type: 'socket-closed', code: CloseCode.ServerRestarting },
+    )
+    expect(state).toMatchObject({ kind: 'offline', serverRestarting: true })
+  })
+
+  it('is connected again after a resync', () => {
+    const state = run(
+      { type: 'synced' },
+      { type: 'socket-closed', code: 1006 },
+      { type: 'local-edit' },
+      { type: 'synced' },
+    )
+    expect(state).toEqual({ kind: 'connected' })
+  })
+
+  it('ignores local edits while connected', () => {
+    const connected = run({ type: 'synced' })
+    expect(nextConnectionState(connected, { type: 'local-edit' })).toBe(connected)
+  })
+
+  it('treats closed as final', () => {
+    const closed = run({ type: 'synced' }, { type: 'closed-for-good', reason: 'deleted' })
+    expect(closed).toEqual({ kind: 'closed', reason: 'deleted' })
+    expect(isEditable(closed)).toBe(false)
+    expect(nextConnectionState(closed, { type: 'synced' })).toBe(closed)
+  })
+})
+
+describe('close disposition', () => {
+  it.each([
+    [CloseCode.BriefingNotFound, 'deleted'],
+    [CloseCode.Forbidden, 'forbidden'],
+    [CloseCode.Unauthorized, 'unauthorized'],
+    [CloseCode.MalformedMessage, 'rejected'],
+    [CloseCode.MessageTooBig, 'rejected'],
+  ])('stops on %i (%s)', (code, reason) => {
+    expect(closeDisposition(code)).toBe(reason)
+  })
+
+  it.each([
+    CloseCode.ServerRestarting,
+    CloseCode.RateLimited,
+    CloseCode.StoreUnavailable,
+    CloseCode.ReadOnly,
+    1000,
+    1006,
+    4999,
+  ])('retries on %i', (code) => {
+    expect(closeDisposition(code)).toBe('retry')
+  })
+})

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ApiError } from '../../client/src/api/apiError'
+import { createBriefing, deleteBriefing, listBriefings } from '../../client/src/api/briefings'
+
+function respondWith(status: number, body: string | null, statusText = '') {
+  const fetchMock = vi.fn(async () => new Response(body, { status, statusText }))
+  vi.stubGlobal('fetch', fetchMock)
+  return fetchMock
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+const briefing = {
+  id: 'b1',
+  title: 'Market outlook',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-02T00:00:00.000Z',
+}
+
+describe('API client', () => {
+  it('sends JSON and parses the answer', async () => {
+    const fetchMock = respondWith(201, JSON.stringify({ ...briefing, role: 'owner', teamId: 't' }))
+    await expect(createBriefing('Market outlook')).resolves.toEqual({ ...briefing, role: 'owner' })
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/briefings',
+      expect.objectContaining({ method: 'POST', body: '{"title":"Market outlook"}' }),
+    )
+  })
+
+  it('accepts 204 with no body', async () => {
+    respondWith(204, null)
+    await expect(deleteBriefing('b1')).resolves.toBeUndefined()
+  })
+
+  it('surfaces the server error message, code and field', async () => {
+    respondWith(
+      400,
+      JSON.stringify({ error: { code: 'invalid', message: 'Title is too long', field: 'title' } }),
+    )
+    const err = await createBriefing('x').catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err).toMatchObject({
+      status: 400,
+      code: 'invalid',
+      message: 'Title is too long.',
+      field: 'title',
+    })
+  })
+
+  it('turns a terse server message into a sentence', async () => {
+    respondWith(
+      401,
+      JSON.stringify({ error: { code: 'unauthenticated', message: 'sign in first' } }),
+    )
+    await expect(listBriefings()).rejects.toMatchObject({
+      status: 401,
+      code: 'unauthenticated',
+      message: 'Sign in first.',
+    })
+  })
+
+  it('explains an error response without our error body', async () => {
+    respondWith(502, '<html>Bad gateway</html>', 'Bad Gateway')
+    await expect(listBriefings()).rejects.toMatchObject({
+      status: 502,
+      message: 'The server answered 502 Bad Gateway',
+    })
+  })
+
+  it('reports a network failure as such', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    )
+    await expect(listBriefings()).rejects.toMatchObject({ status: 0, code: 'network' })
+  })
+
+  it('rejects a body that breaks the contract, naming the field', async () => {
+    respondWith(200, JSON.stringify({ briefings: [{ ...briefing, title: 7 }] }))
+    await expect(listBriefings()).rejects.toMatchObject({
+      code: 'bad_response',
+      message: expect.stringContaining('briefing.title'),
+    })
+  })
+})
