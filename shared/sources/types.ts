@@ -8,7 +8,8 @@
 /** Name of the Y.Map in the briefing's Y.Doc that holds sources. */
 export const SOURCES_MAP = 'sources'
 
-export type SourceKind = 'article' | 'transcript' | 'statement' | 'document'
+export const SOURCE_KINDS = ['article', 'transcript', 'statement', 'document'] as const
+export type SourceKind = (typeof SOURCE_KINDS)[number]
 
 export type QuoteKind = 'full' | 'partial'
 

@@ -4,9 +4,14 @@
  * first field that is wrong.
  */
 import { computeContentHash } from './hash'
-import type { ExtractedQuote, ImportedDocument, Source, SourceKind } from './types'
+import {
+  type ExtractedQuote,
+  type ImportedDocument,
+  SOURCE_KINDS,
+  type Source,
+  type SourceKind,
+} from './types'
 
-const SOURCE_KINDS: readonly SourceKind[] = ['article', 'transcript', 'statement', 'document']
 const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/
 const METADATA_FIELDS = ['title', 'byline', 'publisher', 'publishedAt', 'url'] as const
 

@@ -1,0 +1,145 @@
+/**
+ * REST: importing sources into a briefing. The server fetches or parses the input, extracts
+ * its quotations and adds the source to the briefing's Y.Doc, from where it syncs live to
+ * every collaborator; the response carries the same source.
+ */
+import { randomUUID } from 'node:crypto'
+import express, { Router } from 'express'
+import { z } from 'zod'
+import { verifyDocumentQuotes } from '../../../shared/quotes'
+import { addSource, createSource, listSources, SOURCE_KINDS } from '../../../shared/sources'
+import { readDocument } from '../../collab/readDocument'
+import { editDocument } from '../../collab/serverEdit'
+import { SourceFetchError, SourceImportError } from '../../sources/errors'
+import { type ImportInput, importSource } from '../../sources/importSource'
+import { type AppContext, audit, authOf } from '../context'
+import { HttpError } from '../errors'
+import { parseInput } from '../validate'
+
+/** Largest file accepted, before base64. */
+export const MAX_SOURCE_FILE_BYTES = 15 * 1024 * 1024
+
+const kind = z.enum(SOURCE_KINDS).optional()
+const importBody = z.discriminatedUnion('type', [
+  z
+    .object({ type: z.literal('text'), text: z.string().min(1, 'must not be empty'), kind })
+    .strict(),
+  z
+    .object({ type: z.literal('url'), url: z.string().url('must be a URL').max(4096), kind })
+    .strict(),
+  z
+    .object({
+      type: z.literal('file'),
+      filename: z.string().min(1).max(255),
+      contentBase64: z.string().min(1, 'must not be empty'),
+      kind,
+    })
+    .strict(),
+])
+
+/** HTTP status for each import failure: the caller's input (4xx) or the remote site (502). */
+const FETCH_STATUS: Record<SourceFetchError['code'], number> = {
+  'blocked-address': 400,
+  'bad-scheme': 400,
+  'too-large': 413,
+  timeout: 504,
+  'bad-content-type': 415,
+  'http-status': 502,
+  'too-many-redirects': 502,
+  network: 502,
+}
+const IMPORT_STATUS: Record<SourceImportError['code'], number> = {
+  'unsupported-format': 415,
+  unreadable: 422,
+  empty: 422,
+  'too-large': 413,
+}
+
+export interface SourcesRouterOptions {
+  /** Test-only: lets the URL importer reach 127.0.0.1 (BRIEFING_ALLOW_LOOPBACK_FETCH=1). */
+  allowLoopbackFetch: boolean
+}
+
+export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): Router {
+  const router = Router()
+  // Files travel base64-encoded in JSON; this route alone takes bodies that large.
+  const largeJson = express.json({ limit: Math.ceil((MAX_SOURCE_FILE_BYTES * 4) / 3) + 64 * 1024 })
+
+  router.get('/:id/sources', async (req, res) => {
+    const { briefing } = await ctx.access.require(authOf(res), req.params.id, 'read')
+    const sources = await readDocument(ctx.registry, ctx.stores.documents, briefing.id, listSources)
+    res.json({ sources })
+  })
+
+  router.post('/:id/sources', largeJson, async (req, res) => {
+    const auth = authOf(res)
+    const { briefing } = await ctx.access.require(auth, req.params.id, 'write')
+    const body = parseInput(importBody, req.body, 'body')
+    const input: ImportInput =
+      body.type === 'file'
+        ? {
+            type: 'file',
+            filename: body.filename,
+            bytes: decodeBase64(body.contentBase64),
+            kind: body.kind,
+          }
+        : body
+    const imported = await importSource(input, {
+      fetch: { allowLoopback: options.allowLoopbackFetch },
+      maxBytes: MAX_SOURCE_FILE_BYTES,
+    }).catch(toHttpError)
+    const source = createSource(imported, {
+      id: randomUUID(),
+      addedBy: auth.user.name,
+      retrievedAt: ctx.now().toISOString(),
+      quotes: imported.quotes,
+    })
+    await editDocument(ctx.registry, briefing.id, 'import source', (doc) => addSource(doc, source))
+    await audit(ctx, req, {
+      teamId: briefing.teamId,
+      action: 'briefing.source_added',
+      target: briefing.id,
+      details: { sourceId: source.id, input: body.type, url: source.url },
+    })
+    res.status(201).json({ source })
+  })
+
+  /** The server's own verdict on every quote block, as export will see it. */
+  router.get('/:id/quotes/verification', async (req, res) => {
+    const { briefing } = await ctx.access.require(authOf(res), req.params.id, 'read')
+    const verdicts = await readDocument(ctx.registry, ctx.stores.documents, briefing.id, (doc) =>
+      Object.fromEntries(verifyDocumentQuotes(doc)),
+    )
+    res.json({ quotes: verdicts })
+  })
+
+  return router
+}
+
+function decodeBase64(value: string): Uint8Array {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value.replace(/\s/g, ''))) {
+    throw new HttpError(
+      400,
+      'invalid_input',
+      'body field "contentBase64": must be base64',
+      'contentBase64',
+    )
+  }
+  const bytes = Buffer.from(value, 'base64')
+  if (bytes.byteLength > MAX_SOURCE_FILE_BYTES) {
+    throw new HttpError(
+      413,
+      'too-large',
+      `file is over the ${MAX_SOURCE_FILE_BYTES / 1024 / 1024} MiB limit`,
+    )
+  }
+  return new Uint8Array(bytes)
+}
+
+function toHttpError(err: unknown): never {
+  if (err instanceof SourceFetchError)
+    throw new HttpError(FETCH_STATUS[err.code], err.code, err.message)
+  if (err instanceof SourceImportError)
+    throw new HttpError(IMPORT_STATUS[err.code], err.code, err.message)
+  throw err
+}
