@@ -20,10 +20,12 @@ import {
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import {
+  type AwarenessEntry,
   assertValidUpdate,
   decodeAwarenessUpdate,
   decodeMessage,
   encodeAwareness,
+  encodeAwarenessEntries,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -34,6 +36,7 @@ import { errorField, type Logger } from '../log/logger'
 import type { DocumentStore } from '../store/documentStore'
 import type { Connection } from './connection'
 import { isUpdateOrigin, type UpdateOrigin } from './origin'
+import { assertApplicableUpdate } from './updateCheck'
 import { WriteQueue } from './writeQueue'
 
 export type RoomState = 'loading' | 'ready' | 'closed'
@@ -43,6 +46,8 @@ export interface RoomOptions {
   compactAfterEntries: number
   /** Largest awareness state (JSON bytes) one client may publish. */
   maxAwarenessStateBytes: number
+  /** Refuses an update the document schema cannot hold (throws MalformedMessageError). */
+  validateUpdate?: (update: Uint8Array) => void
 }
 
 export interface RoomHooks {
@@ -94,7 +99,18 @@ export class Room {
     Y.transact(
       this.doc,
       () => {
-        for (const update of updates) Y.applyUpdate(this.doc, update)
+        for (const [index, update] of updates.entries()) {
+          // One stored update Yjs cannot apply must not make the whole briefing unloadable.
+          try {
+            Y.applyUpdate(this.doc, update)
+          } catch (err) {
+            this.log.error('skipping a stored update that cannot be applied', {
+              room: this.name,
+              index,
+              error: errorField(err),
+            })
+          }
+        }
       },
       { source: 'load' } satisfies UpdateOrigin,
     )
@@ -132,6 +148,9 @@ export class Room {
    * connection; the room and everyone else carry on.
    */
   receive(connection: Connection, data: Uint8Array): void {
+    // A closed room takes no more work; a client's unsent edits stay in its own doc and are
+    // sent again when it reconnects.
+    if (this.state !== 'ready') return
     try {
       this.handle(connection, data)
     } catch (err) {
@@ -192,7 +211,17 @@ export class Room {
       return
     }
     assertValidUpdate(update)
-    this.persistAndApply(update, { source: 'client', connectionId: connection.id })
+    this.options.validateUpdate?.(update)
+    assertApplicableUpdate(update)
+    this.persistAndApply(update, { source: 'client', connectionId: connection.id }).catch((err) => {
+      // Stored, but Yjs threw applying it: an update the checks above did not catch.
+      this.log.error('update could not be applied; closing connection', {
+        room: this.name,
+        connection: connection.id,
+        error: errorField(err),
+      })
+      connection.close(CloseCode.MalformedMessage, 'update could not be applied')
+    })
   }
 
   /**
@@ -205,7 +234,12 @@ export class Room {
       Y.applyUpdate(this.doc, update, origin)
       this.hooks.onPersisted?.(this, origin, update)
       this.appendsSinceCompaction++
-      if (this.appendsSinceCompaction >= this.options.compactAfterEntries) void this.compact()
+      if (this.appendsSinceCompaction >= this.options.compactAfterEntries) {
+        // A failed compaction leaves the log intact; the next one (or the unload) tries again.
+        this.compact().catch((err) =>
+          this.log.warn('compaction failed', { room: this.name, error: errorField(err) }),
+        )
+      }
     })
   }
 
@@ -217,6 +251,7 @@ export class Room {
 
   private receiveAwareness(connection: Connection, update: Uint8Array): void {
     const entries = decodeAwarenessUpdate(update)
+    const firstAnnouncement = connection.awarenessClients.size === 0
     for (const entry of entries) {
       if (entry.stateJson.length > this.options.maxAwarenessStateBytes) {
         throw new MalformedMessageError(
@@ -226,16 +261,40 @@ export class Room {
       if (entry.stateJson === 'null') connection.awarenessClients.delete(entry.clientId)
       else connection.awarenessClients.add(entry.clientId)
     }
-    applyAwarenessUpdate(this.awareness, update, connection)
+    const accepted = firstAnnouncement
+      ? readmitReconnected(this.awareness, entries, update)
+      : update
+    applyAwarenessUpdate(this.awareness, accepted, connection)
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (!isUpdateOrigin(origin) || origin.source === 'load') return
+    if (!isUpdateOrigin(origin)) {
+      this.storeDerived(update)
+      return
+    }
+    if (origin.source === 'load') return
     const message = encodeUpdate(update)
     const except = origin.source === 'client' ? origin.connectionId : null
     for (const connection of this.connections.values()) {
       if (connection.id !== except) connection.send(message)
     }
+  }
+
+  /**
+   * Yjs writes to the doc by itself while applying a remote update: it deletes formatting
+   * marks that concurrent formatting made redundant (Y.Text's cleanup, with no origin). That
+   * is an edit like any other: unless it is stored and sent to everyone, clients connected
+   * now keep a document that differs from the room's (found by tests/fuzz).
+   */
+  private storeDerived(update: Uint8Array): void {
+    const message = encodeUpdate(update)
+    this.writes.push(update).then(
+      () => {
+        for (const connection of this.connections.values()) connection.send(message)
+      },
+      // Only when the room is destroyed meanwhile; the next load derives it again.
+      () => undefined,
+    )
   }
 
   private readonly onAwarenessUpdate = (
@@ -284,4 +343,36 @@ export class Room {
     this.awareness.destroy()
     this.doc.destroy()
   }
+}
+
+/**
+ * A client that reconnects re-announces the awareness clock it had, and y-protocols, here and
+ * in every other client, ignores a clock it has already seen: the client would look absent
+ * until its next renewal, up to 15 s (yjs/y-websocket#122). So a state for a client that has
+ * none here is re-admitted one clock later than the last one seen; every client takes that as
+ * news, and the reconnected client adopts the clock when its own state comes back to it.
+ * Only a connection's first announcement (the provider's hello, sent before it has heard
+ * anything) is treated so: its later messages echo other clients' states, and an echo must
+ * not bring back a client that has just left.
+ */
+function readmitReconnected(
+  awareness: Awareness,
+  entries: AwarenessEntry[],
+  update: Uint8Array,
+): Uint8Array {
+  let readmitted = false
+  const adjusted = entries.map((entry) => {
+    const seen = awareness.meta.get(entry.clientId)?.clock
+    if (
+      entry.stateJson === 'null' ||
+      seen === undefined ||
+      entry.clock > seen ||
+      awareness.states.has(entry.clientId)
+    ) {
+      return entry
+    }
+    readmitted = true
+    return { ...entry, clock: seen + 1 }
+  })
+  return readmitted ? encodeAwarenessEntries(adjusted) : update
 }
