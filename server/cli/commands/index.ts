@@ -1,0 +1,7 @@
+/** The CLI's subcommands. A new command is one file in this folder plus one entry here. */
+
+import type { Command } from '../command'
+import { exportCommand } from './export'
+import { extractCommand } from './extract'
+
+export const COMMANDS: readonly Command[] = [extractCommand, exportCommand]

@@ -1,0 +1,176 @@
+/**
+ * The English vocabulary the quote extractor leans on: verbs of saying, titles written before
+ * names, nouns that describe a person's role or an organisation, and nouns that name a work
+ * (a programme, a book) so its quoted title is not taken for speech. The lists are generic
+ * news English; none of them is tuned to a particular text.
+ */
+
+/** Verbs that attribute speech. Past, present and bare forms, since wire copy uses all three. */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set(
+  [
+    'said says say told tells tell added adds stated states declared declares explained explains',
+    'noted notes continued continues insisted insists argued argues warned warns cautioned cautions',
+    'asked asks answered answers replied replies responded responds wrote writes tweeted posted',
+    'remarked remarks commented comments observed observes acknowledged acknowledges admitted admits',
+    'conceded concedes claimed claims contended contends maintained maintains recalled recalls',
+    'suggested suggests predicted predicts announced announces urged urges pledged pledges',
+    'promised promises vowed vows emphasized emphasizes emphasised emphasises stressed stresses',
+    'complained complains countered counters concluded concludes quipped joked shouted yelled',
+    'whispered testified testifies confirmed confirms denied denies assured assures',
+    'boasted boasts lamented laments mused muses reiterated reiterates',
+  ]
+    .join(' ')
+    .split(' '),
+)
+
+/**
+ * Verbs that attribute a quotation following them but never one preceding them: those taking
+ * a quoted fragment as complement ("called the outcome 'a disaster'") and participles
+ * ("..., saying the plan was 'badly scoped'").
+ */
+export const INTRODUCING_VERBS: ReadonlySet<string> = new Set(
+  [
+    'called calls described describes dubbed dubs termed terms labelled labeled branded brands',
+    'saying adding telling writing warning arguing insisting calling describing',
+  ]
+    .join(' ')
+    .split(' '),
+)
+
+/** Words that can sit between a speaker and the verb ("he later said", "she has said"). */
+export const VERB_MODIFIERS: ReadonlySet<string> = new Set(
+  [
+    'also later then once previously earlier repeatedly simply quietly flatly bluntly angrily',
+    'recently firmly publicly privately has had have would will had already again further',
+  ]
+    .join(' ')
+    .split(' '),
+)
+
+/** Subject pronouns that refer back to the last named person. */
+export const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she'])
+
+/** Honorifics: dropped from a name, and not a role. */
+export const HONORIFICS: ReadonlySet<string> = new Set(
+  'Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx. Dr Dr. Prof Prof. Sir Dame Madam Madame Mme M. Herr Frau'.split(
+    ' ',
+  ),
+)
+
+/** Capitalised words that, written before a name, make the words before and including them a role. */
+export const TITLE_WORDS: ReadonlySet<string> = new Set(
+  [
+    'President Vice-President Minister Secretary Secretary-General Chancellor Premier Senator Sen.',
+    'Representative Rep. Congressman Congresswoman Governor Gov. Mayor General Gen. Lieutenant Lt.',
+    'Colonel Col. Major Maj. Captain Capt. Sergeant Sgt. Admiral Adm. Commander Cmdr. Marshal',
+    'Ambassador Envoy Spokesperson Spokesman Spokeswoman Director Director-General Chief Chairman',
+    'Chairwoman Chairperson Chair CEO Professor Judge Justice King Queen Prince Princess Pope',
+    'Cardinal Archbishop Bishop Rabbi Imam Sheikh Commissioner Deputy Speaker Leader Inspector',
+    'Superintendent Supt. Sheriff Attorney Prosecutor Councillor Councilor Alderman Lord Lady',
+    'Baroness Baron MP MEP Negotiator Coordinator Envoy Rapporteur Treasurer Auditor Registrar',
+    'Emir Sultan Crown Archduke Patriarch Metropolitan Reverend Rev. Father Sister Brother Coach',
+  ]
+    .join(' ')
+    .split(' '),
+)
+
+/** Lower-case nouns that say what a person is ("a senior diplomat", "the group's negotiator"). */
+export const ROLE_NOUNS: ReadonlySet<string> = new Set(
+  [
+    'minister secretary spokesperson spokesman spokeswoman negotiator analyst fellow director',
+    'executive officer official diplomat observer professor researcher economist president',
+    'chairman chairwoman chair head chief leader founder manager adviser advisor aide ambassador',
+    'envoy governor mayor senator lawmaker legislator member commander general strategist expert',
+    'lawyer attorney judge editor correspondent reporter columnist author scientist doctor',
+    'representative coordinator partner consultant candidate activist campaigner organiser',
+    'organizer resident witness owner worker farmer student teacher historian commissioner deputy',
+    'ceo cfo chancellor premier mp spokespeople officials diplomats analysts sources source',
+    'insider person man woman negotiators investor trader banker economist engineer nurse',
+    'survivor victim relative mother father son daughter soldier officer commentator pollster',
+    'strategist scholar academic researcher director-general secretary-general prosecutor',
+    'mediator pilot engineer master captain skipper sailor fisherman driver inspector detective',
+    'firefighter paramedic surgeon physician pharmacist lecturer dean principal rector curator',
+    'producer writer novelist poet artist musician singer actor actress athlete player coach',
+    'referee priest pastor vicar imam rabbi cleric bishop councillor councilor alderman sheriff',
+    'magistrate barrister solicitor counsel clerk auditor accountant broker entrepreneur',
+    'businessman businesswoman shopkeeper landlord tenant voter protester demonstrator unionist',
+    'steward employee staffer labourer laborer miner docker dockworker mechanic electrician',
+    'builder architect planner developer biologist physicist chemist geologist meteorologist',
+    'forecaster epidemiologist virologist psychologist sociologist journalist photographer',
+    'broadcaster presenter anchor blogger critic chairperson trustee boss operator supervisor',
+    'superintendent warden guard colonel lieutenant sergeant veteran refugee migrant pensioner',
+    'parent grandmother grandfather widow neighbour neighbor villager citizen volunteer nurse',
+  ]
+    .join(' ')
+    .split(' '),
+)
+
+/** Nouns that make a phrase an organisation rather than a person. */
+export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(
+  [
+    'ministry department office embassy government agency commission council committee',
+    'organization organisation institute institution university college school association',
+    'company corporation corp inc ltd llc plc group bank fund foundation federation union party',
+    'court police army navy forces parliament assembly senate congress house service bureau',
+    'center centre authority board network press wire news times post herald tribune journal',
+    'gazette broadcasting television radio channel league alliance coalition secretariat',
+    'mission delegation cabinet administration regime republic kingdom state states nations',
+    'council commodities holdings partners capital securities airlines airways motors energy',
+  ]
+    .join(' ')
+    .split(' '),
+)
+
+/** Nouns naming a work or outlet: a quoted span next to one is its title, not speech. */
+export const WORK_NOUNS: ReadonlySet<string> = new Set(
+  [
+    'program programme programs programmes show shows series documentary film movie book novel',
+    'memoir article essay op-ed oped column editorial report study paper podcast newsletter song',
+    'album play opera exhibition exhibit magazine newspaper broadcast segment episode headline',
+    'blog post poem speech lecture address manifesto bill act motion hashtag slogan campaign',
+    'operation doctrine plan strategy initiative treaty accord agreement conference summit',
+  ]
+    .join(' ')
+    .split(' '),
+)
+
+/** Words that introduce a work's title directly ("an op-ed titled ..."). */
+export const TITLE_INTRODUCERS: ReadonlySet<string> = new Set(
+  'titled entitled headlined headed captioned subtitled'.split(' '),
+)
+
+/**
+ * Abbreviations whose full stop does not end a sentence. Compared without the stop and
+ * case-sensitively, since "No." and "no." differ.
+ */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set(
+  [
+    'Mr Mrs Ms Mx Dr Prof Gen Sen Rep Gov Lt Col Capt Sgt Maj Adm Cmdr Supt Insp Det Rev Hon Fr',
+    'St Jr Sr No Nos Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mt Ft vs approx est Inc',
+    'Corp Ltd Co Bros Ave Blvd Rd Dept Univ Gov Pres Sec Amb',
+  ]
+    .join(' ')
+    .split(' '),
+)
+
+/** Capitalised words that start sentences or name dates, never people. */
+export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
+  [
+    'The A An In On At But And Or As If When While After Before According However Meanwhile',
+    'Speaking Asked Although Though Since Because During Despite Under Over From To For With',
+    'Without Asked It Its This That These Those There Here We I You They He She His Her Their',
+    'Our My Your Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March',
+    'April May June July August September October November December Today Yesterday Tomorrow',
+    'Last Next Earlier Later Some Many Most Several Few Other Another One Two Three Four Five',
+    'Analysts Officials Critics Experts Residents Sources Observers Diplomats People Police',
+    'Still Yet Also Even Only Just So Then Thus Such Both Each Every No Not Now Instead Once',
+    'Good Thank Thanks Yes Well Please Let Do Does Did Is Are Was Were Will Would Could Should',
+  ]
+    .join(' ')
+    .split(' '),
+)
+
+/** Lower-case particles that may sit inside a personal name ("Ursula von der Leyen"). */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(
+  'de van von der den da di du la le al el bin ibn ben dos das del della ter y'.split(' '),
+)

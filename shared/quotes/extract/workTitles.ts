@@ -1,0 +1,52 @@
+/**
+ * Quoted titles of works and outlets: "told the 'Morning Report' programme", "an op-ed titled
+ * 'Why the corridor failed'", "on the program 'Nation Tonight'". Such a span quotes nobody, so
+ * it is never offered as a quotation.
+ */
+
+import { TITLE_INTRODUCERS, WORK_NOUNS } from './lexicon'
+
+const MAX_TITLE_WORDS = 12
+const SMALL_WORDS = new Set(
+  'a an and as at but by for in nor of on or the to up with vs'.split(' '),
+)
+
+function words(text: string): string[] {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []
+}
+
+/** Every significant word capitalised, as titles are and sentences are not. */
+function isTitleCase(text: string): boolean {
+  const significant = words(text).filter((w) => !SMALL_WORDS.has(w))
+  return significant.length > 0 && significant.every((w) => /^[\p{Lu}\p{N}]/u.test(w))
+}
+
+/**
+ * Whether the quotation `text`, between narrative `pre` (its clause up to the opening mark)
+ * and `post` (the rest of its sentence), is the title of a work.
+ */
+export function isWorkTitle(text: string, pre: string, post: string): boolean {
+  const count = words(text).length
+  if (count === 0 || count > MAX_TITLE_WORDS) return false
+  const before = words(pre)
+    .slice(-3)
+    .map((w) => w.toLowerCase())
+  const last = before.at(-1) ?? ''
+  if (TITLE_INTRODUCERS.has(last) || WORK_NOUNS.has(last)) return true
+  // "a book called 'X'", "a programme named 'X'"
+  if (
+    (last === 'called' || last === 'named') &&
+    before.slice(0, -1).some((w) => WORK_NOUNS.has(w))
+  ) {
+    return true
+  }
+  const next = words(post)[0]?.toLowerCase() ?? ''
+  if (
+    WORK_NOUNS.has(next) &&
+    (isTitleCase(text) || /(?:\bthe|\bits|\bhis|\bher|\btheir|['’]s)\s*$/i.test(pre))
+  ) {
+    return true
+  }
+  // "a column in 'The Daily Ledger'": a title-cased name right after a preposition.
+  return count <= 6 && isTitleCase(text) && /\b(?:in|on|from|of)\s+(?:the\s+)?$/i.test(pre)
+}
