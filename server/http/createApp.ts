@@ -4,6 +4,7 @@ import path from 'node:path'
 import express from 'express'
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
+import type { Metrics } from '../metrics/metrics'
 import type { AppContext } from './context'
 import { apiNotFound, errorHandler } from './errors'
 import {
@@ -12,9 +13,12 @@ import {
   identify,
   requireAuth,
 } from './middleware/authentication'
+import { requestLog } from './middleware/requestLog'
 import { adminRouter } from './routes/admin'
 import { authRouter } from './routes/auth'
 import { briefingsRouter } from './routes/briefings'
+import { exportRouter } from './routes/export'
+import { sourcesRouter } from './routes/sources'
 import { invitesRouter, teamsRouter } from './routes/teams'
 
 /** Largest JSON body accepted by the API. */
@@ -22,8 +26,15 @@ export const MAX_JSON_BODY = '256kb'
 
 export interface AppOptions {
   clientDir: string | null
-  /** Extra health checks (e.g. Redis), reported under their name. */
-  health?: Record<string, () => Promise<boolean>>
+  /**
+   * Links /healthz reports under their name: `{ok}`, or null when not configured (Redis).
+   * They do not fail the check: an instance still serves its own clients without them, and
+   * failing every instance whenever a shared link blips would take the whole service down.
+   */
+  health?: Record<string, (() => Promise<boolean>) | null>
+  metrics?: Metrics
+  /** Test-only: lets source import fetch from 127.0.0.1. */
+  allowLoopbackFetch?: boolean
 }
 
 export function createApp(ctx: AppContext, options: AppOptions): express.Express {
@@ -37,9 +48,9 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
         directives: {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'"],
-          // ProseMirror and the caret labels set inline style attributes; no inline <style> blocks.
+          // No inline styles at all: Tiptap's CSS injection is off and carets are styled by
+          // class (tests/e2e runs the client under this policy and fails on any violation).
           styleSrc: ["'self'"],
-          styleSrcAttr: ["'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
           fontSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
@@ -58,28 +69,44 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
       () => true,
       () => false,
     )
-    const extra: Record<string, { ok: boolean }> = {}
+    const extra: Record<string, { ok: boolean } | null> = {}
     for (const [name, check] of Object.entries(options.health ?? {})) {
-      extra[name] = { ok: await check().catch(() => false) }
+      extra[name] = check ? { ok: await check().catch(() => false) } : null
     }
-    const ok = store && Object.values(extra).every((value) => value.ok)
     res
-      .status(ok ? 200 : 503)
-      .json({ ok, store: { backend: ctx.stores.backend, ok: store }, ...extra })
+      .status(store ? 200 : 503)
+      .json({ ok: store, store: { backend: ctx.stores.backend, ok: store }, ...extra })
   })
 
+  const metrics = options.metrics
+  if (metrics) {
+    // Prometheus scrapes this; the bundled nginx config keeps it off the public side.
+    app.get('/metrics', async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics())
+    })
+  }
+
   const api = express.Router()
+  api.use(requestLog(ctx.log))
   api.use(
     rateLimit({ windowMs: 60_000, limit: 1200, standardHeaders: 'draft-8', legacyHeaders: false }),
   )
-  api.use(express.json({ limit: MAX_JSON_BODY }))
   api.use(identify(ctx))
   api.use(csrfGuard(ctx))
   api.use(enforceReadOnlyTokens)
+  // Source import parses its own, larger bodies (uploaded files), so it comes before the
+  // general JSON parser and its 256 KiB limit.
+  api.use(
+    '/briefings',
+    requireAuth,
+    sourcesRouter(ctx, { allowLoopbackFetch: options.allowLoopbackFetch ?? false }),
+  )
+  api.use(express.json({ limit: MAX_JSON_BODY }))
   api.use('/auth', authRouter(ctx))
   api.use('/invites', invitesRouter(ctx))
   api.use('/teams', requireAuth, teamsRouter(ctx))
   api.use('/briefings', requireAuth, briefingsRouter(ctx))
+  api.use('/briefings', requireAuth, exportRouter(ctx))
   api.use('/admin', requireAuth, adminRouter(ctx))
   api.use(apiNotFound)
   app.use('/api', api)

@@ -1,0 +1,177 @@
+/**
+ * Builds the export model (../model.ts) from a briefing's ProseMirror document, its
+ * sources and settings. Every block and mark of the shared schema is handled explicitly;
+ * one the exporter does not know is an error rather than something silently left out.
+ */
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import type { BriefingSettings } from '../../../shared/briefing/settings'
+import { numberCitations } from '../../../shared/citations/numbering'
+import { createQuoteVerifier } from '../../../shared/quotes/verify'
+import { SOURCE_QUOTE } from '../../../shared/schema/nodes/sourceQuoteAttrs'
+import { SOURCES_LIST } from '../../../shared/schema/nodes/sourcesList'
+import type { Source } from '../../../shared/sources/types'
+import type { CitationFormatter } from '../citations/formatter'
+import type { Block, ExportMeta, ExportModel, ListItem, Note, SourceEntry } from '../model'
+import { inlineContent } from './inline'
+import { NoteTracker } from './noteTracker'
+import { type QuoteContext, quoteBlock } from './quote'
+
+/** Everything the model is built from. */
+export interface ModelInput {
+  doc: ProseMirrorNode
+  getSource(sourceId: string): Source | undefined
+  settings: BriefingSettings
+  /** Problems already found (e.g. ignored settings), carried into the model's warnings. */
+  warnings: string[]
+  /** Metadata from the briefing record and the store. */
+  meta: Omit<ExportMeta, 'marking' | 'notes' | 'citationStyle' | 'citationStyleLabel'>
+  citations: CitationFormatter
+  citationStyleLabel: string
+}
+
+export function buildExportModel(input: ModelInput): ExportModel {
+  const warnings = [...input.warnings]
+  const warn = (message: string) => {
+    if (!warnings.includes(message)) warnings.push(message)
+  }
+  const numbering = numberCitations(input.doc)
+  const notes = new NoteTracker(numbering)
+  const verifier = createQuoteVerifier()
+  const walker = new BlockWalker({
+    notes,
+    getSource: input.getSource,
+    verify: (source, quote) => verifier.verify(source, quote),
+    warn,
+  })
+  const blocks = walker.children(input.doc)
+
+  const noteList: Note[] = []
+  const sources: SourceEntry[] = []
+  numbering.ordered.forEach((sourceId, index) => {
+    const number = index + 1
+    const source = input.getSource(sourceId)
+    if (!source) {
+      warn(
+        `citation ${number} refers to source ${JSON.stringify(sourceId)}, which is not in the briefing`,
+      )
+      const text = [
+        { type: 'text' as const, text: `Source ${sourceId} is missing from this briefing.` },
+      ]
+      noteList.push({ number, sourceId, text })
+      sources.push({ number, sourceId, text, url: null, missing: true })
+      return
+    }
+    noteList.push({
+      number,
+      sourceId,
+      text: input.citations.note(source, notes.citedParagraphs(sourceId)),
+    })
+    sources.push({
+      number,
+      sourceId,
+      text: input.citations.entry(source),
+      url: source.url,
+      missing: false,
+    })
+  })
+
+  return {
+    meta: {
+      ...input.meta,
+      marking: input.settings.marking,
+      notes: input.settings.notes,
+      citationStyle: input.settings.citationStyle,
+      citationStyleLabel: input.citationStyleLabel,
+    },
+    blocks,
+    notes: noteList,
+    sources,
+    appendSourcesList: !walker.placedSourcesList,
+    unverifiedQuotes: walker.unverifiedQuotes,
+    warnings,
+  }
+}
+
+interface WalkContext extends QuoteContext {
+  warn(message: string): void
+}
+
+/** Walks blocks in document order, so note markers come out in numbering order. */
+class BlockWalker {
+  placedSourcesList = false
+  unverifiedQuotes = 0
+
+  constructor(private readonly context: WalkContext) {}
+
+  children(node: ProseMirrorNode): Block[] {
+    const blocks: Block[] = []
+    node.forEach((child) => {
+      const block = this.block(child)
+      if (block) blocks.push(block)
+    })
+    return blocks
+  }
+
+  private block(node: ProseMirrorNode): Block | null {
+    const { notes, warn } = this.context
+    switch (node.type.name) {
+      case 'paragraph': {
+        const content = inlineContent(node, notes, warn)
+        // Empty paragraphs are spacing in the editor; each format spaces blocks itself.
+        return content.length === 0 ? null : { type: 'paragraph', content }
+      }
+      case 'heading': {
+        const level = Math.min(Math.max(Number(node.attrs.level) || 1, 1), 6) as
+          | 1
+          | 2
+          | 3
+          | 4
+          | 5
+          | 6
+        return { type: 'heading', level, content: inlineContent(node, notes, warn) }
+      }
+      case 'bulletList':
+        return { type: 'bulletList', items: this.items(node) }
+      case 'orderedList': {
+        const start = Number(node.attrs.start)
+        return {
+          type: 'orderedList',
+          start: Number.isSafeInteger(start) && start >= 0 ? start : 1,
+          items: this.items(node),
+        }
+      }
+      case 'blockquote':
+        return { type: 'blockquote', blocks: this.children(node) }
+      case 'codeBlock': {
+        const language = node.attrs.language
+        return {
+          type: 'codeBlock',
+          language: typeof language === 'string' && language !== '' ? language : null,
+          text: node.textContent,
+        }
+      }
+      case 'horizontalRule':
+        return { type: 'horizontalRule' }
+      case SOURCE_QUOTE: {
+        const quote = quoteBlock(node, this.context)
+        if (quote.status !== 'verified') this.unverifiedQuotes++
+        return quote
+      }
+      case SOURCES_LIST:
+        // The editor allows one list; a second (only possible through a raw update) would repeat it.
+        if (this.placedSourcesList) return null
+        this.placedSourcesList = true
+        return { type: 'sourcesList' }
+      default:
+        throw new Error(`export does not know block type ${node.type.name}`)
+    }
+  }
+
+  private items(list: ProseMirrorNode): ListItem[] {
+    const items: ListItem[] = []
+    list.forEach((item) => {
+      items.push({ blocks: this.children(item) })
+    })
+    return items
+  }
+}

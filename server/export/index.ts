@@ -1,0 +1,7 @@
+export { type BriefingFacts, briefingFacts, documentVersion, modelFromDoc } from './briefingModel'
+export { ExportCompileError, InvalidDocumentError, type TypstDiagnostic } from './errors'
+export { Exporter, type ExporterOptions, type RenderedExport } from './exporter'
+export { exportFilename } from './filename'
+export { EXPORT_FORMATS, type ExportFormat, FORMAT_SPECS, parseExportFormat } from './formats'
+export type { ExportModel } from './model'
+export { encodeWarningsHeader } from './warningsHeader'

@@ -1,0 +1,127 @@
+/**
+ * The export model: a briefing as plain JSON, neutral between output formats. The PDF,
+ * DOCX, Markdown and HTML renderers all read this one structure, so they agree on order,
+ * citation numbers and verification verdicts; the PDF template receives it verbatim as
+ * JSON (never as Typst markup), which is what keeps user text from being interpreted.
+ */
+import type { CitationStyle, NotePlacement } from '../../shared/briefing/settings'
+
+/** A run of inline text with its marks. */
+export interface TextRun {
+  type: 'text'
+  text: string
+  bold?: true
+  italic?: true
+  underline?: true
+  strike?: true
+  code?: true
+  /** An http(s) or mailto URL; other schemes are dropped when the model is built. */
+  link?: string
+}
+
+/** A citation marker: the source's note number, placed after the cited words. */
+export interface NoteRef {
+  type: 'noteRef'
+  number: number
+  /** True on the first marker for this number in document order (where a footnote goes). */
+  first: boolean
+}
+
+export interface LineBreak {
+  type: 'break'
+}
+
+export type Inline = TextRun | NoteRef | LineBreak
+
+/** Formatted text with no citations (notes and source entries). */
+export type RichText = TextRun[]
+
+export type QuoteStatus = 'verified' | 'altered' | 'source-missing'
+
+/** A sourceQuote block, with its verdict from `verifyQuote`. */
+export interface QuoteBlock {
+  type: 'quote'
+  quoteId: string
+  text: string
+  speaker: string | null
+  role: string | null
+  /** The cited source's title, shown when the quote names no speaker. */
+  sourceTitle: string | null
+  /** The cited source's note number, or null when the source id is malformed. */
+  note: NoteRef | null
+  /** 1-based paragraph of the source the quote comes from, when known. */
+  paragraph: number | null
+  status: QuoteStatus
+  /** Why an unverified quote failed, in words a reader understands; empty when verified. */
+  problem: string | null
+}
+
+export interface ListItem {
+  blocks: Block[]
+}
+
+export type Block =
+  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; content: Inline[] }
+  | { type: 'paragraph'; content: Inline[] }
+  | { type: 'bulletList'; items: ListItem[] }
+  | { type: 'orderedList'; start: number; items: ListItem[] }
+  | { type: 'blockquote'; blocks: Block[] }
+  | { type: 'codeBlock'; language: string | null; text: string }
+  | { type: 'horizontalRule' }
+  | QuoteBlock
+  /** Where the list of sources goes: the author's sourcesList node, or appended at the end. */
+  | { type: 'sourcesList' }
+
+/** One note: the formatted citation for a source, shared by all its citations. */
+export interface Note {
+  number: number
+  sourceId: string
+  text: RichText
+}
+
+/** One entry of the Sources list, in note-number order. */
+export interface SourceEntry {
+  number: number
+  sourceId: string
+  /** The style's reference-list entry; a plain explanation when the source is missing. */
+  text: RichText
+  url: string | null
+  missing: boolean
+}
+
+export interface ExportMeta {
+  title: string
+  team: string | null
+  authors: string[]
+  /** ISO 8601 time of export. */
+  exportedAt: string
+  /** Export date for people, e.g. "6 March 2024". */
+  dateLabel: string
+  /** ISO 8601 time of the last edit the store knows of. */
+  updatedAt: string
+  /** The same for people, e.g. "6 March 2024, 14:02 UTC". */
+  updatedLabel: string
+  /** Short content hash of the document state, so two exports can be told apart. */
+  version: string
+  marking: string | null
+  notes: NotePlacement
+  citationStyle: CitationStyle
+  /** Human name of the citation style, for the colophon. */
+  citationStyleLabel: string
+}
+
+export interface ExportModel {
+  meta: ExportMeta
+  blocks: Block[]
+  notes: Note[]
+  sources: SourceEntry[]
+  /**
+   * True when the document has no sourcesList block, so the list goes at the end (after
+   * endnotes, where a reader looks for it); otherwise it is rendered where the block is.
+   */
+  appendSourcesList: boolean
+  /** Quote blocks whose verdict is not 'verified'. */
+  unverifiedQuotes: number
+  /** Problems found while building the model (settings ignored, sources missing, …). */
+  warnings: string[]
+}

@@ -1,0 +1,185 @@
+/**
+ * [EXM] The export model, built from a Y.Doc without a server: numbering, note markers,
+ * verification verdicts, settings and the warnings that travel with an export.
+ */
+import type { JSONContent } from '@tiptap/core'
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { type BriefingFacts, modelFromDoc } from '../../server/export'
+import type { Block, ExportModel, Inline } from '../../server/export/model'
+import {
+  DEFAULT_SETTINGS,
+  readBriefingSettings,
+  settingsMap,
+  writeBriefingSettings,
+} from '../../shared/briefing/settings'
+import { DOCUMENT_FRAGMENT } from '../../shared/schema/extensions'
+import { briefingSchema } from '../../shared/schema/schema'
+import { addSource, sourcesMap } from '../../shared/sources/sourcesMap'
+import { briefingContent, harborSource, ministrySource, quoteNode } from './fixture'
+
+const facts: BriefingFacts = {
+  briefing: {
+    id: 'b-1',
+    teamId: 't-1',
+    title: 'Model test',
+    teamRole: 'editor',
+    createdBy: 'u-1',
+    createdAt: '2024-03-06T08:00:00Z',
+    updatedAt: '2024-03-06T12:30:00Z',
+  },
+  team: 'Desk',
+  authors: ['Ada'],
+}
+
+function docWith(content: JSONContent, withSources = true): Y.Doc {
+  const doc = new Y.Doc()
+  if (withSources) {
+    addSource(doc, harborSource())
+    addSource(doc, ministrySource())
+  }
+  prosemirrorJSONToYXmlFragment(briefingSchema(), content, doc.getXmlFragment(DOCUMENT_FRAGMENT))
+  return doc
+}
+
+function model(doc: Y.Doc): ExportModel {
+  return modelFromDoc(doc, briefingSchema(), facts, new Date('2024-03-07T10:00:00Z'))
+}
+
+function inlines(block: Block | undefined): Inline[] {
+  if (block?.type !== 'paragraph') throw new Error(`expected a paragraph, got ${block?.type}`)
+  return block.content
+}
+
+describe('export model', () => {
+  it('[EXM1] one number per source, the first marker carries the note, punctuation precedes it', () => {
+    const m = model(docWith(briefingContent(harborSource(), ministrySource())))
+    const first = inlines(m.blocks[1])
+    // "…breakwater" + "." then the marker: it moved past the full stop.
+    expect(first.slice(3, 6)).toEqual([
+      { type: 'text', text: 'the storm damaged the northern breakwater' },
+      { type: 'text', text: '.' },
+      { type: 'noteRef', number: 1, first: true },
+    ])
+    const [harborQuote, ministryQuote] = m.blocks.filter((b) => b.type === 'quote')
+    expect(harborQuote).toMatchObject({
+      status: 'verified',
+      paragraph: 3,
+      note: { number: 1, first: false },
+    })
+    expect(ministryQuote).toMatchObject({
+      status: 'verified',
+      paragraph: 2,
+      note: { number: 2, first: true },
+    })
+    expect(m.notes.map((n) => n.number)).toEqual([1, 2])
+    expect(m.sources.map((s) => s.sourceId)).toEqual(['src-harbor', 'src-ministry'])
+    // Every paragraph the briefing cites from a source is the note's locator.
+    expect(m.notes[0]!.text.map((r) => r.text).join('')).toContain('paras. 2, 3, 4')
+    expect(m.appendSourcesList).toBe(false)
+    expect(m.unverifiedQuotes).toBe(0)
+    expect(m.meta).toMatchObject({
+      title: 'Model test',
+      dateLabel: '7 March 2024',
+      updatedLabel: '6 March 2024, 12:30 UTC',
+      citationStyle: 'chicago',
+      notes: 'footnotes',
+      marking: null,
+    })
+    expect(m.meta.version).toMatch(/^[0-9a-f]{10}$/)
+  })
+
+  it('[EXM2] a cited source missing from the briefing is a warning and an explicit note', () => {
+    const harbor = harborSource()
+    const doc = docWith(
+      {
+        type: 'doc',
+        content: [quoteNode(harbor, 'We will reopen on Monday', 'q-1', 'Ana Lima', null)],
+      },
+      false,
+    )
+    const m = model(doc)
+    expect(m.blocks[0]).toMatchObject({ type: 'quote', status: 'source-missing' })
+    expect(m.unverifiedQuotes).toBe(1)
+    expect(m.sources[0]).toMatchObject({ missing: true })
+    expect(m.warnings).toContain(
+      'citation 1 refers to source "src-harbor", which is not in the briefing',
+    )
+    // No sourcesList node: the list goes at the end.
+    expect(m.appendSourcesList).toBe(true)
+  })
+
+  it('[EXM3] a source whose text was swapped after it was added fails its quotes', () => {
+    const doc = docWith(briefingContent(harborSource(), ministrySource()))
+    const tampered = { ...harborSource(), paragraphs: ['Something else entirely.'] }
+    sourcesMap(doc).set('src-harbor', tampered)
+    const m = model(doc)
+    const quote = m.blocks.find((b) => b.type === 'quote' && b.quoteId === 'q-harbor')
+    expect(quote).toMatchObject({ status: 'source-missing' })
+    expect(m.unverifiedQuotes).toBe(1)
+  })
+
+  it('[EXM4] unsafe links are exported as text, with a warning', () => {
+    const doc = docWith({
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            {
+              type: 'text',
+              text: 'ok',
+              marks: [{ type: 'link', attrs: { href: 'https://a.example' } }],
+            },
+            {
+              type: 'text',
+              text: ' bad',
+              marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
+            },
+          ],
+        },
+      ],
+    })
+    const m = model(doc)
+    expect(inlines(m.blocks[0])).toEqual([
+      { type: 'text', text: 'ok', link: 'https://a.example' },
+      { type: 'text', text: ' bad' },
+    ])
+    expect(m.warnings).toContain('a link to "javascript:alert(1)" was exported as plain text')
+  })
+})
+
+describe('briefing settings', () => {
+  it('[EXM5] settings come from the Y.Doc; malformed values fall back and are reported', () => {
+    const doc = new Y.Doc()
+    expect(readBriefingSettings(doc)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] })
+    writeBriefingSettings(doc, { marking: 'OFFICIAL', notes: 'endnotes', citationStyle: 'apa' })
+    expect(readBriefingSettings(doc).settings).toEqual({
+      marking: 'OFFICIAL',
+      notes: 'endnotes',
+      citationStyle: 'apa',
+    })
+    // A peer writing the map directly is not held to the writer's checks.
+    settingsMap(doc).set('citationStyle', 'mla')
+    const read = readBriefingSettings(doc)
+    expect(read.settings.citationStyle).toBe('chicago')
+    expect(read.problems).toEqual([
+      'setting citationStyle is "mla" (expected chicago | apa | harvard | vancouver); used "chicago"',
+    ])
+  })
+
+  it('[EXM6] writing a bad setting throws naming it, and writes nothing', () => {
+    const doc = new Y.Doc()
+    expect(() => writeBriefingSettings(doc, { notes: 'sidenotes' as never })).toThrow(
+      'Invalid briefing setting notes: "sidenotes" (expected footnotes | endnotes)',
+    )
+    expect(() => writeBriefingSettings(doc, { marking: 'TOP\nSECRET' })).toThrow(
+      /Invalid briefing setting marking/,
+    )
+    expect(() => writeBriefingSettings(doc, { colour: 'red' } as never)).toThrow(
+      'Invalid briefing setting colour: no such setting',
+    )
+    expect(settingsMap(doc).size).toBe(0)
+  })
+})
