@@ -75,6 +75,11 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
     const auth = authOf(res)
     const { briefing } = await ctx.access.require(auth, req.params.id, 'write')
     const body = parseInput(importBody, req.body, 'body')
+    // The dialog's Cancel closes the request; an import the user cancelled must not land.
+    let cancelled = false
+    res.on('close', () => {
+      if (!res.writableFinished) cancelled = true
+    })
     const input: ImportInput =
       body.type === 'file'
         ? {
@@ -94,6 +99,7 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
       retrievedAt: ctx.now().toISOString(),
       quotes: imported.quotes,
     })
+    if (cancelled) return
     await editDocument(ctx.registry, briefing.id, 'import source', (doc) => addSource(doc, source))
     await audit(ctx, req, {
       teamId: briefing.teamId,
