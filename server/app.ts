@@ -11,21 +11,27 @@ import { Authenticator } from './auth/authenticate'
 import { LiveAccess } from './auth/liveAccess'
 import { randomToken } from './auth/secrets'
 import { upgradeAuthorizer } from './auth/upgradeAuth'
+import { drainSockets } from './collab/drain'
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomRegistryOptions } from './collab/roomRegistry'
+import { schemaGuard } from './collab/schemaGuard'
 import { createUpgradeHandler } from './collab/upgrade'
-import type { ServerConfig } from './config'
+import { DEFAULT_RATE_LIMITS, type RateLimits, type ServerConfig } from './config'
+import { accessChangeMessage, accessChangeOf } from './fanout/accessChanges'
+import { RedisFanout } from './fanout/redisFanout'
 import type { AccessChange, AppContext } from './http/context'
 import { createApp } from './http/createApp'
 import { createLogger, errorField, type Logger } from './log/logger'
+import { instrumentStore, Metrics } from './metrics/metrics'
 import { openStores, type Stores } from './store'
 
-export interface StartOptions extends Partial<ServerConfig> {
+export interface StartOptions extends Partial<Omit<ServerConfig, 'limits'>> {
   dataDir: string
   logger?: Logger
   rooms?: Partial<RoomRegistryOptions>
   now?: () => Date
   /** Origins trusted besides the request's own host (PUBLIC_URL behind a proxy). */
   trustedOrigins?: string[]
+  limits?: Partial<RateLimits>
 }
 
 export interface RunningServer {
@@ -34,9 +40,15 @@ export interface RunningServer {
   port: number
   stores: Stores
   registry: RoomRegistry
+  /** The link to other instances; null without REDIS_URL. */
+  fanout: RedisFanout | null
+  metrics: Metrics
   /** Graceful stop: closes sockets with "server restarting", stores everything, exits clean. */
   close(): Promise<void>
 }
+
+/** Longest a graceful stop waits for clients to answer its close before cutting them off. */
+const SOCKET_DRAIN_MS = 5_000
 
 /** Only touch a briefing's updatedAt this often while it is edited. */
 const TOUCH_INTERVAL_MS = 5_000
@@ -44,15 +56,38 @@ const TOUCH_INTERVAL_MS = 5_000
 export async function startBriefingServer(options: StartOptions): Promise<RunningServer> {
   const log = options.logger ?? createLogger(options.logLevel ?? 'info')
   const now = options.now ?? (() => new Date())
-  const stores = await openStores({ dataDir: options.dataDir })
+  const stores = await openStores({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    log,
+  })
   const schema = briefingSchema()
   const lastTouched = new Map<string, number>()
-  const registry = new RoomRegistry(
-    stores.documents,
+  const fanout = options.redisUrl
+    ? new RedisFanout({
+        url: options.redisUrl,
+        store: stores.documents,
+        log,
+        // Access changes sent while this instance was cut off never arrived: re-check all.
+        onRelinked: () => {
+          for (const room of registry.all()) {
+            applyAccessChange({ kind: 'briefing', id: room.name }).catch((err) =>
+              log.error('access re-check after relink failed', { error: errorField(err) }),
+            )
+          }
+        },
+      })
+    : null
+  const metrics: Metrics = new Metrics((): RoomRegistry => registry)
+  const registry: RoomRegistry = new RoomRegistry(
+    instrumentStore(stores.documents, metrics),
     log,
-    { ...DEFAULT_ROOM_OPTIONS, ...options.rooms },
+    { ...DEFAULT_ROOM_OPTIONS, checkItem: schemaGuard(schema), ...options.rooms },
     {
-      onPersisted(room) {
+      ...fanout?.hooks,
+      onPersisted(room, origin, update) {
+        fanout?.hooks.onPersisted?.(room, origin, update)
+        metrics.updates.inc({ origin: origin.source })
         const at = now().getTime()
         if (at - (lastTouched.get(room.name) ?? 0) < TOUCH_INTERVAL_MS) return
         lastTouched.set(room.name, at)
@@ -71,6 +106,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
   // Shared by every instance through the store, so a token minted on one opens on another.
   const collabSecret = await stores.settings.getOrInit('collab_secret', randomToken('', 48))
   const trustedOrigins = options.trustedOrigins ?? []
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.limits }
 
   /** Applies an access change to this instance's open sockets. */
   const applyAccessChange = async (change: AccessChange) => {
@@ -89,13 +125,27 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     live,
     collabSecret,
     trustedOrigins,
+    limits,
     broadcastAccessChange(change) {
+      fanout?.publishControl(accessChangeMessage(change))
       applyAccessChange(change).catch((err) =>
         log.error('applying an access change failed', { change, error: errorField(err) }),
       )
     },
   }
-  const app = createApp(ctx, { clientDir: options.clientDir ?? null })
+  fanout?.onControl((message) => {
+    const change = accessChangeOf(message)
+    if (!change) return
+    applyAccessChange(change).catch((err) =>
+      log.error('applying an access change failed', { change, error: errorField(err) }),
+    )
+  })
+  const app = createApp(ctx, {
+    clientDir: options.clientDir ?? null,
+    health: { redis: fanout && (async () => fanout.health().ok) },
+    metrics,
+    allowLoopbackFetch: options.allowLoopbackFetch ?? false,
+  })
   const server = http.createServer(app)
   const { handler, wss } = createUpgradeHandler({
     registry,
@@ -113,14 +163,24 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
   })
   const { port } = server.address() as AddressInfo
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'
-  log.info('listening', { port, dataDir: options.dataDir, store: stores.backend })
+  log.info('listening', {
+    port,
+    dataDir: options.dataDir,
+    store: stores.backend,
+    instance: fanout?.instanceId ?? null,
+  })
 
   let closing: Promise<void> | null = null
   const close = () => {
     closing ??= (async () => {
       server.off('upgrade', handler)
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      // Peers drop this instance's clients now; they will resync once all is stored.
+      await fanout?.announceLeaving()
+      registry.beginShutdown()
+      await drainSockets(wss, registry, SOCKET_DRAIN_MS)
       await registry.shutdown()
+      await fanout?.close()
       // Sockets still open here belonged to no room (e.g. mid-upgrade); close them the same way.
       for (const ws of wss.clients)
         ws.close(CloseCode.ServerRestarting, CloseReason.ServerRestarting)
@@ -133,5 +193,5 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     return closing
   }
 
-  return { url: `http://${host}:${port}`, port, stores, registry, close }
+  return { url: `http://${host}:${port}`, port, stores, registry, metrics, fanout, close }
 }

@@ -10,7 +10,26 @@ export interface ServerConfig {
   /** Built client to serve; null serves the API only. */
   clientDir: string | null
   logLevel: LogLevel
+  /** PostgreSQL URL; when set, every store lives there instead of SQLite. */
+  databaseUrl: string | null
+  /** Redis URL; when set, instances sharing it fan live updates out to each other. */
+  redisUrl: string | null
+  /** Origins trusted by the CSRF and WebSocket origin checks besides the request's host. */
+  trustedOrigins: string[]
+  limits: RateLimits
+  /** Test-only (BRIEFING_ALLOW_LOOPBACK_FETCH=1): source import may fetch from loopback. */
+  allowLoopbackFetch: boolean
 }
+
+/** Request rate limits per client IP; 0 switches one off (benchmarks, load tests). */
+export interface RateLimits {
+  /** API requests per minute. */
+  apiPerMinute: number
+  /** Register and login attempts per 15 minutes. */
+  authPer15Minutes: number
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { apiPerMinute: 1200, authPer15Minutes: 30 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.PORT === undefined ? 3000 : Number(env.PORT)
@@ -27,5 +46,51 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     clientDir: path.resolve(env.CLIENT_DIR ?? './dist/client'),
     logLevel,
+    databaseUrl: urlFromEnv(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: urlFromEnv(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    trustedOrigins: (env.PUBLIC_URL ?? '')
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
+    allowLoopbackFetch: env.BRIEFING_ALLOW_LOOPBACK_FETCH === '1',
+    limits: {
+      apiPerMinute: countFromEnv(env, 'API_RATE_LIMIT', DEFAULT_RATE_LIMITS.apiPerMinute),
+      authPer15Minutes: countFromEnv(env, 'AUTH_RATE_LIMIT', DEFAULT_RATE_LIMITS.authPer15Minutes),
+    },
   }
+}
+
+function countFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name]
+  if (value === undefined || value === '') return fallback
+  const count = Number(value)
+  if (!Number.isInteger(count) || count < 0) {
+    throw new RangeError(
+      `${name} must be a whole number (0 switches the limit off), got "${value}"`,
+    )
+  }
+  return count
+}
+
+/**
+ * An optional URL setting; unset or empty is null. Errors name the scheme, never the URL,
+ * which usually holds a password.
+ */
+function urlFromEnv(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  protocols: readonly string[],
+): string | null {
+  const value = env[name]?.trim()
+  if (!value) return null
+  let protocol: string
+  try {
+    protocol = new URL(value).protocol
+  } catch {
+    throw new RangeError(`${name} is not a valid URL`)
+  }
+  if (!protocols.includes(protocol)) {
+    throw new RangeError(`${name} must start with ${protocols.join('// or ')}//, got ${protocol}//`)
+  }
+  return value
 }

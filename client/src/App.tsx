@@ -1,56 +1,123 @@
 /**
- * The app shell: makes sure we know the user's name, then shows the page for the URL.
+ * The app shell: finds out who is signed in, then shows the page for the URL. Signed-out
+ * visitors see only the sign-in, sign-up and invite pages; anything else sends them to sign
+ * in and back afterwards. When a session ends under an open page, the page stays and a
+ * sign-in dialog is laid over it.
  */
-import { lazy, Suspense, useEffect, useState } from 'react'
-import { NameDialog } from './identity/NameDialog'
-import { useIdentity } from './identity/useIdentity'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import type { Me } from './api/auth'
+import { AuthProvider, useAuth } from './auth/AuthProvider'
+import { SessionExpiredDialog, SignedOutBar } from './auth/SessionExpiredDialog'
+import { SignInPage } from './auth/SignInPage'
+import { SignUpPage } from './auth/SignUpPage'
+import { identityOf } from './identity/identity'
 import { BriefingListPage } from './list/BriefingListPage'
 import { Link } from './router/Link'
-import { useRoute } from './router/navigation'
+import { currentUrl, navigate, useRoute } from './router/navigation'
+import { parseRoute, type Route } from './router/route'
+import { SettingsPage } from './settings/SettingsPage'
+import { CurrentTeamProvider } from './teams/CurrentTeamProvider'
+import { InvitePage } from './teams/InvitePage'
+import { TeamPage } from './teams/TeamPage'
 import { AppHeader } from './ui/AppHeader'
+import { BriefingMark } from './ui/icons'
+import { Notice } from './ui/Notice'
 
-// The editor (ProseMirror, Tiptap, Yjs) is most of the bundle; the list page does not wait for it.
+// The editor (ProseMirror, Tiptap, Yjs) is most of the bundle; other pages do not wait for it.
 const EditorPage = lazy(() =>
   import('./editor/EditorPage').then((m) => ({ default: m.EditorPage })),
 )
 
 export function App() {
+  return (
+    <AuthProvider>
+      <Shell />
+    </AuthProvider>
+  )
+}
+
+const PAGE_TITLES: Partial<Record<Route['page'], string>> = {
+  signin: 'Sign in',
+  signup: 'Create your account',
+  invite: 'Invitation',
+  team: 'Team',
+  settings: 'Settings',
+}
+
+function Shell() {
   const route = useRoute()
-  const { identity, setName } = useIdentity()
-  const [editingName, setEditingName] = useState(false)
+  const { state, retry } = useAuth()
 
   useEffect(() => {
-    if (route.page !== 'editor') document.title = 'Briefing'
+    // The editor names the window after its briefing.
+    if (route.page === 'editor') return
+    const title = PAGE_TITLES[route.page]
+    document.title = title ? `${title} · Briefing` : 'Briefing'
   }, [route.page])
 
-  // Nothing loads before the user has a name: awareness would announce a nameless caret.
-  if (!identity) {
-    return (
-      <>
-        <AppHeader identity={null} />
-        <NameDialog onSave={setName} />
-      </>
-    )
+  switch (state.status) {
+    case 'loading':
+      return <Splash />
+    case 'error':
+      return (
+        <main className="message-page">
+          <h1>Briefing is not available</h1>
+          <Notice tone="error" action={{ label: 'Try again', onClick: retry }}>
+            {state.message}
+          </Notice>
+        </main>
+      )
+    case 'signed-out':
+      if (route.page === 'signin') return <SignInPage next={route.next} />
+      if (route.page === 'signup') return <SignUpPage next={route.next} invite={route.invite} />
+      if (route.page === 'invite') return <InvitePage token={route.token} />
+      return <Redirect to={{ page: 'signin', next: nextAfterSignIn() }} />
+    case 'signed-in':
+    case 'expired':
+      // Signed in on a sign-in page: go where the user was headed.
+      if (route.page === 'signin' || route.page === 'signup') {
+        return <Redirect to={parseRoute(route.next ?? '/')} />
+      }
+      return (
+        <CurrentTeamProvider>
+          <SignedInPage route={route} me={state.me} />
+          {state.status === 'expired' && <SessionEnded me={state.me} />}
+        </CurrentTeamProvider>
+      )
   }
+}
 
-  const editName = () => setEditingName(true)
-  return (
-    <>
-      {route.page === 'list' && <BriefingListPage identity={identity} onEditName={editName} />}
-      {route.page === 'editor' && (
-        <Suspense fallback={<AppHeader identity={identity} onEditName={editName} />}>
+function SignedInPage({
+  route,
+  me,
+}: {
+  route: Exclude<Route, { page: 'signin' | 'signup' }>
+  me: Me
+}) {
+  const { id, name } = me.user
+  // Stable while the account is, so the editor does not re-announce an unchanged identity.
+  const identity = useMemo(() => identityOf({ id, name }), [id, name])
+
+  switch (route.page) {
+    case 'list':
+      return <BriefingListPage />
+    case 'editor':
+      return (
+        <Suspense fallback={<AppHeader />}>
           {/* Keyed so each briefing gets a fresh session and connection state. */}
-          <EditorPage
-            key={route.briefingId}
-            briefingId={route.briefingId}
-            identity={identity}
-            onEditName={editName}
-          />
+          <EditorPage key={route.briefingId} briefingId={route.briefingId} identity={identity} />
         </Suspense>
-      )}
-      {route.page === 'not-found' && (
+      )
+    case 'team':
+      return <TeamPage key={route.teamId} teamId={route.teamId} />
+    case 'settings':
+      return <SettingsPage />
+    case 'invite':
+      return <InvitePage token={route.token} />
+    case 'not-found':
+      return (
         <>
-          <AppHeader identity={identity} onEditName={editName} />
+          <AppHeader />
           <main className="message-page">
             <h1>Page not found</h1>
             <p>There is nothing at {route.path}.</p>
@@ -59,18 +126,37 @@ export function App() {
             </Link>
           </main>
         </>
-      )}
-      {editingName && (
-        <NameDialog
-          initialName={identity.name}
-          color={identity.color}
-          onSave={(name) => {
-            setName(name)
-            setEditingName(false)
-          }}
-          onCancel={() => setEditingName(false)}
-        />
-      )}
-    </>
+      )
+  }
+}
+
+/** The sign-in dialog over the page, or the bar that brings it back once dismissed. */
+function SessionEnded({ me }: { me: Me }) {
+  const [dismissed, setDismissed] = useState(false)
+  return dismissed ? (
+    <SignedOutBar onSignIn={() => setDismissed(false)} />
+  ) : (
+    <SessionExpiredDialog me={me} onDismiss={() => setDismissed(true)} />
+  )
+}
+
+/** Where to come back to after signing in: this page, unless it is the home page. */
+function nextAfterSignIn(): string | undefined {
+  const url = currentUrl()
+  return url === '/' ? undefined : url
+}
+
+/** Replaces the current history entry with `to` once rendered. */
+function Redirect({ to }: { to: Route }) {
+  useEffect(() => navigate(to, { replace: true }), [to])
+  return null
+}
+
+function Splash() {
+  return (
+    <main className="splash" aria-busy="true">
+      <BriefingMark />
+      <span className="visually-hidden">Loading Briefing…</span>
+    </main>
   )
 }

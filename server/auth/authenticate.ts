@@ -84,16 +84,22 @@ export class Authenticator {
     return { user, credential: { kind: 'token', tokenId: token.id, readOnly: token.readOnly } }
   }
 
-  /** Whether the credential named by `credentialKey` is still valid (for collab tokens). */
-  async credentialAlive(key: string, userId: string): Promise<boolean> {
+  /**
+   * The credential named by `credentialKey` if it is still valid (for collab tokens): null
+   * when it has ended, else whether it may only read (a read-only API token).
+   */
+  async credentialState(key: string, userId: string): Promise<{ readOnly: boolean } | null> {
     if (key.startsWith('s:')) {
       const session = await this.stores.users.getSession(key.slice(2))
-      return !!session && session.userId === userId && session.expiresAt > this.now().toISOString()
+      const alive =
+        !!session && session.userId === userId && session.expiresAt > this.now().toISOString()
+      return alive ? { readOnly: false } : null
     }
     if (key.startsWith('t:')) {
       const tokens = await this.stores.users.listTokens(userId)
-      return tokens.some((token) => token.id === key.slice(2) && !token.revokedAt)
+      const token = tokens.find((t) => t.id === key.slice(2) && !t.revokedAt)
+      return token ? { readOnly: token.readOnly } : null
     }
-    return false
+    return null
   }
 }

@@ -50,10 +50,9 @@ async function fromCollabToken(deps: UpgradeAuthDeps, token: string, briefingId:
   if (!verified.ok) return deny(401, verified.reason)
   const { claims } = verified
   if (claims.b !== briefingId) return deny(403, 'token is for another briefing')
-  if (!(await deps.authenticator.credentialAlive(claims.via, claims.u))) {
-    return deny(401, 'the sign-in that issued this token has ended')
-  }
-  const access = await deps.access.roleOf(claims.u, briefingId)
+  const credential = await deps.authenticator.credentialState(claims.via, claims.u)
+  if (!credential) return deny(401, 'the sign-in that issued this token has ended')
+  const access = await deps.access.roleOf(claims.u, briefingId, credential.readOnly)
   if (!access) return deny(403, 'no access to this briefing')
   // The token never grants more than it was minted with, nor more than the user has now.
   const mayWrite = can(access.role, 'write') && can(claims.r, 'write')
@@ -63,7 +62,9 @@ async function fromCollabToken(deps: UpgradeAuthDeps, token: string, briefingId:
     identity: {
       userId: claims.u,
       credential: claims.via,
-      readOnlyCredential: !can(claims.r, 'write'),
+      // Only a read-only API token is read-only for good. A token minted while the user could
+      // only read is not: when they are upgraded, 4409 tells the client to mint a new one.
+      readOnlyCredential: credential.readOnly,
     },
   }
 }

@@ -18,6 +18,8 @@ export class Connection {
   readonly awarenessClients = new Set<number>()
   /** Set once a dropped write has been reported, so a read-only client is told only once. */
   toldReadOnly = false
+  /** The code the server closed this connection with, if it did. */
+  closedWith: number | null = null
 
   constructor(
     readonly id: string,
@@ -43,6 +45,8 @@ export class Connection {
   }
 
   close(code: number, reason: string): void {
-    if (this.socket.isOpen) this.socket.close(code, reason)
+    if (!this.socket.isOpen) return
+    this.closedWith = code
+    this.socket.close(code, reason)
   }
 }

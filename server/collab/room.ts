@@ -21,7 +21,6 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import {
   type AwarenessEntry,
-  assertValidUpdate,
   decodeAwarenessUpdate,
   decodeMessage,
   encodeAwareness,
@@ -36,7 +35,7 @@ import { errorField, type Logger } from '../log/logger'
 import type { DocumentStore } from '../store/documentStore'
 import type { Connection } from './connection'
 import { isUpdateOrigin, type UpdateOrigin } from './origin'
-import { assertApplicableUpdate } from './updateCheck'
+import { assertApplicableUpdate, type ItemCheck } from './updateCheck'
 import { WriteQueue } from './writeQueue'
 
 export type RoomState = 'loading' | 'ready' | 'closed'
@@ -46,8 +45,8 @@ export interface RoomOptions {
   compactAfterEntries: number
   /** Largest awareness state (JSON bytes) one client may publish. */
   maxAwarenessStateBytes: number
-  /** Refuses an update the document schema cannot hold (throws MalformedMessageError). */
-  validateUpdate?: (update: Uint8Array) => void
+  /** Refuses an item the document schema cannot hold (throws MalformedMessageError). */
+  checkItem?: ItemCheck
 }
 
 export interface RoomHooks {
@@ -66,6 +65,8 @@ export class Room {
   state: RoomState = 'loading'
   /** Joins announced but not yet attached; an unload must not race them. */
   reservations = 0
+  /** Connections that have sent awareness; the first message of one is its client's hello. */
+  private readonly announced = new WeakSet<Connection>()
   private readonly writes: WriteQueue
   private appendsSinceCompaction = 0
   private compacting: Promise<void> | null = null
@@ -210,9 +211,7 @@ export class Room {
       }
       return
     }
-    assertValidUpdate(update)
-    this.options.validateUpdate?.(update)
-    assertApplicableUpdate(update)
+    assertApplicableUpdate(update, this.options.checkItem)
     this.persistAndApply(update, { source: 'client', connectionId: connection.id }).catch((err) => {
       // Stored, but Yjs threw applying it: an update the checks above did not catch.
       this.log.error('update could not be applied; closing connection', {
@@ -251,20 +250,29 @@ export class Room {
 
   private receiveAwareness(connection: Connection, update: Uint8Array): void {
     const entries = decodeAwarenessUpdate(update)
-    const firstAnnouncement = connection.awarenessClients.size === 0
     for (const entry of entries) {
       if (entry.stateJson.length > this.options.maxAwarenessStateBytes) {
         throw new MalformedMessageError(
           `awareness state of ${entry.stateJson.length} bytes exceeds ${this.options.maxAwarenessStateBytes}`,
         )
       }
-      if (entry.stateJson === 'null') connection.awarenessClients.delete(entry.clientId)
-      else connection.awarenessClients.add(entry.clientId)
     }
-    const accepted = firstAnnouncement
-      ? readmitReconnected(this.awareness, entries, update)
-      : update
-    applyAwarenessUpdate(this.awareness, accepted, connection)
+    const hello = !this.announced.has(connection)
+    this.announced.add(connection)
+    // The clients a connection speaks for, removed for everyone when it leaves: those of its
+    // hello, and any whose state it changed. Not those it only echoes: the stock provider
+    // sends back every state it hears, and a connection claiming them all would, leaving,
+    // wipe everyone's presence (as upstream's server, count only accepted changes).
+    const news = new Set(entries.filter((e) => isNews(this.awareness, e)).map((e) => e.clientId))
+    for (const { clientId, stateJson } of entries) {
+      if (stateJson === 'null') connection.awarenessClients.delete(clientId)
+      else if (hello || news.has(clientId)) connection.awarenessClients.add(clientId)
+    }
+    applyAwarenessUpdate(
+      this.awareness,
+      hello ? readmitReconnected(this.awareness, entries, update) : update,
+      connection,
+    )
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -351,9 +359,9 @@ export class Room {
  * until its next renewal, up to 15 s (yjs/y-websocket#122). So a state for a client that has
  * none here is re-admitted one clock later than the last one seen; every client takes that as
  * news, and the reconnected client adopts the clock when its own state comes back to it.
- * Only a connection's first announcement (the provider's hello, sent before it has heard
- * anything) is treated so: its later messages echo other clients' states, and an echo must
- * not bring back a client that has just left.
+ * Only a connection's hello (its first awareness message, sent before it has heard anything)
+ * is treated so: its later messages echo other clients' states, and an echo must not bring
+ * back a client that has just left.
  */
 function readmitReconnected(
   awareness: Awareness,
@@ -375,4 +383,13 @@ function readmitReconnected(
     return { ...entry, clock: seen + 1 }
   })
   return readmitted ? encodeAwarenessEntries(adjusted) : update
+}
+
+/** Whether y-protocols will apply this entry: a newer clock, or a removal of a present state. */
+function isNews(awareness: Awareness, entry: AwarenessEntry): boolean {
+  const seen = awareness.meta.get(entry.clientId)?.clock ?? 0
+  return (
+    seen < entry.clock ||
+    (seen === entry.clock && entry.stateJson === 'null' && awareness.states.has(entry.clientId))
+  )
 }

@@ -15,6 +15,14 @@ export interface RoomRegistryOptions extends RoomOptions {
   unloadRetryMs: number
 }
 
+/** Room hooks, plus when a room enters and leaves memory (the scale-out fan-out follows them). */
+export interface RegistryHooks extends Omit<RoomHooks, 'onIdle'> {
+  /** The room has loaded and is ready; called once per Room object. */
+  onRoomLoaded?(room: Room): void
+  /** The room has been destroyed and dropped (unload, close or shutdown). */
+  onRoomUnloaded?(room: Room): void
+}
+
 export const DEFAULT_ROOM_OPTIONS: RoomRegistryOptions = {
   compactAfterEntries: 500,
   maxAwarenessStateBytes: 16 * 1024,
@@ -32,7 +40,7 @@ export class RoomRegistry {
     private readonly store: DocumentStore,
     private readonly log: Logger,
     private readonly options: RoomRegistryOptions = DEFAULT_ROOM_OPTIONS,
-    private readonly hooks: Omit<RoomHooks, 'onIdle'> = {},
+    private readonly hooks: RegistryHooks = {},
   ) {}
 
   /** Rooms currently in memory (loaded or loading). */
@@ -56,31 +64,46 @@ export class RoomRegistry {
    * taken synchronously here keeps the room from unloading while the load is awaited.
    */
   async join(name: string, connection: Connection): Promise<Room> {
-    if (this.shuttingDown) throw new Error('server is shutting down')
-    let room = this.rooms.get(name)
-    if (!room || room.state === 'closed') {
-      room = new Room(name, this.store, this.log, this.options, {
-        ...this.hooks,
-        onIdle: (idle) => void this.unload(idle),
-      })
-      this.rooms.set(name, room)
-      this.loads.set(name, this.load(room))
-    }
-    room.reservations++
-    try {
-      await this.loads.get(name)
+    return this.withRoom(name, async (room) => {
       if (!connection.socket.isOpen) throw new Error('connection closed while the room loaded')
       room.join(connection)
       return room
+    })
+  }
+
+  /**
+   * Runs server-side work on a loaded room (importing a source, say), holding a reservation
+   * so the room cannot unload underneath it, and releasing it afterwards.
+   */
+  async withRoom<T>(name: string, work: (room: Room) => Promise<T>): Promise<T> {
+    if (this.shuttingDown) throw new Error('server is shutting down')
+    let room = this.rooms.get(name)
+    if (!room || room.state === 'closed') room = this.create(name)
+    room.reservations++
+    try {
+      await this.loads.get(name)
+      if (room.state !== 'ready') throw new Error(`room ${name} could not be loaded`)
+      return await work(room)
     } finally {
       room.reservations--
       if (room.connections.size === 0 && room.reservations === 0) void this.unload(room)
     }
   }
 
+  private create(name: string): Room {
+    const room = new Room(name, this.store, this.log, this.options, {
+      ...this.hooks,
+      onIdle: (idle) => void this.unload(idle),
+    })
+    this.rooms.set(name, room)
+    this.loads.set(name, this.load(room))
+    return room
+  }
+
   private async load(room: Room): Promise<Room> {
     try {
       await room.load()
+      this.hooks.onRoomLoaded?.(room)
       return room
     } catch (err) {
       // A failed load leaves nothing behind: the next join starts a fresh load.
@@ -94,15 +117,17 @@ export class RoomRegistry {
 
   /** Unloads the room if nothing needs it, compacting its log first. */
   async unload(room: Room): Promise<void> {
-    if (this.unloading.has(room) || room.state !== 'ready') return
+    // Once shutting down, shutdown() stores and drops every room itself.
+    if (this.shuttingDown || this.unloading.has(room) || room.state !== 'ready') return
     this.unloading.add(room)
     try {
       await room.flushed()
       if (room.busy) return
       await room.compact()
-      if (room.busy) return
+      if (room.busy || this.shuttingDown) return
       this.rooms.delete(room.name)
       room.destroy()
+      this.hooks.onRoomUnloaded?.(room)
       this.log.debug('room unloaded', { room: room.name })
     } catch (err) {
       this.log.error('room unload failed; keeping it in memory', {
@@ -136,6 +161,16 @@ export class RoomRegistry {
     await room.flushed()
     if (this.rooms.get(name) === room) this.rooms.delete(name)
     room.destroy()
+    this.hooks.onRoomUnloaded?.(room)
+  }
+
+  /**
+   * The first step of shutdown(), for a graceful stop that drains sockets first: no more
+   * joins or unloads, while the rooms keep serving (and storing for) the connections they have.
+   */
+  beginShutdown(): void {
+    this.shuttingDown = true
+    for (const timer of this.retryTimers) clearTimeout(timer)
   }
 
   /**
@@ -143,8 +178,7 @@ export class RoomRegistry {
    * queued update and compacts each room. Resolves when all of that is done or failed.
    */
   async shutdown(): Promise<void> {
-    this.shuttingDown = true
-    for (const timer of this.retryTimers) clearTimeout(timer)
+    this.beginShutdown()
     await Promise.allSettled(this.loads.values())
     const rooms = Array.from(this.rooms.values())
     await Promise.allSettled(
@@ -160,6 +194,7 @@ export class RoomRegistry {
           })
         }
         room.destroy()
+        this.hooks.onRoomUnloaded?.(room)
       }),
     )
     this.rooms.clear()

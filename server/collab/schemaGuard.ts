@@ -8,6 +8,7 @@
 import type { Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { MalformedMessageError } from '../../shared/protocol/messages'
+import type { ItemCheck } from './updateCheck'
 
 /** y-prosemirror names overlapping marks `name--hash`; the schema knows only `name`. */
 function markName(key: string): string {
@@ -15,15 +16,14 @@ function markName(key: string): string {
   return cut === -1 ? key : key.slice(0, cut)
 }
 
-export function schemaGuard(schema: Schema): (update: Uint8Array) => void {
+export function schemaGuard(schema: Schema): ItemCheck {
   const nodes = new Set(
     Object.keys(schema.nodes).filter((name) => name !== 'doc' && name !== 'text'),
   )
   const marks = new Set(Object.keys(schema.marks))
-  return (update) => {
-    for (const struct of Y.decodeUpdate(update).structs) {
-      if (!(struct instanceof Y.Item)) continue
-      const content = struct.content
+  return (item) => {
+    {
+      const content = item.content
       if (content instanceof Y.ContentType) {
         const type = content.type
         if (type instanceof Y.XmlElement && !nodes.has(type.nodeName)) {

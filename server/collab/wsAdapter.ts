@@ -55,9 +55,14 @@ export function attachSocket(
   const rate = new MessageRate(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst)
 
   ws.on('message', (data, isBinary) => {
-    // Frames still arriving after we decided to close are ignored.
-    if (!connection.socket.isOpen) return
+    // Frames still arriving after we decided to close are ignored, except at a restart: the
+    // client sent them before it learned of it, and they are stored like any other.
+    if (!connection.socket.isOpen && connection.closedWith !== CloseCode.ServerRestarting) return
     if (!isBinary) {
+      log.warn('malformed message; closing connection', {
+        connection: connection.id,
+        error: 'text frame',
+      })
       connection.close(CloseCode.MalformedMessage, 'text frames are not part of the protocol')
       return
     }

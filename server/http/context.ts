@@ -5,6 +5,7 @@ import type { AccessControl } from '../auth/access'
 import type { AuthContext, Authenticator } from '../auth/authenticate'
 import type { LiveAccess } from '../auth/liveAccess'
 import type { RoomRegistry } from '../collab/roomRegistry'
+import type { RateLimits } from '../config'
 import type { Logger } from '../log/logger'
 import type { Stores } from '../store'
 import { HttpError } from './errors'
@@ -22,6 +23,7 @@ export interface AppContext {
   collabSecret: string
   /** Origins allowed besides the server's own host (e.g. PUBLIC_URL behind a proxy). */
   trustedOrigins: readonly string[]
+  limits: RateLimits
   /** Tell other instances that access to a briefing or team changed (scale-out). */
   broadcastAccessChange(change: AccessChange): void
 }

@@ -2,6 +2,7 @@
  * HTTP errors as JSON: `{error: {code, message, field?}}`. Handlers throw HttpError; the
  * error middleware turns it, or anything unexpected, into a response without a stack trace.
  */
+import { STATUS_CODES } from 'node:http'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { errorField, type Logger } from '../log/logger'
 
@@ -38,8 +39,13 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const status = typeof err?.status === 'number' ? err.status : 500
     if (status >= 400 && status < 500) {
       const code = err.type === 'entity.too.large' ? 'body_too_large' : 'bad_request'
+      // Only a parse failure is about JSON; a bad charset or an undecodable path is not.
       const message =
-        code === 'body_too_large' ? 'request body is too large' : 'request body is not valid JSON'
+        code === 'body_too_large'
+          ? 'request body is too large'
+          : err.type === 'entity.parse.failed'
+            ? 'request body is not valid JSON'
+            : (STATUS_CODES[status] ?? 'bad request').toLowerCase()
       res.status(status).json({ error: { code, message } })
       return
     }

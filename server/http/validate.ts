@@ -10,6 +10,8 @@ export function parseInput<T extends z.ZodType>(
   const result = schema.safeParse(input ?? {})
   if (result.success) return result.data
   const issue = result.error.issues[0]!
-  const field = issue.path.join('.') || where
+  // An unknown key is reported on the object holding it; name the key itself.
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path
+  const field = path.join('.') || where
   throw new HttpError(400, 'invalid_input', `${where} field "${field}": ${issue.message}`, field)
 }

@@ -1,7 +1,11 @@
 /** Chooses and opens the storage backend from configuration. */
+import { createLogger, errorField, type Logger } from '../log/logger'
 import type { AuditStore, SettingsStore, TeamStore, UserStore } from './accountStore'
 import type { BriefingStore } from './briefingStore'
 import type { DocumentStore } from './documentStore'
+import { openPgPool } from './postgres/database'
+import { PgClient } from './postgres/pgClient'
+import { PgDocumentStore } from './postgres/pgDocumentStore'
 import { SqlAuditStore, SqlSettingsStore } from './sql/sqlAuditStore'
 import { SqlBriefingStore } from './sql/sqlBriefingStore'
 import type { SqlClient } from './sql/sqlClient'
@@ -26,6 +30,10 @@ export interface Stores {
 
 export interface StoreConfig {
   dataDir: string
+  /** PostgreSQL URL (DATABASE_URL); when set it is used instead of SQLite in dataDir. */
+  databaseUrl?: string | null
+  /** Where to report connection trouble that happens outside any request. */
+  log?: Logger
 }
 
 /** The relational stores, written once over SqlClient. */
@@ -41,6 +49,7 @@ export function sqlStores(sql: SqlClient) {
 }
 
 export async function openStores(config: StoreConfig): Promise<Stores> {
+  if (config.databaseUrl) return openPostgresStores(config.databaseUrl, config.log)
   const client = new SqliteClient(openSqliteDatabase(config.dataDir))
   return {
     backend: 'sqlite',
@@ -49,5 +58,17 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
     async close() {
       client.db.close()
     },
+  }
+}
+
+async function openPostgresStores(url: string, log = createLogger('warn')): Promise<Stores> {
+  const pool = await openPgPool(url, {
+    onIdleError: (err) => log.warn('idle PostgreSQL connection failed', { error: errorField(err) }),
+  })
+  return {
+    backend: 'postgres',
+    ...sqlStores(new PgClient(pool)),
+    documents: new PgDocumentStore(pool),
+    close: () => pool.end(),
   }
 }

@@ -12,7 +12,6 @@
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import * as Y from 'yjs'
 
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const
 
@@ -78,18 +77,6 @@ function readExactUint8Array(decoder: decoding.Decoder): Uint8Array {
   return decoding.readUint8Array(decoder, length)
 }
 
-/**
- * Checks that a Yjs update parses completely, so an undecodable update is never stored:
- * once in the log it would break every later load of the document.
- */
-export function assertValidUpdate(update: Uint8Array): void {
-  try {
-    Y.decodeUpdate(update)
-  } catch (err) {
-    throw new MalformedMessageError(`invalid Yjs update (${String(err)})`)
-  }
-}
-
 /** One client's entry in an awareness update. */
 export interface AwarenessEntry {
   clientId: number
@@ -116,6 +103,18 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   } catch (err) {
     throw new MalformedMessageError(`invalid awareness update (${String(err)})`)
   }
+}
+
+/** Encodes awareness entries as a y-protocols awareness update (the inverse of decoding). */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, stateJson } of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, stateJson)
+  }
+  return encoding.toUint8Array(encoder)
 }
 
 /** Sync step 1: our state vector, asking the peer for what we lack. */

@@ -59,6 +59,35 @@ describe('connection state', () => {
     expect(nextConnectionState(connected, { type: 'local-edit' })).toBe(connected)
   })
 
+  it('keeps a loaded document editable while signed out, and resumes on sign-in', () => {
+    const signedOut = run(
+      { type: 'synced' },
+      { type: 'socket-closed', code: CloseCode.Unauthorized },
+      { type: 'signed-out' },
+    )
+    expect(signedOut).toEqual({ kind: 'signed-out', synced: true, unsyncedEdits: false })
+    expect(isEditable(signedOut)).toBe(true)
+    const edited = nextConnectionState(signedOut, { type: 'local-edit' })
+    expect(edited).toMatchObject({ unsyncedEdits: true })
+    // Retries that fail while signed out do not leave the state.
+    expect(nextConnectionState(edited, { type: 'socket-closed', code: 1006 })).toBe(edited)
+    const resumed = nextConnectionState(edited, { type: 'signed-in' })
+    expect(resumed).toEqual({ kind: 'offline', unsyncedEdits: true, serverRestarting: false })
+    expect(nextConnectionState(resumed, { type: 'synced' })).toEqual({ kind: 'connected' })
+  })
+
+  it('does not offer editing when the session ended before the first sync', () => {
+    const signedOut = run({ type: 'signed-out' })
+    expect(signedOut).toEqual({ kind: 'signed-out', synced: false, unsyncedEdits: false })
+    expect(isEditable(signedOut)).toBe(false)
+    expect(nextConnectionState(signedOut, { type: 'signed-in' })).toEqual(initialConnectionState)
+  })
+
+  it('ignores sign-in when it was not signed out', () => {
+    const connected = run({ type: 'synced' })
+    expect(nextConnectionState(connected, { type: 'signed-in' })).toBe(connected)
+  })
+
   it('treats closed as final', () => {
     const closed = run({ type: 'synced' }, { type: 'closed-for-good', reason: 'deleted' })
     expect(closed).toEqual({ kind: 'closed', reason: 'deleted' })
@@ -71,11 +100,14 @@ describe('close disposition', () => {
   it.each([
     [CloseCode.BriefingNotFound, 'deleted'],
     [CloseCode.Forbidden, 'forbidden'],
-    [CloseCode.Unauthorized, 'unauthorized'],
     [CloseCode.MalformedMessage, 'rejected'],
     [CloseCode.MessageTooBig, 'rejected'],
   ])('stops on %i (%s)', (code, reason) => {
     expect(closeDisposition(code)).toBe(reason)
+  })
+
+  it('asks to sign in on 4401', () => {
+    expect(closeDisposition(CloseCode.Unauthorized)).toBe('sign-in')
   })
 
   it.each([

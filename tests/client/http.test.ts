@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../../client/src/api/apiError'
 import { createBriefing, deleteBriefing, listBriefings } from '../../client/src/api/briefings'
+import { SESSION_ENDED_EVENT } from '../../client/src/api/http'
 
 function respondWith(status: number, body: string | null, statusText = '') {
   const fetchMock = vi.fn(async () => new Response(body, { status, statusText }))
@@ -15,17 +16,28 @@ afterEach(() => {
 const briefing = {
   id: 'b1',
   title: 'Market outlook',
+  teamId: 't1',
+  teamRole: 'editor',
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-02T00:00:00.000Z',
 }
 
 describe('API client', () => {
   it('sends JSON and parses the answer', async () => {
-    const fetchMock = respondWith(201, JSON.stringify({ ...briefing, role: 'owner', teamId: 't' }))
+    const fetchMock = respondWith(201, JSON.stringify({ ...briefing, role: 'owner', extra: 1 }))
     await expect(createBriefing('Market outlook')).resolves.toEqual({ ...briefing, role: 'owner' })
     expect(fetchMock).toHaveBeenCalledWith(
       '/api/briefings',
       expect.objectContaining({ method: 'POST', body: '{"title":"Market outlook"}' }),
+    )
+  })
+
+  it('creates a briefing in the team it is given', async () => {
+    const fetchMock = respondWith(201, JSON.stringify({ ...briefing, role: 'owner' }))
+    await createBriefing('Market outlook', 't1')
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/briefings',
+      expect.objectContaining({ body: '{"title":"Market outlook","teamId":"t1"}' }),
     )
   })
 
@@ -59,6 +71,20 @@ describe('API client', () => {
       code: 'unauthenticated',
       message: 'Sign in first.',
     })
+  })
+
+  it('announces on window that the session ended when the server answers 401', async () => {
+    const events: string[] = []
+    const target = new EventTarget()
+    target.addEventListener(SESSION_ENDED_EVENT, (event) => events.push(event.type))
+    vi.stubGlobal('window', target)
+    respondWith(401, JSON.stringify({ error: { code: 'unauthenticated', message: 'sign in' } }))
+    await expect(listBriefings()).rejects.toMatchObject({ status: 401 })
+    expect(events).toEqual([SESSION_ENDED_EVENT])
+    // A wrong password is a 401 too, but says nothing about the session.
+    respondWith(401, JSON.stringify({ error: { code: 'bad_credentials', message: 'wrong' } }))
+    await expect(listBriefings()).rejects.toMatchObject({ code: 'bad_credentials' })
+    expect(events).toHaveLength(1)
   })
 
   it('explains an error response without our error body', async () => {

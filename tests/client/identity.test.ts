@@ -1,62 +1,35 @@
 import { describe, expect, it } from 'vitest'
 import {
+  colorForUser,
   IDENTITY_COLORS,
+  identityOf,
   initials,
-  loadIdentity,
-  pickColor,
-  saveIdentity,
-  validateName,
+  MAX_NAME_LENGTH,
 } from '../../client/src/identity/identity'
 
-function memoryStorage() {
-  const items = new Map<string, string>()
-  return {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-  }
-}
-
 describe('identity', () => {
-  it('round-trips through storage', () => {
-    const storage = memoryStorage()
-    expect(loadIdentity(storage)).toBeNull()
-    saveIdentity(storage, { name: 'Ada Lovelace', color: '#2563eb' })
-    expect(loadIdentity(storage)).toEqual({ name: 'Ada Lovelace', color: '#2563eb' })
-  })
-
-  it('ignores stored values it cannot use', () => {
-    for (const stored of [
-      'not json',
-      '[]',
-      '{"name":"Ada"}',
-      '{"name":"","color":"#2563eb"}',
-      '{"name":"Ada","color":"blue"}',
-    ]) {
-      const storage = memoryStorage()
-      storage.setItem('briefing.identity', stored)
-      expect(loadIdentity(storage), stored).toBeNull()
-    }
-  })
-
-  it('survives storage that refuses writes', () => {
-    const storage = {
-      setItem: () => {
-        throw new Error('QuotaExceededError')
-      },
-    }
-    expect(() => saveIdentity(storage, { name: 'Ada', color: '#2563eb' })).not.toThrow()
-  })
-
-  it('validates names', () => {
-    expect(validateName('  Ada   Lovelace ')).toEqual({ name: 'Ada Lovelace' })
-    expect(validateName('   ')).toHaveProperty('error')
-    expect(validateName('x'.repeat(41))).toHaveProperty('error')
-  })
-
-  it('picks palette colours the caret extension accepts', () => {
-    expect(pickColor(() => 0)).toBe(IDENTITY_COLORS[0])
-    expect(pickColor(() => 0.9999)).toBe(IDENTITY_COLORS[IDENTITY_COLORS.length - 1])
+  it('gives an account the same palette colour every time', () => {
+    const id = '5b0c2f0e-8a7e-4c1c-9d6f-0f4c5e9a1b2c'
+    expect(colorForUser(id)).toBe(colorForUser(id))
+    expect(IDENTITY_COLORS).toContain(colorForUser(id))
     for (const color of IDENTITY_COLORS) expect(color).toMatch(/^#[0-9a-f]{6}$/)
+  })
+
+  it('spreads similar ids across the palette', () => {
+    const ids = Array.from({ length: 200 }, (_, i) => `user-${i}`)
+    const used = new Set(ids.map(colorForUser))
+    expect(used.size).toBe(IDENTITY_COLORS.length)
+  })
+
+  it('uses the account name, tidied and shortened for caret labels', () => {
+    expect(identityOf({ id: 'u1', name: '  Ada   Lovelace ' })).toEqual({
+      name: 'Ada Lovelace',
+      color: colorForUser('u1'),
+    })
+    const long = identityOf({ id: 'u1', name: 'x'.repeat(100) })
+    expect(long.name).toHaveLength(MAX_NAME_LENGTH)
+    expect(long.name.endsWith('…')).toBe(true)
+    expect(identityOf({ id: 'u1', name: '   ' }).name).toBe('?')
   })
 
   it('makes initials', () => {

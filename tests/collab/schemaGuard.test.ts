@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { schemaGuard } from '../../server/collab/schemaGuard'
+import { assertApplicableUpdate } from '../../server/collab/updateCheck'
 import { briefingSchema } from '../../shared/schema/schema'
 import {
   appendParagraph,
@@ -22,7 +23,8 @@ function updateOf(edit: (doc: Y.Doc) => void): Uint8Array {
 }
 
 describe('schema guard', () => {
-  const guard = schemaGuard(briefingSchema())
+  const checkItem = schemaGuard(briefingSchema())
+  const guard = (update: Uint8Array) => assertApplicableUpdate(update, checkItem)
 
   it('[SG1] accepts what the editor writes: paragraphs, headings, marks, quote blocks', () => {
     const update = updateOf((doc) => {

@@ -57,21 +57,23 @@ export async function buildClient(outDir: string): Promise<void> {
 }
 
 /**
- * A browser context signed in as `user` (their session cookie) and holding no display name
- * yet, so the page asks for one as it would on a first visit. Every page gets STRICT_CSP.
+ * A browser context signed in as `user` (their session cookie), or signed out without one.
+ * Every page gets STRICT_CSP.
  */
 export async function contextFor(
   browser: Browser,
   baseUrl: string,
-  user: TestUser,
+  user?: TestUser,
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width: 1280, height: 800 },
   })
   context.setDefaultTimeout(15_000)
-  const [name, value] = splitCookie(user.cookie)
-  await context.addCookies([{ name, value, url: baseUrl }])
+  if (user) {
+    const [name, value] = splitCookie(user.cookie)
+    await context.addCookies([{ name, value, url: baseUrl }])
+  }
   await context.route('**/*', async (route) => {
     if (route.request().resourceType() !== 'document') return route.continue()
     const response = await route.fetch()
@@ -87,12 +89,6 @@ function splitCookie(cookie: string): [string, string] {
   const eq = cookie.indexOf('=')
   if (eq <= 0) throw new Error(`not a name=value cookie: ${cookie}`)
   return [cookie.slice(0, eq), cookie.slice(eq + 1)]
-}
-
-/** Answers the first-visit name dialog. */
-export async function chooseDisplayName(page: Page, name: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Display name' }).fill(name)
-  await page.getByRole('button', { name: 'Continue' }).click()
 }
 
 /** Collects console errors and uncaught exceptions, which a healthy page has none of. */

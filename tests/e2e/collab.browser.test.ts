@@ -12,7 +12,6 @@ import { signUp, type TestUser } from '../helpers/users'
 import {
   ARTIFACTS_DIR,
   buildClient,
-  chooseDisplayName,
   collectPageErrors,
   contextFor,
   launchChromium,
@@ -38,8 +37,8 @@ describe('collaborative editing in the browser', () => {
     clientDir = tempDir('briefing-client-')
     await buildClient(clientDir)
     server = await startTestServer({ clientDir })
-    ada = await signUp(server.url, { name: 'Ada' })
-    grace = await signUp(server.url, { name: 'Grace' })
+    ada = await signUp(server.url, { name: 'Ada Lovelace' })
+    grace = await signUp(server.url, { name: 'Grace Hopper' })
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })
   })
 
@@ -65,7 +64,6 @@ describe('collaborative editing in the browser', () => {
     { role = 'editor', listScreenshot }: { role?: string; listScreenshot?: string } = {},
   ): Promise<string> {
     await adaPage.goto('/')
-    await chooseDisplayName(adaPage, 'Ada Lovelace')
     if (listScreenshot) {
       await adaPage.locator('.briefing-list, .empty-state').waitFor()
       await adaPage.screenshot({ path: path.join(ARTIFACTS_DIR, listScreenshot) })
@@ -88,7 +86,6 @@ describe('collaborative editing in the browser', () => {
     const url = await briefingSharedWithGrace(adaPage, 'Q3 market outlook')
 
     await gracePage.goto(url)
-    await chooseDisplayName(gracePage, 'Grace Hopper')
 
     await editableBody(adaPage).click()
     await adaPage.keyboard.type('Demand held up in the third quarter.')
@@ -114,11 +111,8 @@ describe('collaborative editing in the browser', () => {
     await editableBody(gracePage).waitFor()
     await expect.poll(() => documentBody(gracePage).innerText()).toContain('Demand held up')
     expect(await documentBody(gracePage).innerText()).toContain('Input costs eased.')
-    // The name is remembered, so no dialog this time, and Ada's caret is back.
+    // Ada's caret is back, named after her account.
     await caretLabel(gracePage, 'Ada Lovelace').waitFor()
-    await expect
-      .poll(() => gracePage.getByRole('textbox', { name: 'Display name' }).count())
-      .toBe(0)
     // Grace's old connection left: once she is back in the text, Ada sees exactly one caret.
     await editableBody(gracePage).click()
     await expect.poll(() => caretLabel(adaPage, 'Grace Hopper').count()).toBe(1)
@@ -150,7 +144,6 @@ describe('collaborative editing in the browser', () => {
     await expect.poll(() => connectionState(adaPage), { timeout: 20_000 }).toBe('connected')
 
     await gracePage.goto(url)
-    await chooseDisplayName(gracePage, 'Grace Hopper')
     await expect
       .poll(() => documentBody(gracePage).innerText())
       .toContain('Written while the server was down.')
@@ -169,10 +162,10 @@ describe('collaborative editing in the browser', () => {
     await adaPage.keyboard.type('Read, do not edit.')
 
     await gracePage.goto(url)
-    await chooseDisplayName(gracePage, 'Grace Hopper')
     await expect.poll(() => documentBody(gracePage).innerText()).toContain('Read, do not edit.')
     await expect.poll(() => connectionState(gracePage)).toBe('connected')
-    await gracePage.getByText('View only').waitFor()
+    await gracePage.locator('.view-only-badge').waitFor()
+    await gracePage.getByTestId('read-only-banner').waitFor()
     expect(await documentBody(gracePage).getAttribute('contenteditable')).toBe('false')
     expect(await gracePage.getByRole('button', { name: 'Bold' }).isDisabled()).toBe(true)
     expect(

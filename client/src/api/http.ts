@@ -5,7 +5,14 @@
  */
 import { ApiError, ClientErrorCode } from './apiError'
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/**
+ * Fired on `window` when the server answers 401 `unauthenticated`: the session cookie no longer
+ * signs anyone in. The auth layer listens and asks the user to sign in again; a window event
+ * (like navigation's) keeps this module free of shared mutable state.
+ */
+export const SESSION_ENDED_EVENT = 'briefing:session-ended'
 
 /**
  * Sends a request and returns the parsed JSON body (`undefined` for 204). `parse` checks the
@@ -32,7 +39,11 @@ export async function requestJson<T>(
       'Cannot reach the server. Check your connection.',
     )
   }
-  if (!response.ok) throw await errorFromResponse(response)
+  if (!response.ok) {
+    const error = await errorFromResponse(response)
+    if (error.status === 401 && error.code === 'unauthenticated') announceSessionEnded()
+    throw error
+  }
   if (response.status === 204) return parse(undefined)
   const json = await readJson(response)
   try {
@@ -40,6 +51,11 @@ export async function requestJson<T>(
   } catch (err) {
     throw badResponse(response, err instanceof Error ? err.message : String(err))
   }
+}
+
+function announceSessionEnded(): void {
+  // Unit tests run this module in Node, where there is no window to tell.
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(SESSION_ENDED_EVENT))
 }
 
 async function errorFromResponse(response: Response): Promise<ApiError> {

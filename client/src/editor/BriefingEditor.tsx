@@ -3,6 +3,8 @@ import { can } from '../../../shared/access'
 import { type BriefingRecord, getBriefing } from '../api/briefings'
 import type { Identity } from '../identity/identity'
 import { Link } from '../router/Link'
+import { ReadOnlyBanner } from '../sharing/ReadOnlyBanner'
+import { ShareButton } from '../sharing/ShareButton'
 import { AppHeader } from '../ui/AppHeader'
 import { ArrowLeftIcon } from '../ui/icons'
 import { Notice } from '../ui/Notice'
@@ -17,29 +19,24 @@ import { usePresence } from './usePresence'
 interface BriefingEditorProps {
   briefing: BriefingRecord
   identity: Identity
-  onEditName: () => void
   onBriefingChange: (briefing: BriefingRecord) => void
 }
 
-export function BriefingEditor({
-  briefing,
-  identity,
-  onEditName,
-  onBriefingChange,
-}: BriefingEditorProps) {
-  const { session, connection } = useCollabSession(briefing.id, () => {
+export function BriefingEditor({ briefing, identity, onBriefingChange }: BriefingEditorProps) {
+  const { session, connection, writeDenied } = useCollabSession(briefing.id, () => {
     // Learn the new role so the page stops offering what the server now refuses.
     getBriefing(briefing.id).then(onBriefingChange, () => {})
   })
   const people = usePresence(session?.provider.awareness ?? null)
   // Without a role from the server, allow editing and let the server decide.
-  const mayWrite = !briefing.role || can(briefing.role, 'write')
+  // `writeDenied` is the server's word on the open socket, ahead of the re-fetched role.
+  const mayWrite = !writeDenied && (!briefing.role || can(briefing.role, 'write'))
   const mayRename = !briefing.role || can(briefing.role, 'rename')
   const editable = mayWrite && isEditable(connection)
 
   return (
     <>
-      <AppHeader identity={identity} onEditName={onEditName}>
+      <AppHeader>
         <Link to={{ page: 'list' }} className="back-link">
           <ArrowLeftIcon />
           <span>Briefings</span>
@@ -48,6 +45,7 @@ export function BriefingEditor({
           <PresenceAvatars people={people} />
           {!mayWrite && <span className="view-only-badge">View only</span>}
           <ConnectionBadge state={connection} />
+          <ShareButton briefing={briefing} onBriefingChange={onBriefingChange} />
         </div>
       </AppHeader>
       <main className="editor-page">
@@ -59,8 +57,14 @@ export function BriefingEditor({
             </Notice>
           </div>
         )}
+        {!mayWrite && connection.kind !== 'closed' && (
+          <div className="editor-page__notice">
+            <ReadOnlyBanner role={briefing.role} />
+          </div>
+        )}
         {session && (
           <DocumentEditor
+            briefingId={briefing.id}
             session={session}
             identity={identity}
             editable={editable}

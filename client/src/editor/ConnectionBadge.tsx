@@ -1,4 +1,7 @@
-/** A small status pill: connected, connecting, offline (edits kept) or disconnected for good. */
+/**
+ * A small status pill: connected, connecting, offline or signed out (edits kept either way),
+ * or disconnected for good.
+ */
 import type { ConnectionState } from './connectionState'
 
 interface BadgeText {
@@ -26,6 +29,12 @@ export function badgeText(state: ConnectionState): BadgeText {
         label: state.serverRestarting ? 'Server restarting' : 'Offline',
         detail: 'Edits are kept and will sync when the connection is back. Reconnecting…',
       }
+    case 'signed-out':
+      return {
+        tone: 'offline',
+        label: 'Signed out',
+        detail: 'Edits are kept on this device and will sync when you sign in again.',
+      }
     case 'closed':
       return { tone: 'ended', label: 'Disconnected', detail: closedDetail[state.reason] }
   }
@@ -33,8 +42,7 @@ export function badgeText(state: ConnectionState): BadgeText {
 
 const closedDetail = {
   deleted: 'This briefing was deleted.',
-  forbidden: 'You no longer have access to this briefing.',
-  unauthorized: 'Your session has ended. Reload the page to sign in again.',
+  forbidden: 'Your access to this briefing was removed.',
   rejected: 'The server could not accept a change. Copy any recent work, then reload.',
 } as const
 
@@ -49,7 +57,7 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
     >
       <span className="connection-badge__dot" aria-hidden="true" />
       <span className="connection-badge__label">{label}</span>
-      {state.kind === 'offline' && (
+      {(state.kind === 'offline' || state.kind === 'signed-out') && (
         <span className="connection-badge__detail">· edits are kept and will sync</span>
       )}
     </output>

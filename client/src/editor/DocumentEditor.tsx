@@ -1,17 +1,23 @@
 /**
  * The Tiptap editor bound to a collaboration session, with its toolbar, on a document-like
- * page. The editor is created once per session; identity and editability changes are pushed
- * into the running editor instead of rebuilding it.
+ * page, and the sources panel beside it. The editor is created once per session; identity
+ * and editability changes are pushed into the running editor instead of rebuilding it.
  */
 import { EditorContent, useEditor } from '@tiptap/react'
-import { type ReactNode, useEffect, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { createQuoteVerifier } from '../../../shared/quotes/verify'
 import type { Identity } from '../identity/identity'
+import type { BodyRange } from '../sources/readerSegments'
+import { type PanelView, SourcesPanel } from '../sources/SourcesPanel'
+import { SourceLibrary } from '../sources/sourceLibrary'
+import { SourcesContext, type SourcesContextValue } from '../sources/sourcesContext'
 import { clientExtensions } from './extensions'
 import { isModKey } from './shortcuts'
 import { Toolbar } from './Toolbar'
 import type { CollabSession } from './useCollabSession'
 
 interface DocumentEditorProps {
+  briefingId: string
   session: CollabSession
   identity: Identity
   editable: boolean
@@ -19,14 +25,31 @@ interface DocumentEditorProps {
   header: (focusBody: () => void) => ReactNode
 }
 
-export function DocumentEditor({ session, identity, editable, header }: DocumentEditorProps) {
+// Beside the text on screens wide enough for both; below that the panel opens over the text.
+const PANEL_OPEN_BY_DEFAULT = '(min-width: 1180px)'
+
+export function DocumentEditor({
+  briefingId,
+  session,
+  identity,
+  editable,
+  header,
+}: DocumentEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false)
+  const [panelOpen, setPanelOpen] = useState(() => window.matchMedia(PANEL_OPEN_BY_DEFAULT).matches)
+  const [panelView, setPanelView] = useState<PanelView>({ kind: 'library' })
+  // Read at insert time, so a quote records the name the user has now.
+  const identityRef = useRef(identity)
+  identityRef.current = identity
+  const insertedBy = useCallback(() => identityRef.current.name, [])
+
   const editor = useEditor(
     {
       extensions: clientExtensions({
         ydoc: session.ydoc,
         provider: session.provider,
         user: identity,
+        insertedBy,
       }),
       // Nothing typed before the first sync: it would land in an empty document and then be
       // merged into the real one at an arbitrary place.
@@ -47,6 +70,19 @@ export function DocumentEditor({ session, identity, editable, header }: Document
     [session],
   )
 
+  const sources = useMemo<SourcesContextValue>(
+    () => ({
+      library: new SourceLibrary(session.ydoc),
+      // One per session: it caches each source's normalised text for every block to share.
+      verifier: createQuoteVerifier(),
+      openSource: (sourceId: string, focus: BodyRange | null = null) => {
+        setPanelOpen(true)
+        setPanelView({ kind: 'source', sourceId, tab: focus ? 'text' : 'quotes', focus })
+      },
+    }),
+    [session],
+  )
+
   useEffect(() => {
     if (editor.isEditable !== editable) editor.setEditable(editable)
   }, [editor, editable])
@@ -58,12 +94,32 @@ export function DocumentEditor({ session, identity, editable, header }: Document
   const focusBody = () => editor.commands.focus('start')
 
   return (
-    <div className="editor-shell">
-      <Toolbar editor={editor} linkOpen={linkOpen} onLinkOpenChange={setLinkOpen} />
-      <article className="paper">
-        {header(focusBody)}
-        <EditorContent editor={editor} className="paper__body" />
-      </article>
-    </div>
+    <SourcesContext.Provider value={sources}>
+      <div className={`editor-layout${panelOpen ? ' editor-layout--panel' : ''}`}>
+        <div className="editor-shell">
+          <Toolbar
+            editor={editor}
+            linkOpen={linkOpen}
+            onLinkOpenChange={setLinkOpen}
+            sourcesOpen={panelOpen}
+            onSourcesOpenChange={setPanelOpen}
+          />
+          <article className="paper">
+            {header(focusBody)}
+            <EditorContent editor={editor} className="paper__body" />
+          </article>
+        </div>
+        {panelOpen && (
+          <SourcesPanel
+            editor={editor}
+            briefingId={briefingId}
+            view={panelView}
+            onViewChange={setPanelView}
+            onClose={() => setPanelOpen(false)}
+            insertedBy={insertedBy}
+          />
+        )}
+      </div>
+    </SourcesContext.Provider>
   )
 }

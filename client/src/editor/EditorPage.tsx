@@ -18,10 +18,9 @@ type LoadState =
 interface EditorPageProps {
   briefingId: string
   identity: Identity
-  onEditName: () => void
 }
 
-export function EditorPage({ briefingId, identity, onEditName }: EditorPageProps) {
+export function EditorPage({ briefingId, identity }: EditorPageProps) {
   const [state, setState] = useState<LoadState>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
 
@@ -52,7 +51,6 @@ export function EditorPage({ briefingId, identity, onEditName }: EditorPageProps
       <BriefingEditor
         briefing={state.briefing}
         identity={identity}
-        onEditName={onEditName}
         onBriefingChange={(briefing) => setState({ status: 'ready', briefing })}
       />
     )
@@ -60,7 +58,7 @@ export function EditorPage({ briefingId, identity, onEditName }: EditorPageProps
 
   return (
     <>
-      <AppHeader identity={identity} onEditName={onEditName} />
+      <AppHeader />
       <main className="message-page">
         {state.status === 'loading' && <p aria-live="polite">Opening briefing…</p>}
         {state.status === 'missing' && (

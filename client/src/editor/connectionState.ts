@@ -4,13 +4,14 @@
  * The stock provider only says "connecting" while it retries, which cannot tell a first load
  * from a lost connection; users need to know whether their typing is safe. So: before the
  * first sync we are `connecting`; after it, losing the socket means `offline` (edits are kept
- * in the Y.Doc and sent on reconnect); a close code that says retrying is pointless ends in
- * `closed`, which is final.
+ * in the Y.Doc and sent on reconnect); the session ending means `signed-out` (edits are kept
+ * too, and sent once the user signs in again); a close code that says retrying is pointless
+ * ends in `closed`, which is final.
  */
 import { CloseCode } from '../../../shared/protocol'
 
 /** Why the server ended the session for good. */
-export type ClosedReason = 'deleted' | 'forbidden' | 'unauthorized' | 'rejected'
+export type ClosedReason = 'deleted' | 'forbidden' | 'rejected'
 
 export type ConnectionState =
   /** Never synced yet; the document is not editable so nothing is typed into a blank page. */
@@ -18,6 +19,11 @@ export type ConnectionState =
   | { kind: 'connected' }
   /** Synced before, socket lost; the provider is reconnecting by itself. */
   | { kind: 'offline'; unsyncedEdits: boolean; serverRestarting: boolean }
+  /**
+   * The server no longer accepts our session; the provider waits for the user to sign in.
+   * `synced` says whether the document was ever loaded (and so may be edited meanwhile).
+   */
+  | { kind: 'signed-out'; synced: boolean; unsyncedEdits: boolean }
   | { kind: 'closed'; reason: ClosedReason }
 
 export type ConnectionEvent =
@@ -26,6 +32,10 @@ export type ConnectionEvent =
   /** The socket closed (code null when we closed it ourselves) and will be retried. */
   | { type: 'socket-closed'; code: number | null }
   | { type: 'closed-for-good'; reason: ClosedReason }
+  /** The session ended (close code 4401, or a refused upgrade and a 401 from the API). */
+  | { type: 'signed-out' }
+  /** The user signed in again; the provider is reconnecting. */
+  | { type: 'signed-in' }
   /** The local user changed the document. */
   | { type: 'local-edit' }
 
@@ -44,10 +54,25 @@ export function nextConnectionState(
       return afterSocketClosed(state, event.code === CloseCode.ServerRestarting)
     case 'closed-for-good':
       return { kind: 'closed', reason: event.reason }
+    case 'signed-out':
+      return state.kind === 'signed-out' ? state : signedOut(state)
+    case 'signed-in':
+      if (state.kind !== 'signed-out') return state
+      return state.synced
+        ? { kind: 'offline', unsyncedEdits: state.unsyncedEdits, serverRestarting: false }
+        : { kind: 'connecting', failedAttempts: 0 }
     case 'local-edit':
-      return state.kind === 'offline' && !state.unsyncedEdits
+      return (state.kind === 'offline' || state.kind === 'signed-out') && !state.unsyncedEdits
         ? { ...state, unsyncedEdits: true }
         : state
+  }
+}
+
+function signedOut(state: Exclude<ConnectionState, { kind: 'closed' | 'signed-out' }>) {
+  return {
+    kind: 'signed-out' as const,
+    synced: state.kind !== 'connecting',
+    unsyncedEdits: state.kind === 'offline' && state.unsyncedEdits,
   }
 }
 
@@ -62,21 +87,23 @@ function afterSocketClosed(
       return { kind: 'offline', unsyncedEdits: false, serverRestarting }
     case 'offline':
       return { ...state, serverRestarting: state.serverRestarting || serverRestarting }
+    case 'signed-out':
+      return state
   }
 }
 
 /**
- * Whether a close code means "try again" or names a reason to stop. Codes the client does not
- * know are retried: an unknown code must never strand a user's edits.
+ * Whether a close code means "try again", "sign in, then try again" or names a reason to stop.
+ * Codes the client does not know are retried: an unknown code must never strand a user's edits.
  */
-export function closeDisposition(code: number): 'retry' | ClosedReason {
+export function closeDisposition(code: number): 'retry' | 'sign-in' | ClosedReason {
   switch (code) {
     case CloseCode.BriefingNotFound:
       return 'deleted'
     case CloseCode.Forbidden:
       return 'forbidden'
     case CloseCode.Unauthorized:
-      return 'unauthorized'
+      return 'sign-in'
     // Reconnecting would resend the same offending bytes and be closed again, forever.
     case CloseCode.MalformedMessage:
     case CloseCode.MessageTooBig:
@@ -86,7 +113,11 @@ export function closeDisposition(code: number): 'retry' | ClosedReason {
   }
 }
 
-/** Whether the user may type: not before the first sync, and not once the session is over. */
+/**
+ * Whether the user may type: not before the first sync, and not once the session is over.
+ * Signed out, a loaded document stays editable: the edits wait in the Y.Doc for sign-in.
+ */
 export function isEditable(state: ConnectionState): boolean {
+  if (state.kind === 'signed-out') return state.synced
   return state.kind === 'connected' || state.kind === 'offline'
 }

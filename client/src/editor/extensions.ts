@@ -1,17 +1,24 @@
 /**
- * The editor's extension list: the shared briefing schema plus the collaboration layer.
+ * The editor's extension list: the shared briefing schema plus client-only behaviour.
  *
- * Everything that defines the document comes from `briefingExtensions()`; this file only adds
- * extensions that bind the editor to a Y.Doc and show other people's carets, neither of which
- * adds nodes or marks. Node views will be layered on with `.extend()`. It imports no CSS so
- * tests can build its schema in Node and compare it with the server's.
+ * Everything that defines the document comes from `briefingExtensions()`; this file swaps in
+ * the quote and sources-list nodes with their node views (`.extend()` keeps the schema the
+ * same), and adds extensions that add no nodes or marks: the collaboration binding, other
+ * people's carets, live citation numbers and quote drops. It imports no CSS so tests can
+ * build its schema in Node and compare it with the server's.
  */
 import type { AnyExtension } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
+import { CitationNumbers } from '../../../shared/citations/plugin'
 import { briefingExtensions, DOCUMENT_FRAGMENT } from '../../../shared/schema'
+import { SOURCE_QUOTE } from '../../../shared/schema/nodes/sourceQuoteAttrs'
+import { SOURCES_LIST } from '../../../shared/schema/nodes/sourcesList'
+import { getSource } from '../../../shared/sources'
+import { SourceQuoteWithView, SourcesListWithView } from './quote/nodeViews'
+import { QuoteDrop } from './quote/quoteDrop'
 
 /** How the local user appears to others: the awareness `user` field. */
 export interface AwarenessUser {
@@ -25,13 +32,30 @@ export interface CollaborationBinding {
   ydoc: Y.Doc
   provider: WebsocketProvider
   user: AwarenessUser
+  /** Who inserts quotes (their `insertedBy`), read at insert time; defaults to `user.name`. */
+  insertedBy?: () => string
 }
 
 /** Builds a fresh extension list for one editor instance. */
-export function clientExtensions({ ydoc, provider, user }: CollaborationBinding): AnyExtension[] {
+export function clientExtensions({
+  ydoc,
+  provider,
+  user,
+  insertedBy = () => user.name,
+}: CollaborationBinding): AnyExtension[] {
+  const withViews = briefingExtensions().map((extension) => {
+    // Commands check quotes against the sources in this briefing's Y.Doc.
+    if (extension.name === SOURCE_QUOTE) {
+      return SourceQuoteWithView.configure({ getSource: (id) => getSource(ydoc, id) })
+    }
+    if (extension.name === SOURCES_LIST) return SourcesListWithView.configure()
+    return extension
+  })
   return [
-    ...briefingExtensions(),
+    ...withViews,
     Collaboration.configure({ document: ydoc, field: DOCUMENT_FRAGMENT }),
     CollaborationCaret.configure({ provider, user }),
+    CitationNumbers,
+    QuoteDrop.configure({ insertedBy }),
   ]
 }

@@ -3,14 +3,22 @@
  * it with the server, and the connection state derived from the provider's events. Created in
  * an effect and destroyed in its cleanup, so React's double-mount in development and
  * navigating between briefings never leave a socket behind.
+ *
+ * Access changes arrive on the socket: a downgrade to reading as a y-protocols auth
+ * "permission denied" message (the socket stays open), an upgrade to writing as close code
+ * 4409 (reconnect), removal as 4403 (stop). A session that ends (4401, or a refused upgrade
+ * while the API answers 401) keeps the provider and the Y.Doc: edits typed meanwhile stay in
+ * the document, and the same provider reconnects once the user has signed in again.
  */
 import { useEffect, useReducer, useRef, useState } from 'react'
+import { readAuthMessage } from 'y-protocols/auth'
 import { removeAwarenessStates } from 'y-protocols/awareness'
-import { WebsocketProvider } from 'y-websocket'
+import { messageAuth, WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CloseCode } from '../../../shared/protocol'
 import { ApiError } from '../api/apiError'
 import { getBriefing } from '../api/briefings'
+import { useAuth } from '../auth/AuthProvider'
 import {
   type ConnectionEvent,
   type ConnectionState,
@@ -24,19 +32,31 @@ export interface CollabSession {
   provider: WebsocketProvider
 }
 
-// A refused upgrade (e.g. the briefing was deleted while we were away) reaches the browser as a
-// bare 1006 with no code to read; asking the REST API is the only way to tell. Rate-limited
+// A refused upgrade (deleted while we were away, or signed out) reaches the browser as a bare
+// 1006 with no code to read; asking the REST API is the only way to tell. Rate-limited
 // because the provider retries every few seconds while the server is down.
-const MISSING_CHECK_INTERVAL_MS = 10_000
+const REFUSAL_CHECK_INTERVAL_MS = 10_000
 
 /** The collaboration endpoint on the origin that served the page. */
 export function collabUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`
 }
 
+/** What the server says about our access on the open socket. */
+export interface AccessSignals {
+  /** The server switched this connection to read-only. */
+  onWriteDenied: () => void
+  /** The server asked us to reconnect because we may write again. */
+  onWriteRestored: () => void
+  /** The server no longer accepts our session. */
+  onSessionEnded: () => void
+}
+
 /**
  * Opens a session for `briefingId` and keeps its connection state. `onAccessChanged` is called
- * when the server says our access changed (the provider then reconnects with the new access).
+ * when the server says our access changed. `writeDenied` turns true the moment the server
+ * makes the connection read-only, before the new role has been fetched, so the page can stop
+ * offering edits at once.
  */
 export function useCollabSession(
   briefingId: string,
@@ -44,21 +64,35 @@ export function useCollabSession(
 ): {
   session: CollabSession | null
   connection: ConnectionState
+  writeDenied: boolean
 } {
   const [session, setSession] = useState<CollabSession | null>(null)
   const [connection, dispatch] = useReducer(nextConnectionState, initialConnectionState)
+  const [writeDenied, setWriteDenied] = useState(false)
+  const auth = useAuth()
   // Read through a ref so a new callback identity does not tear down the session.
-  const accessChanged = useRef(onAccessChanged)
-  accessChanged.current = onAccessChanged
+  const latest = useRef({ onAccessChanged, sessionEnded: auth.sessionEnded })
+  latest.current = { onAccessChanged, sessionEnded: auth.sessionEnded }
 
   useEffect(() => {
+    const signals: AccessSignals = {
+      onWriteDenied: () => {
+        setWriteDenied(true)
+        latest.current.onAccessChanged()
+      },
+      onWriteRestored: () => {
+        setWriteDenied(false)
+        latest.current.onAccessChanged()
+      },
+      onSessionEnded: () => latest.current.sessionEnded(),
+    }
     const ydoc = new Y.Doc()
     const provider = new WebsocketProvider(collabUrl(window.location), briefingId, ydoc, {
       // Every edit goes through the server, so the badge tells the truth about what is shared.
       disableBc: true,
       shouldReconnect: (event) => closeDisposition(event.code) === 'retry',
     })
-    const detach = watchProvider(briefingId, provider, dispatch, () => accessChanged.current())
+    const detach = watchProvider(briefingId, provider, dispatch, signals)
     setSession({ ydoc, provider })
     return () => {
       detach()
@@ -68,25 +102,50 @@ export function useCollabSession(
     }
   }, [briefingId])
 
-  return { session, connection }
+  // Signed in again after the session ended: resume the same provider, which sends the edits
+  // the Y.Doc collected meanwhile as part of its first sync.
+  const signedIn = auth.state.status === 'signed-in'
+  useEffect(() => {
+    if (!signedIn || !session || connection.kind !== 'signed-out') return
+    dispatch({ type: 'signed-in' })
+    session.provider.connect()
+  }, [signedIn, session, connection.kind])
+
+  return { session, connection, writeDenied }
 }
 
-function watchProvider(
+/** Wires a provider's events to the connection state and the access signals; returns the unwiring. */
+export function watchProvider(
   briefingId: string,
   provider: WebsocketProvider,
   dispatch: (event: ConnectionEvent) => void,
-  onAccessChanged: () => void,
+  signals: AccessSignals,
 ): () => void {
-  let lastMissingCheck = 0
-  const checkStillExists = () => {
-    if (Date.now() - lastMissingCheck < MISSING_CHECK_INTERVAL_MS) return
-    lastMissingCheck = Date.now()
+  const signOut = () => {
+    // Stop the retry loop: every attempt would be refused until the user signs in.
+    provider.disconnect()
+    dispatch({ type: 'signed-out' })
+    signals.onSessionEnded()
+  }
+
+  let lastRefusalCheck = 0
+  const explainRefusal = () => {
+    if (Date.now() - lastRefusalCheck < REFUSAL_CHECK_INTERVAL_MS) return
+    lastRefusalCheck = Date.now()
     getBriefing(briefingId).catch((err: unknown) => {
-      if (err instanceof ApiError && err.isNotFound) {
+      if (!(err instanceof ApiError)) return
+      if (err.status === 401) signOut()
+      else if (err.isNotFound) {
         provider.disconnect()
         dispatch({ type: 'closed-for-good', reason: 'deleted' })
       }
     })
+  }
+
+  // y-websocket only logs "permission denied"; the page needs to know at once.
+  const defaultAuthHandler = provider.messageHandlers[messageAuth]
+  provider.messageHandlers[messageAuth] = (_encoder, decoder, p) => {
+    readAuthMessage(decoder, p.doc, () => signals.onWriteDenied())
   }
 
   const onSync = (synced: boolean) => {
@@ -94,11 +153,12 @@ function watchProvider(
   }
   const onConnectionClose = (event: CloseEvent | null) => {
     dispatch({ type: 'socket-closed', code: event?.code ?? null })
-    if (event?.code === 1006) checkStillExists()
-    if (event?.code === CloseCode.ReadOnly) onAccessChanged()
+    if (event?.code === 1006) explainRefusal()
+    if (event?.code === CloseCode.ReadOnly) signals.onWriteRestored()
   }
   const onClosed = ({ code }: { code: number }) => {
     const disposition = closeDisposition(code)
+    if (disposition === 'sign-in') return signOut()
     dispatch({
       type: 'closed-for-good',
       reason: disposition === 'retry' ? 'rejected' : disposition,
@@ -125,6 +185,7 @@ function watchProvider(
   window.addEventListener('pagehide', onPageHide)
   window.addEventListener('pageshow', onPageShow)
   return () => {
+    if (defaultAuthHandler) provider.messageHandlers[messageAuth] = defaultAuthHandler
     provider.off('sync', onSync)
     provider.off('connection-close', onConnectionClose)
     provider.off('closed', onClosed)

@@ -1,20 +1,18 @@
 /**
- * Who the local user is until accounts exist: a display name they chose and a colour picked
- * for them, kept in localStorage so they stay the same person across visits. Other people
- * see both through awareness (`user: {name, color}`).
+ * How a person appears to others while editing: their account name and a colour derived from
+ * their account id, so everyone sees the same person in the same colour on every device and
+ * in every briefing. Other people see both through awareness (`user: {name, color}`).
  */
 
-/** The local user's identity. */
+/** The local user as shown next to their caret and in the presence row. */
 export interface Identity {
   name: string
   /** `#rrggbb`, the only form the caret extension renders. */
   color: string
 }
 
-/** Longest display name; labels above carets must stay short. */
+/** Longest name shown in caret labels and the presence row; labels must stay short. */
 export const MAX_NAME_LENGTH = 40
-
-const STORAGE_KEY = 'briefing.identity'
 
 /**
  * Colours that stay readable as white-on-colour caret labels and distinct from one another,
@@ -33,46 +31,25 @@ export const IDENTITY_COLORS = [
   '#9333ea', // purple
 ] as const
 
-const HEX_COLOR = /^#[0-9a-f]{6}$/i
-
-/** Trims a proposed name; returns an error message when it cannot be used. */
-export function validateName(raw: string): { name: string } | { error: string } {
-  const name = raw.trim().replace(/\s+/g, ' ')
-  if (name.length === 0) return { error: 'Please enter a name.' }
-  if (name.length > MAX_NAME_LENGTH) {
-    return { error: `Names can be at most ${MAX_NAME_LENGTH} characters.` }
+/**
+ * The palette colour for a user id. FNV-1a spreads similar ids (UUIDs differing in one
+ * character) across the palette; the same id always gives the same colour.
+ */
+export function colorForUser(userId: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < userId.length; i++) {
+    hash ^= userId.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
   }
-  return { name }
+  return IDENTITY_COLORS[(hash >>> 0) % IDENTITY_COLORS.length] ?? IDENTITY_COLORS[0]
 }
 
-/** A colour from the palette; `random` is injectable so tests are deterministic. */
-export function pickColor(random: () => number = Math.random): string {
-  const index = Math.floor(random() * IDENTITY_COLORS.length) % IDENTITY_COLORS.length
-  return IDENTITY_COLORS[index] ?? IDENTITY_COLORS[0]
-}
-
-/** The stored identity, or null when there is none or it was tampered into an unusable shape. */
-export function loadIdentity(storage: Pick<Storage, 'getItem'>): Identity | null {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null')
-  } catch {
-    return null
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null
-  const { name, color } = parsed as Record<string, unknown>
-  if (typeof name !== 'string' || typeof color !== 'string' || !HEX_COLOR.test(color)) return null
-  const checked = validateName(name)
-  return 'name' in checked ? { name: checked.name, color } : null
-}
-
-/** Stores the identity. Storage can be full or disabled; the session then just forgets it. */
-export function saveIdentity(storage: Pick<Storage, 'setItem'>, identity: Identity): void {
-  try {
-    storage.setItem(STORAGE_KEY, JSON.stringify(identity))
-  } catch {
-    // Private browsing or a full quota: the name still works for this tab.
-  }
+/** The identity of an account: its name (shortened for labels) and its colour. */
+export function identityOf(account: { id: string; name: string }): Identity {
+  const name = account.name.trim().replace(/\s+/g, ' ')
+  const short =
+    name.length > MAX_NAME_LENGTH ? `${name.slice(0, MAX_NAME_LENGTH - 1).trimEnd()}…` : name
+  return { name: short || '?', color: colorForUser(account.id) }
 }
 
 /** One or two letters for an avatar: initials of the first and last word. */

@@ -1,8 +1,14 @@
-/** The home page: every briefing, newest edit first, with create, rename and delete. */
+/**
+ * The home page: the current team's briefings, newest edit first, with create, rename and
+ * delete; below them, briefings people from other teams shared with the user.
+ */
 import { useState } from 'react'
+import type { TeamMembership } from '../api/auth'
 import type { BriefingRecord } from '../api/briefings'
-import type { Identity } from '../identity/identity'
+import { Link } from '../router/Link'
 import { navigate } from '../router/navigation'
+import { useCurrentTeam } from '../teams/CurrentTeamProvider'
+import { teamLabel } from '../teams/currentTeam'
 import { AppHeader } from '../ui/AppHeader'
 import { DocumentIcon } from '../ui/icons'
 import { Notice } from '../ui/Notice'
@@ -12,26 +18,55 @@ import { DeleteBriefingDialog } from './DeleteBriefingDialog'
 import { useBriefingList } from './useBriefingList'
 import { useNow } from './useNow'
 
-interface BriefingListPageProps {
-  identity: Identity
-  onEditName: () => void
-}
-
-export function BriefingListPage({ identity, onEditName }: BriefingListPageProps) {
+export function BriefingListPage() {
+  const { team, teams } = useCurrentTeam()
   const { state, reload, create, rename, remove } = useBriefingList()
   const [deleting, setDeleting] = useState<BriefingRecord | null>(null)
   const now = useNow()
 
+  const myTeamIds = new Set(teams.map((t) => t.id))
+  const all = state.status === 'ready' ? state.briefings : []
+  const inTeam = all.filter((briefing) => briefing.teamId === team?.id)
+  const sharedWithMe = all.filter((briefing) => !myTeamIds.has(briefing.teamId))
+
+  const rows = (briefings: BriefingRecord[], label: string) => (
+    <ul className="briefing-list" aria-label={label}>
+      {briefings.map((briefing) => (
+        <BriefingRow
+          key={briefing.id}
+          briefing={briefing}
+          now={now}
+          onRename={(title) => rename(briefing.id, title)}
+          onDelete={() => setDeleting(briefing)}
+        />
+      ))}
+    </ul>
+  )
+
   return (
     <>
-      <AppHeader identity={identity} onEditName={onEditName} />
+      <AppHeader />
       <main className="list-page">
         <div className="list-page__heading">
-          <h1>Briefings</h1>
-          <p className="list-page__subtitle">Shared documents your team writes together.</p>
+          <div>
+            <h1>{team && !team.personal ? team.name : 'Your briefings'}</h1>
+            <p className="list-page__subtitle">
+              {team && !team.personal
+                ? 'Briefings this team writes together.'
+                : 'Your own briefings. Share one from its editor, or switch to a team above.'}
+            </p>
+          </div>
+          {team && !team.personal && (
+            <Link
+              to={{ page: 'team', teamId: team.id }}
+              className="button button--ghost button--small"
+            >
+              Members and invites
+            </Link>
+          )}
         </div>
         <CreateBriefingForm
-          onCreate={create}
+          onCreate={(title) => create(title, team?.id)}
           onCreated={(briefing) => navigate({ page: 'editor', briefingId: briefing.id })}
         />
         {state.status === 'loading' && (
@@ -44,19 +79,15 @@ export function BriefingListPage({ identity, onEditName }: BriefingListPageProps
             Could not load briefings. {state.message}
           </Notice>
         )}
-        {state.status === 'ready' && state.briefings.length === 0 && <EmptyState />}
-        {state.status === 'ready' && state.briefings.length > 0 && (
-          <ul className="briefing-list" aria-label="Briefings">
-            {state.briefings.map((briefing) => (
-              <BriefingRow
-                key={briefing.id}
-                briefing={briefing}
-                now={now}
-                onRename={(title) => rename(briefing.id, title)}
-                onDelete={() => setDeleting(briefing)}
-              />
-            ))}
-          </ul>
+        {state.status === 'ready' && inTeam.length === 0 && <EmptyState team={team} />}
+        {inTeam.length > 0 && rows(inTeam, 'Briefings')}
+        {sharedWithMe.length > 0 && (
+          <section className="list-page__section" aria-labelledby="shared-heading">
+            <h2 id="shared-heading" className="list-page__section-title">
+              Shared with you
+            </h2>
+            {rows(sharedWithMe, 'Shared with you')}
+          </section>
         )}
       </main>
       {deleting && (
@@ -70,15 +101,17 @@ export function BriefingListPage({ identity, onEditName }: BriefingListPageProps
   )
 }
 
-function EmptyState() {
+function EmptyState({ team }: { team: TeamMembership | null }) {
   return (
     <div className="empty-state">
       <span className="empty-state__icon">
         <DocumentIcon size={28} />
       </span>
-      <h2>No briefings yet</h2>
+      <h2>No briefings {team && !team.personal ? `in ${teamLabel(team)}` : 'yet'}</h2>
       <p>
-        Give your first briefing a title above. Everyone with the link can write in it with you.
+        {team && !team.personal
+          ? 'Give the first one a title above. Everyone in the team can open it.'
+          : 'Give your first briefing a title above. Only you can see it until you share it.'}
       </p>
     </div>
   )

@@ -5,6 +5,7 @@ import { MAX_TITLE_LENGTH } from '../../../shared/briefing'
 import { errorMessage } from '../api/apiError'
 import type { BriefingRecord } from '../api/briefings'
 import { Link } from '../router/Link'
+import { BRIEFING_ROLE_LABELS } from '../sharing/roles'
 import { DocumentIcon, PencilIcon, TrashIcon } from '../ui/icons'
 import { relativeTime } from './relativeTime'
 
@@ -37,13 +38,18 @@ export function BriefingRow({ briefing, now, onRename, onDelete }: BriefingRowPr
       </span>
       <Link to={{ page: 'editor', briefingId: briefing.id }} className="briefing-row__link">
         <span className="briefing-row__title">{briefing.title || 'Untitled briefing'}</span>
-        <time
-          className="briefing-row__time"
-          dateTime={briefing.updatedAt}
-          title={briefing.updatedAt}
-        >
-          Edited {updated}
-        </time>
+        <span className="briefing-row__meta">
+          <time
+            className="briefing-row__time"
+            dateTime={briefing.updatedAt}
+            title={briefing.updatedAt}
+          >
+            Edited {updated}
+          </time>
+          {briefing.role && briefing.role !== 'owner' && (
+            <span className="tag">{BRIEFING_ROLE_LABELS[briefing.role]}</span>
+          )}
+        </span>
       </Link>
       <div className="briefing-row__actions">
         {mayRename && (

@@ -42,8 +42,8 @@ export function useBriefingList() {
 
   useEffect(() => reload(), [reload])
 
-  const create = useCallback(async (title: string) => {
-    const briefing = await createBriefing(title)
+  const create = useCallback(async (title: string, teamId?: string) => {
+    const briefing = await createBriefing(title, teamId)
     setState(changeList((list) => [briefing, ...list]))
     return briefing
   }, [])

@@ -11,7 +11,7 @@ const NAVIGATE_EVENT = 'briefing:navigate'
 /** Goes to `route`, adding a history entry (or replacing the current one). */
 export function navigate(route: Route, { replace = false } = {}): void {
   const path = routePath(route)
-  if (path === window.location.pathname) return
+  if (path === currentUrl()) return
   if (replace) window.history.replaceState(null, '', path)
   else window.history.pushState(null, '', path)
   window.dispatchEvent(new Event(NAVIGATE_EVENT))
@@ -27,9 +27,10 @@ function subscribe(onChange: () => void): () => void {
   }
 }
 
-const currentPath = () => window.location.pathname
+/** The path and query of the page, e.g. `/signin?next=%2Fb%2F1`. */
+export const currentUrl = () => window.location.pathname + window.location.search
 
 /** The route for the current URL, updating on navigation and back/forward. */
 export function useRoute(): Route {
-  return parseRoute(useSyncExternalStore(subscribe, currentPath))
+  return parseRoute(useSyncExternalStore(subscribe, currentUrl))
 }

@@ -1,21 +1,22 @@
 /**
- * The bar across the top of every page: product name on the left, the page's own controls in
- * the middle, and the local user (click to change name) on the right.
+ * The bar across the top of every signed-in page: product name and team switcher on the left,
+ * the page's own controls in the middle, the account menu on the right.
  */
 import type { ReactNode } from 'react'
-import type { Identity } from '../identity/identity'
+import { AccountMenu } from '../auth/AccountMenu'
+import { useAuth } from '../auth/AuthProvider'
+import { accountOf } from '../auth/authState'
 import { Link } from '../router/Link'
-import { Avatar } from './Avatar'
+import { TeamSwitcher } from '../teams/TeamSwitcher'
 import { BriefingMark } from './icons'
 
 interface AppHeaderProps {
-  identity: Identity | null
-  onEditName?: () => void
-  /** Page-specific controls (back link, presence, connection status). */
+  /** Page-specific controls (back link, presence, connection status, sharing). */
   children?: ReactNode
 }
 
-export function AppHeader({ identity, onEditName, children }: AppHeaderProps) {
+export function AppHeader({ children }: AppHeaderProps) {
+  const me = accountOf(useAuth().state)
   return (
     <header className="app-header">
       <Link
@@ -26,18 +27,9 @@ export function AppHeader({ identity, onEditName, children }: AppHeaderProps) {
         <BriefingMark />
         <span className="app-header__name">Briefing</span>
       </Link>
+      {me && <TeamSwitcher />}
       <div className="app-header__middle">{children}</div>
-      {identity && (
-        <button
-          type="button"
-          className="user-chip"
-          onClick={onEditName}
-          title="Change your display name"
-        >
-          <Avatar name={identity.name} color={identity.color} size="small" />
-          <span className="user-chip__name">{identity.name}</span>
-        </button>
-      )}
+      {me && <AccountMenu me={me} />}
     </header>
   )
 }

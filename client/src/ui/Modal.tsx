@@ -8,10 +8,12 @@ interface ModalProps {
   title: string
   /** Called on Escape; omit to make the dialog impossible to dismiss (a required choice). */
   onDismiss?: () => void
+  /** Extra class on the dialog, e.g. for a wider layout. */
+  className?: string
   children: ReactNode
 }
 
-export function Modal({ title, onDismiss, children }: ModalProps) {
+export function Modal({ title, onDismiss, className, children }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
 
@@ -24,7 +26,7 @@ export function Modal({ title, onDismiss, children }: ModalProps) {
   return (
     <dialog
       ref={ref}
-      className="modal"
+      className={className ? `modal ${className}` : 'modal'}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault()

@@ -56,7 +56,8 @@ export function authRouter(ctx: AppContext): Router {
   // Per-IP volume cap on credential endpoints; the per-account backoff is LoginThrottle.
   const credentialLimit = rateLimit({
     windowMs: 15 * 60_000,
-    limit: 30,
+    limit: ctx.limits.authPer15Minutes,
+    skip: () => ctx.limits.authPer15Minutes === 0,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => {
@@ -69,7 +70,11 @@ export function authRouter(ctx: AppContext): Router {
   const startSession = async (req: Request, res: Response, user: User) => {
     // Rotation: whatever session the browser had is ended; sign-in always gets a new id.
     const previous = req.headers.cookie && res.locals.auth?.credential
-    if (previous?.kind === 'session') await ctx.stores.users.deleteSession(previous.sessionHash)
+    if (previous?.kind === 'session') {
+      await ctx.stores.users.deleteSession(previous.sessionHash)
+      // Like signing out: sockets opened with the ended session must not outlive it.
+      ctx.broadcastAccessChange({ kind: 'credential', key: credentialKey(previous) })
+    }
     const value = randomToken()
     const now = ctx.now()
     await ctx.stores.users.createSession({

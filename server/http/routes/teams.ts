@@ -69,6 +69,14 @@ export function teamsRouter(ctx: AppContext): Router {
 
   router.post('/:id/invites', async (req, res) => {
     const { team } = await membership(req.params.id, authOf(res).user.id, true)
+    // Nobody can leave or be removed from a personal team, so nobody may be invited into one.
+    if (team.personal) {
+      throw new HttpError(
+        400,
+        'personal_team',
+        'a personal team has no other members; share the briefing or create a team',
+      )
+    }
     const body = parseInput(inviteBody, req.body, 'body')
     const token = randomToken()
     const now = ctx.now()

@@ -1,0 +1,86 @@
+/**
+ * Workload sizes for a full run and for `--quick`, which exists so CI can prove every
+ * scenario still runs end to end in well under two minutes; its numbers mean nothing.
+ */
+
+export interface BenchConfig {
+  mode: 'full' | 'quick'
+  sync: {
+    editorCounts: number[]
+    intervalMs: number
+    warmupMs: number
+    durationMs: number
+    drainMs: number
+  }
+  ceiling: {
+    /** Editor counts tried in order until p99 reaches the limit. */
+    ramp: number[]
+    /** After the ramp, halve the gap between the last pass and the first fail this often. */
+    refineSteps: number
+    limitMs: number
+    warmupMs: number
+    durationMs: number
+  }
+  idle: { connections: number; documents: number; settleMs: number }
+  coldLoad: { edits: number; runs: number }
+  durability: {
+    documents: number
+    writersPerDocument: number
+    /** A writer never exceeds this rate (Briefing closes sockets past 200 messages/s). */
+    maxRatePerWriter: number
+    /** Edits a writer may have in flight (sent, not yet seen by the observer). */
+    window: number
+    warmupMs: number
+    durationMs: number
+  }
+  export: { pages: number[]; warmRuns: number }
+  quotes: { words: number; runs: number }
+}
+
+export const FULL: BenchConfig = {
+  mode: 'full',
+  sync: {
+    editorCounts: [10, 50, 200],
+    intervalMs: 200,
+    warmupMs: 3_000,
+    durationMs: 15_000,
+    drainMs: 15_000,
+  },
+  ceiling: {
+    ramp: [10, 20, 40, 60, 80, 100, 130, 160, 200, 250, 300],
+    refineSteps: 2,
+    limitMs: 100,
+    warmupMs: 3_000,
+    durationMs: 10_000,
+  },
+  idle: { connections: 10_000, documents: 1_000, settleMs: 5_000 },
+  coldLoad: { edits: 260_000, runs: 5 },
+  durability: {
+    documents: 100,
+    writersPerDocument: 1,
+    maxRatePerWriter: 150,
+    window: 8,
+    warmupMs: 2_000,
+    durationMs: 10_000,
+  },
+  export: { pages: [20, 100], warmRuns: 5 },
+  quotes: { words: 10_000, runs: 20 },
+}
+
+export const QUICK: BenchConfig = {
+  mode: 'quick',
+  sync: { editorCounts: [4], intervalMs: 200, warmupMs: 400, durationMs: 1_200, drainMs: 5_000 },
+  ceiling: { ramp: [2, 4], refineSteps: 0, limitMs: 100, warmupMs: 400, durationMs: 1_000 },
+  idle: { connections: 60, documents: 6, settleMs: 300 },
+  coldLoad: { edits: 2_000, runs: 1 },
+  durability: {
+    documents: 2,
+    writersPerDocument: 2,
+    maxRatePerWriter: 100,
+    window: 4,
+    warmupMs: 300,
+    durationMs: 1_000,
+  },
+  export: { pages: [2], warmRuns: 1 },
+  quotes: { words: 1_000, runs: 2 },
+}

@@ -1,0 +1,154 @@
+/**
+ * Scenarios that measure Briefing's own code paths rather than a server against Hocuspocus:
+ * PDF export (Typst against Chromium's page.pdf of the same content as HTML) and quote
+ * extraction. Each is measured only if the feature exists in the tree being benchmarked.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { BenchConfig } from '../config'
+import { article } from '../lib/article'
+import { monoMs } from '../lib/clock'
+import { median } from '../lib/histogram'
+import { REPO_ROOT } from '../lib/processes'
+import { WorkerProcess } from '../lib/rpc'
+import type { Engine, RenderResult } from '../workers/exporter'
+
+export type NotMeasured = { status: string }
+
+export interface EngineTimes {
+  pages: number
+  coldMs: number
+  warmMs: number
+  coldRunsMs: number[]
+  warmRunsMs: number[]
+}
+
+export interface ExportPoint {
+  targetPages: number
+  sections: number
+  typst: EngineTimes
+  chromium: EngineTimes
+  /** Chromium warm / Typst warm: how many times faster the product's export is. */
+  speedupWarm: number
+  /** Chromium warm / Typst cold. */
+  speedupColdVsWarmChromium: number
+}
+
+const EXPORT_MODULES = ['server/export/index.ts']
+
+export async function pdfExport(
+  config: BenchConfig,
+  log: (line: string) => void,
+): Promise<{ status: 'ok'; points: ExportPoint[] } | NotMeasured> {
+  if (!EXPORT_MODULES.every((file) => fs.existsSync(path.join(REPO_ROOT, file)))) {
+    return { status: 'not measured: export not built' }
+  }
+  const sectionsPerPage = await calibrate()
+  const coldRuns = config.mode === 'quick' ? 1 : 3
+  const points: ExportPoint[] = []
+  for (const targetPages of config.export.pages) {
+    const sections = Math.max(1, Math.round(targetPages * sectionsPerPage))
+    const typst = await times('typst', sections, coldRuns, config.export.warmRuns)
+    const chromium = await times('chromium', sections, coldRuns, config.export.warmRuns)
+    const point = {
+      targetPages,
+      sections,
+      typst,
+      chromium,
+      speedupWarm: Math.round((chromium.warmMs / typst.warmMs) * 10) / 10,
+      speedupColdVsWarmChromium: Math.round((chromium.warmMs / typst.coldMs) * 10) / 10,
+    }
+    log(
+      `  export ${typst.pages} pages: Typst ${typst.warmMs} ms warm / ${typst.coldMs} ms cold, Chromium ${chromium.warmMs} ms warm / ${chromium.coldMs} ms cold`,
+    )
+    points.push(point)
+  }
+  return { status: 'ok', points }
+}
+
+/** Sections per Typst page, from one render of a mid-sized model. */
+async function calibrate(): Promise<number> {
+  const worker = new WorkerProcess('bench/workers/exporter.ts')
+  try {
+    const sample = 12
+    const { pages } = await worker.call<RenderResult>('render', {
+      engine: 'typst',
+      sections: sample,
+      variant: 0,
+    })
+    return sample / pages
+  } finally {
+    await worker.stop()
+  }
+}
+
+async function times(
+  engine: Engine,
+  sections: number,
+  coldRuns: number,
+  warmRuns: number,
+): Promise<EngineTimes> {
+  const cold: RenderResult[] = []
+  for (let run = 0; run < coldRuns; run++) {
+    const worker = new WorkerProcess('bench/workers/exporter.ts')
+    try {
+      await worker.call('prepare', { engine })
+      cold.push(await worker.call<RenderResult>('render', { engine, sections, variant: 0 }))
+    } finally {
+      await worker.stop()
+    }
+  }
+  const warm: RenderResult[] = []
+  const worker = new WorkerProcess('bench/workers/exporter.ts')
+  try {
+    await worker.call<RenderResult>('render', { engine, sections, variant: 0 })
+    for (let run = 1; run <= warmRuns; run++) {
+      warm.push(await worker.call<RenderResult>('render', { engine, sections, variant: run }))
+    }
+  } finally {
+    await worker.stop()
+  }
+  return {
+    pages: warm[0]?.pages ?? cold[0]!.pages,
+    coldMs: median(cold.map((r) => r.ms)),
+    warmMs: median(warm.map((r) => r.ms)),
+    coldRunsMs: cold.map((r) => r.ms),
+    warmRunsMs: warm.map((r) => r.ms),
+  }
+}
+
+export interface QuotesResult {
+  status: 'ok'
+  words: number
+  quotesFound: number
+  /** Median ms per article of `words` words. */
+  medianMs: number
+  /** The same scaled to a 10,000-word article. */
+  msPer10kWords: number
+  runsMs: number[]
+}
+
+export async function quoteExtraction(config: BenchConfig): Promise<QuotesResult | NotMeasured> {
+  if (!fs.existsSync(path.join(REPO_ROOT, 'shared/quotes/extract/index.ts'))) {
+    return { status: 'not measured: shared/quotes/extract not built' }
+  }
+  const { extractQuotes } = await import('../../shared/quotes/extract')
+  const paragraphs = article(config.quotes.words)
+  const words = paragraphs.join(' ').split(/\s+/).length
+  let quotesFound = extractQuotes({ paragraphs, kind: 'article' }).length // warm-up
+  const runs: number[] = []
+  for (let run = 0; run < config.quotes.runs; run++) {
+    const started = monoMs()
+    quotesFound = extractQuotes({ paragraphs, kind: 'article' }).length
+    runs.push(Math.round((monoMs() - started) * 100) / 100)
+  }
+  const medianMs = median(runs)
+  return {
+    status: 'ok',
+    words,
+    quotesFound,
+    medianMs,
+    msPer10kWords: Math.round(((medianMs * 10_000) / words) * 100) / 100,
+    runsMs: runs,
+  }
+}

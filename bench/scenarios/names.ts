@@ -1,0 +1,12 @@
+/** The scenarios of `npm run bench`, as named in results files and `--only`. */
+export const SCENARIOS = [
+  'syncLatency',
+  'hotDocumentCeiling',
+  'idleConnections',
+  'coldLoad',
+  'durabilityCost',
+  'export',
+  'quoteExtraction',
+] as const
+
+export type ScenarioName = (typeof SCENARIOS)[number]

@@ -1,0 +1,41 @@
+/**
+ * The bench side-channel both server wrappers share: announce the port, answer `mem` on
+ * stdin with memory after a full GC, stop cleanly on SIGTERM, and exit when the parent goes
+ * away (stdin closes), so an aborted bench run never leaves servers behind.
+ */
+
+/** Prints the ready line and serves stdin commands until the process stops. */
+export function serveBenchControl(port: number, stop: () => Promise<void>): void {
+  process.stdout.write(`${JSON.stringify({ bench: 'ready', port })}\n`)
+  let stopping = false
+  const shutdown = (code: number) => {
+    if (stopping) return
+    stopping = true
+    stop().then(
+      () => process.exit(code),
+      (err) => {
+        process.stderr.write(`stop failed: ${String(err)}\n`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => shutdown(0))
+  process.on('SIGINT', () => shutdown(0))
+  let partial = ''
+  process.stdin.setEncoding('utf8')
+  process.stdin.on('data', (chunk: string) => {
+    const lines = (partial + chunk).split('\n')
+    partial = lines.pop() ?? ''
+    for (const line of lines) if (line.trim() === 'mem') reportMemory()
+  })
+  process.stdin.on('end', () => shutdown(0))
+}
+
+function reportMemory(): void {
+  const gc = (globalThis as { gc?: () => void }).gc
+  // Twice: the first pass may only queue finalizers that free more on the second.
+  gc?.()
+  gc?.()
+  const mem = process.memoryUsage()
+  process.stdout.write(`${JSON.stringify({ bench: 'mem', gc: Boolean(gc), ...mem })}\n`)
+}

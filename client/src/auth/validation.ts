@@ -1,0 +1,30 @@
+/**
+ * Checks run in the browser before a form is sent, so the common mistakes get an answer at
+ * once. The server checks everything again; these only mirror its rules.
+ */
+import { MIN_PASSWORD_LENGTH } from '../api/auth'
+import type { FormError } from './formError'
+
+/** Loose on purpose: the server decides what an e-mail address is; this catches typos. */
+export function looksLikeEmail(text: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim())
+}
+
+/** What is wrong with a registration before asking the server; null when nothing is. */
+export function checkRegistration(input: {
+  name: string
+  email: string
+  password: string
+}): FormError | null {
+  if (!input.name.trim()) return { field: 'name', message: 'Enter your name.' }
+  if (!looksLikeEmail(input.email)) {
+    return { field: 'email', message: 'Enter an e-mail address, like ada@example.org.' }
+  }
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    return {
+      field: 'password',
+      message: `Use at least ${MIN_PASSWORD_LENGTH} characters.`,
+    }
+  }
+  return null
+}

@@ -1,0 +1,107 @@
+/**
+ * What a quote block says about its verification: the tone, the status line, and one
+ * sentence per difference. A misquote is the worst error a briefing can carry, so an altered
+ * quote spells out each departure from the source in plain words.
+ */
+import { isWordChar } from '../../../../shared/quotes/normalize'
+import type { QuoteDifference, QuoteVerification } from '../../../../shared/quotes/verify'
+import { type Source, sourceBody } from '../../../../shared/sources'
+import { type WordChange, wordChange } from './wordChange'
+
+/** One difference: a sentence saying it, and the changed words where there are some. */
+export interface DifferenceView {
+  sentence: string
+  change: WordChange | null
+}
+
+/** The block's status, ready to render. */
+export type VerificationView =
+  | { tone: 'verified'; label: string }
+  | { tone: 'altered'; label: string; differences: DifferenceView[] }
+  | { tone: 'missing'; label: string; detail: string }
+
+const quoted = (text: string) => `\u201C${text}\u201D`
+
+/**
+ * The source's wording where a quote departs from it, widened to whole words: verification
+ * reports as many characters as the quote has, which can stop mid-word ("hospita").
+ */
+export function sourceWording(body: string, sourceText: string, near: number): string {
+  let start = body.indexOf(sourceText, Math.max(0, near - sourceText.length))
+  if (start === -1) start = body.indexOf(sourceText)
+  if (start === -1) return sourceText
+  let end = start + sourceText.length
+  while (end < body.length && isWordChar(body[end - 1]) && isWordChar(body[end])) end++
+  return body.slice(start, end)
+}
+
+/**
+ * One sentence for one difference between a quote and its source. `wording` turns the
+ * source text verification reports into what is shown (see `sourceWording`).
+ */
+export function describeDifference(
+  difference: QuoteDifference,
+  wording: (sourceText: string) => string = (text) => text,
+): string {
+  const segment = quoted(difference.segment)
+  switch (difference.reason) {
+    case 'not-found':
+      return difference.sourceText
+        ? `${segment} is not in the source, which says ${quoted(wording(difference.sourceText))}.`
+        : `${segment} is not in the source.`
+    case 'out-of-order':
+      return `${segment} is in the source, but not in this order.`
+    case 'outside-anchor':
+      return `${segment} comes from another part of the source, not the quoted passage.`
+    case 'mid-word':
+      return `${segment} cuts a word of the source in half.`
+    case 'unanchored':
+      return 'The quoted passage can no longer be found in the source.'
+    case 'empty':
+      return 'The quote has no quoted words left.'
+    case 'malformed':
+      return 'The quote block’s stored data is damaged.'
+  }
+}
+
+/**
+ * The view of `result` for a quote of `source` (undefined when the briefing does not have
+ * it, which tells a source that never arrived from one whose text fails its fingerprint).
+ */
+export function verificationView(
+  result: QuoteVerification,
+  source: Source | undefined,
+): VerificationView {
+  switch (result.status) {
+    case 'verified':
+      return {
+        tone: 'verified',
+        label: `Verified against source, para. ${result.anchor.paragraph}`,
+      }
+    case 'altered': {
+      const body = source ? sourceBody(source.paragraphs) : ''
+      const near = result.anchor?.start ?? 0
+      return {
+        tone: 'altered',
+        label: 'ALTERED \u2014 does not match the source',
+        differences: result.differences.map((difference) => {
+          const wording = (text: string) => sourceWording(body, text, near)
+          return {
+            sentence: describeDifference(difference, wording),
+            change: difference.sourceText
+              ? wordChange(difference.segment, wording(difference.sourceText))
+              : null,
+          }
+        }),
+      }
+    }
+    case 'source-missing':
+      return {
+        tone: 'missing',
+        label: 'Source missing \u2014 this quote cannot be checked',
+        detail: source
+          ? 'The source’s text no longer matches the fingerprint taken when it was added, so it cannot be trusted.'
+          : 'The source this quote came from is not in this briefing. Add it again to check the quote.',
+      }
+  }
+}

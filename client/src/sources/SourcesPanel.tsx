@@ -1,0 +1,144 @@
+/**
+ * The sources side panel: the briefing's sources, one source's quotes and full text, and the
+ * Add-source dialog. Sources arrive live from the Y.Doc, whoever added them. Inserting goes
+ * through the editor's commands, so the panel never writes the document directly.
+ */
+import type { Editor } from '@tiptap/core'
+import { useEditorState } from '@tiptap/react'
+import { useState } from 'react'
+import type { ExtractedQuote, Source } from '../../../shared/sources'
+import { insertQuote } from '../editor/quote/insertQuote'
+import { Notice } from '../ui/Notice'
+import { AddSourceDialog } from './AddSourceDialog'
+import { CloseIcon } from './icons'
+import {
+  type Attribution,
+  type QuoteFromSource,
+  quoteFromExtracted,
+  quoteFromSelection,
+} from './quoteInput'
+import type { BodyRange } from './readerSegments'
+import { SourceDetail, type SourceTab } from './SourceDetail'
+import { SourceList } from './SourceList'
+import { useSourcesContext } from './sourcesContext'
+import { useSourceList } from './useSources'
+
+/** What the panel shows. */
+export type PanelView =
+  | { kind: 'library' }
+  | { kind: 'source'; sourceId: string; tab: SourceTab; focus: BodyRange | null }
+
+interface SourcesPanelProps {
+  editor: Editor
+  briefingId: string
+  view: PanelView
+  onViewChange: (view: PanelView) => void
+  onClose: () => void
+  /** Who inserts quotes, recorded on each block. */
+  insertedBy: () => string
+}
+
+export function SourcesPanel({
+  editor,
+  briefingId,
+  view,
+  onViewChange,
+  onClose,
+  insertedBy,
+}: SourcesPanelProps) {
+  const { library } = useSourcesContext()
+  const sources = useSourceList(library)
+  const editable = useEditorState({ editor, selector: ({ editor: e }) => e.isEditable })
+  const [adding, setAdding] = useState(false)
+  // The server answers with the source before its Y.Doc update may have reached us.
+  const [justAdded, setJustAdded] = useState<Source | null>(null)
+  const [insertError, setInsertError] = useState<string | null>(null)
+
+  const synced = view.kind === 'source' ? sources.find((s) => s.id === view.sourceId) : undefined
+  const shown =
+    synced ?? (view.kind === 'source' && justAdded?.id === view.sourceId ? justAdded : undefined)
+  // Quotes are checked against the briefing's copy of the source, so until it has synced
+  // there is nothing to insert against.
+  const canInsert = editable && synced !== undefined
+
+  const insert = (quote: QuoteFromSource): boolean => {
+    const ok = insertQuote(editor, { ...quote, insertedBy: insertedBy() }) !== null
+    setInsertError(
+      ok ? null : 'That passage does not match the source text, so it was not inserted.',
+    )
+    return ok
+  }
+  const insertExtracted = (source: Source) => (quote: ExtractedQuote) => {
+    insert(quoteFromExtracted(source, quote))
+  }
+  const insertRange = (source: Source) => (range: BodyRange, attribution: Attribution) =>
+    insert(quoteFromSelection(source, range.start, range.end, attribution))
+
+  return (
+    <aside className="sources-panel" aria-label="Sources">
+      <header className="sources-panel__header">
+        <h2 className="sources-panel__title">
+          Sources <span className="sources-panel__count">{sources.length}</span>
+        </h2>
+        {editable && (
+          <button
+            type="button"
+            className="button button--primary button--small"
+            onClick={() => setAdding(true)}
+          >
+            Add source
+          </button>
+        )}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close sources panel"
+          title="Close sources panel"
+          onClick={onClose}
+        >
+          <CloseIcon />
+        </button>
+      </header>
+      {insertError && (
+        <div className="sources-panel__notice">
+          <Notice tone="error" action={{ label: 'Dismiss', onClick: () => setInsertError(null) }}>
+            {insertError}
+          </Notice>
+        </div>
+      )}
+      <div className="sources-panel__body">
+        {view.kind === 'source' && shown ? (
+          <SourceDetail
+            key={shown.id}
+            source={shown}
+            tab={view.tab}
+            focus={view.focus}
+            onTab={(tab, focus = null) => onViewChange({ ...view, tab, focus })}
+            onBack={() => onViewChange({ kind: 'library' })}
+            onInsertQuote={canInsert ? insertExtracted(shown) : null}
+            onQuoteRange={canInsert ? insertRange(shown) : null}
+          />
+        ) : (
+          <SourceList
+            sources={sources}
+            onOpen={(sourceId) =>
+              onViewChange({ kind: 'source', sourceId, tab: 'quotes', focus: null })
+            }
+            onAdd={editable ? () => setAdding(true) : null}
+          />
+        )}
+      </div>
+      {adding && (
+        <AddSourceDialog
+          briefingId={briefingId}
+          onClose={() => setAdding(false)}
+          onAdded={(source) => {
+            setAdding(false)
+            setJustAdded(source)
+            onViewChange({ kind: 'source', sourceId: source.id, tab: 'quotes', focus: null })
+          }}
+        />
+      )}
+    </aside>
+  )
+}

@@ -1,0 +1,51 @@
+/**
+ * Checks a client's Yjs update before it is stored: it must parse completely, and it must
+ * keep invariants every update a real Yjs client writes keeps. An update that parses but
+ * breaks them makes Yjs throw halfway through applying it (found by mutating real updates,
+ * tests/hostile); stored, it would fail every later load of the briefing. So it is refused
+ * where it enters, like any other malformed message.
+ */
+import * as Y from 'yjs'
+import { MalformedMessageError } from '../../shared/protocol/messages'
+
+/** Inspects one item of an incoming update; throws MalformedMessageError to refuse it. */
+export type ItemCheck = (item: Y.Item) => void
+
+/**
+ * Throws MalformedMessageError naming the first broken invariant. `checkItem` sees every
+ * item too (the schema guard), so an update is decoded once, however many checks it meets.
+ */
+export function assertApplicableUpdate(update: Uint8Array, checkItem?: ItemCheck): void {
+  let decoded: ReturnType<typeof Y.decodeUpdate>
+  try {
+    decoded = Y.decodeUpdate(update)
+  } catch (err) {
+    throw new MalformedMessageError(`invalid Yjs update (${String(err)})`)
+  }
+  for (const struct of decoded.structs) {
+    const { client, clock } = struct.id
+    if (struct.length <= 0) {
+      throw new MalformedMessageError(`invalid Yjs update: empty struct ${client}:${clock}`)
+    }
+    if (!(struct instanceof Y.Item)) continue
+    checkItem?.(struct)
+    // An item can only refer to items that existed when it was made, so to earlier clocks of
+    // its own client.
+    for (const ref of [struct.origin, struct.rightOrigin, struct.parent]) {
+      if (ref instanceof Y.ID && ref.client === client && ref.clock >= clock) {
+        throw new MalformedMessageError(
+          `invalid Yjs update: item ${client}:${clock} refers forward to ${ref.client}:${ref.clock}`,
+        )
+      }
+    }
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    for (const range of ranges) {
+      if (range.len <= 0) {
+        throw new MalformedMessageError(
+          `invalid Yjs update: empty deletion at ${client}:${range.clock}`,
+        )
+      }
+    }
+  }
+}

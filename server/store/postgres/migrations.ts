@@ -1,0 +1,106 @@
+/**
+ * PostgreSQL schema, as an append-only list of migrations: entry N brings the database from
+ * version N to N+1 (recorded in `schema_migrations`). Never edit a released entry; add one.
+ *
+ * It mirrors server/store/sqlite/migrations.ts column for column, so the shared SQL stores
+ * read identical rows on either backend (tests/store/postgresSchema.test.ts checks this):
+ * - booleans are 0/1 INTEGERs and times ISO 8601 TEXT, as on SQLite;
+ * - every TEXT column is COLLATE "C" (byte order, like SQLite's BINARY), so ORDER BY gives
+ *   the same order whatever the database's locale;
+ * - INTEGER PRIMARY KEY AUTOINCREMENT becomes BIGSERIAL (read back as a string; the stores
+ *   convert with Number()), BLOB becomes BYTEA.
+ */
+export const PG_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    email TEXT COLLATE "C" NOT NULL UNIQUE,
+    name TEXT COLLATE "C" NOT NULL,
+    password_hash TEXT COLLATE "C" NOT NULL,
+    is_admin INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT COLLATE "C" NOT NULL
+  );
+  CREATE TABLE sessions (
+    id_hash TEXT COLLATE "C" PRIMARY KEY,
+    user_id TEXT COLLATE "C" NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at TEXT COLLATE "C" NOT NULL,
+    expires_at TEXT COLLATE "C" NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions (user_id);
+  CREATE TABLE teams (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    name TEXT COLLATE "C" NOT NULL,
+    personal INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT COLLATE "C" NOT NULL
+  );
+  CREATE TABLE team_members (
+    team_id TEXT COLLATE "C" NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+    user_id TEXT COLLATE "C" NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role TEXT COLLATE "C" NOT NULL,
+    joined_at TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (team_id, user_id)
+  );
+  CREATE INDEX team_members_user ON team_members (user_id);
+  CREATE TABLE invites (
+    token_hash TEXT COLLATE "C" PRIMARY KEY,
+    team_id TEXT COLLATE "C" NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+    email TEXT COLLATE "C" NOT NULL,
+    role TEXT COLLATE "C" NOT NULL,
+    created_by TEXT COLLATE "C" NOT NULL,
+    created_at TEXT COLLATE "C" NOT NULL,
+    expires_at TEXT COLLATE "C" NOT NULL,
+    used_at TEXT COLLATE "C",
+    used_by TEXT COLLATE "C"
+  );
+  CREATE TABLE briefings (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    team_id TEXT COLLATE "C" NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+    title TEXT COLLATE "C" NOT NULL,
+    team_role TEXT COLLATE "C" NOT NULL,
+    created_by TEXT COLLATE "C" NOT NULL,
+    created_at TEXT COLLATE "C" NOT NULL,
+    updated_at TEXT COLLATE "C" NOT NULL
+  );
+  CREATE INDEX briefings_team ON briefings (team_id);
+  CREATE TABLE briefing_shares (
+    briefing_id TEXT COLLATE "C" NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
+    user_id TEXT COLLATE "C" NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (briefing_id, user_id)
+  );
+  CREATE INDEX briefing_shares_user ON briefing_shares (user_id);
+  CREATE TABLE api_tokens (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    user_id TEXT COLLATE "C" NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    name TEXT COLLATE "C" NOT NULL,
+    token_hash TEXT COLLATE "C" NOT NULL UNIQUE,
+    read_only INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT COLLATE "C" NOT NULL,
+    last_used_at TEXT COLLATE "C",
+    revoked_at TEXT COLLATE "C"
+  );
+  CREATE TABLE audit_log (
+    id BIGSERIAL PRIMARY KEY,
+    team_id TEXT COLLATE "C",
+    at TEXT COLLATE "C" NOT NULL,
+    actor_id TEXT COLLATE "C",
+    action TEXT COLLATE "C" NOT NULL,
+    target TEXT COLLATE "C",
+    details TEXT COLLATE "C" NOT NULL,
+    ip TEXT COLLATE "C"
+  );
+  CREATE INDEX audit_log_team ON audit_log (team_id, id);
+  CREATE TABLE settings (
+    key TEXT COLLATE "C" PRIMARY KEY,
+    value TEXT COLLATE "C" NOT NULL
+  );
+  -- One row per stored Yjs update. A compacted snapshot takes the seq of the last row it
+  -- replaced, so ordering by seq yields the snapshot before every later append.
+  CREATE TABLE document_updates (
+    seq BIGSERIAL PRIMARY KEY,
+    doc TEXT COLLATE "C" NOT NULL,
+    data BYTEA NOT NULL
+  );
+  CREATE INDEX document_updates_doc_seq ON document_updates (doc, seq);
+  `,
+]
