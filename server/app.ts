@@ -32,6 +32,8 @@ export interface StartOptions extends Partial<Omit<ServerConfig, 'limits'>> {
   /** Origins trusted besides the request's own host (PUBLIC_URL behind a proxy). */
   trustedOrigins?: string[]
   limits?: Partial<RateLimits>
+  /** How often open sockets are checked for ended sessions. */
+  sessionSweepMs?: number
 }
 
 export interface RunningServer {
@@ -126,9 +128,10 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     collabSecret,
     trustedOrigins,
     limits,
-    broadcastAccessChange(change) {
+    trustProxy: options.trustProxy ?? 'loopback',
+    async broadcastAccessChange(change) {
       fanout?.publishControl(accessChangeMessage(change))
-      applyAccessChange(change).catch((err) =>
+      await applyAccessChange(change).catch((err) =>
         log.error('applying an access change failed', { change, error: errorField(err) }),
       )
     },
@@ -146,6 +149,13 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     metrics,
     allowLoopbackFetch: options.allowLoopbackFetch ?? false,
   })
+  // Sessions end by expiry too, not only by sign-out; their sockets must not outlive them.
+  const sessionSweep = setInterval(() => {
+    live
+      .closeEndedSessions(now())
+      .catch((err) => log.error('session sweep failed', { error: errorField(err) }))
+  }, options.sessionSweepMs ?? 60_000)
+  sessionSweep.unref()
   const server = http.createServer(app)
   const { handler, wss } = createUpgradeHandler({
     registry,
@@ -173,6 +183,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
   let closing: Promise<void> | null = null
   const close = () => {
     closing ??= (async () => {
+      clearInterval(sessionSweep)
       server.off('upgrade', handler)
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       // Peers drop this instance's clients now; they will resync once all is stored.

@@ -17,6 +17,11 @@ export interface ServerConfig {
   /** Origins trusted by the CSRF and WebSocket origin checks besides the request's host. */
   trustedOrigins: string[]
   limits: RateLimits
+  /**
+   * Which proxies' X-Forwarded-* headers to believe (Express "trust proxy"): client IPs for
+   * rate limits and the audit log, and HTTPS for Secure cookies. Default: loopback only.
+   */
+  trustProxy: boolean | number | string
   /** Test-only (BRIEFING_ALLOW_LOOPBACK_FETCH=1): source import may fetch from loopback. */
   allowLoopbackFetch: boolean
 }
@@ -53,6 +58,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       .map((origin) => origin.trim().replace(/\/+$/, ''))
       .filter(Boolean),
     allowLoopbackFetch: env.BRIEFING_ALLOW_LOOPBACK_FETCH === '1',
+    trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     limits: {
       apiPerMinute: countFromEnv(env, 'API_RATE_LIMIT', DEFAULT_RATE_LIMITS.apiPerMinute),
       authPer15Minutes: countFromEnv(env, 'AUTH_RATE_LIMIT', DEFAULT_RATE_LIMITS.authPer15Minutes),
@@ -92,5 +98,13 @@ function urlFromEnv(
   if (!protocols.includes(protocol)) {
     throw new RangeError(`${name} must start with ${protocols.join('// or ')}//, got ${protocol}//`)
   }
+  return value
+}
+
+/** `TRUST_PROXY`: true/false, a hop count, or Express's address list ("loopback, uniquelocal"). */
+function trustProxyFromEnv(value: string | undefined): boolean | number | string {
+  if (value === undefined || value.trim() === '') return 'loopback'
+  if (value === 'true' || value === 'false') return value === 'true'
+  if (/^\d+$/.test(value)) return Number(value)
   return value
 }

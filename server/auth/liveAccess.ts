@@ -45,6 +45,28 @@ export class LiveAccess {
     }
   }
 
+  /**
+   * Closes sockets whose browser session has expired or was deleted on another instance.
+   * Run periodically: a session is checked at the upgrade, and without this a socket could
+   * outlive it for as long as the connection stays up.
+   */
+  async closeEndedSessions(now: Date): Promise<void> {
+    const checked = new Map<string, boolean>()
+    for (const room of this.registry.all()) {
+      for (const connection of Array.from(room.connections.values())) {
+        const credential = connection.credential
+        if (!credential?.startsWith('s:')) continue
+        let alive = checked.get(credential)
+        if (alive === undefined) {
+          const session = await this.stores.users.getSession(credential.slice(2))
+          alive = !!session && session.expiresAt > now.toISOString()
+          checked.set(credential, alive)
+        }
+        if (!alive) connection.close(CloseCode.Unauthorized, 'session ended')
+      }
+    }
+  }
+
   private async recheckRoom(room: Room): Promise<void> {
     for (const connection of Array.from(room.connections.values())) {
       if (!connection.userId) continue

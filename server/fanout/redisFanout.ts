@@ -97,8 +97,8 @@ export class RedisFanout {
       }
     },
     onAwareness: (room, update, origin) => {
-      // Only what this instance's own clients said; not peers' (FANOUT_ORIGIN), and not
-      // timeouts, which every instance applies on its own.
+      // Changes a connection here made (a client's mere echoes never change the room); not
+      // peers' (FANOUT_ORIGIN), nor timeouts, which every instance applies on its own.
       if (origin instanceof Connection) this.publish(room.name, { type: 'awareness', update })
     },
     onRoomLoaded: (room) => {

@@ -24,8 +24,15 @@ export interface AppContext {
   /** Origins allowed besides the server's own host (e.g. PUBLIC_URL behind a proxy). */
   trustedOrigins: readonly string[]
   limits: RateLimits
+  /** Express "trust proxy" setting (see ServerConfig.trustProxy). */
+  trustProxy: boolean | number | string
   /** Tell other instances that access to a briefing or team changed (scale-out). */
-  broadcastAccessChange(change: AccessChange): void
+  /**
+   * Applies an access change to this instance's open sockets and tells the other instances.
+   * Routes await it, so by the time a role change is answered, no socket here still
+   * writes with the old role.
+   */
+  broadcastAccessChange(change: AccessChange): Promise<void>
 }
 
 export type AccessChange =

@@ -40,7 +40,7 @@ export interface AppOptions {
 export function createApp(ctx: AppContext, options: AppOptions): express.Express {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  app.set('trust proxy', ctx.trustProxy)
   app.use(
     helmet({
       contentSecurityPolicy: {

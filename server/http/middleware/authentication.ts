@@ -6,6 +6,8 @@ import type { AppContext } from '../context'
 import { HttpError } from '../errors'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** The one write a read-only token may make: asking for a (read-only) collab token. */
+const COLLAB_TOKEN_ROUTE = /^\/briefings\/[^/]+\/collab-token$/
 
 /** Resolves `res.locals.auth` from the session cookie or a bearer API token. */
 export function identify(ctx: AppContext): RequestHandler {
@@ -47,7 +49,7 @@ export const requireAuth: RequestHandler = (_req, res, next) => {
 export const enforceReadOnlyTokens: RequestHandler = (req, res, next) => {
   const credential = res.locals.auth?.credential
   const readOnly = credential?.kind === 'token' && credential.readOnly
-  if (readOnly && !SAFE_METHODS.has(req.method) && !req.path.endsWith('/collab-token')) {
+  if (readOnly && !SAFE_METHODS.has(req.method) && !COLLAB_TOKEN_ROUTE.test(req.path)) {
     throw new HttpError(403, 'read_only_token', 'this API token is read-only')
   }
   next()

@@ -43,7 +43,9 @@ export function adminRouter(ctx: AppContext): Router {
 
   router.get('/audit', async (req, res) => {
     const page = parseInput(auditQuery, req.query, 'query')
-    res.json({ entries: await ctx.stores.audit.list(null, page) })
+    const entries = await ctx.stores.audit.list(null, page)
+    const last = entries[entries.length - 1]
+    res.json({ entries, nextBefore: entries.length === page.limit && last ? last.id : null })
   })
 
   return router

@@ -73,7 +73,7 @@ export function authRouter(ctx: AppContext): Router {
     if (previous?.kind === 'session') {
       await ctx.stores.users.deleteSession(previous.sessionHash)
       // Like signing out: sockets opened with the ended session must not outlive it.
-      ctx.broadcastAccessChange({ kind: 'credential', key: credentialKey(previous) })
+      await ctx.broadcastAccessChange({ kind: 'credential', key: credentialKey(previous) })
     }
     const value = randomToken()
     const now = ctx.now()
@@ -209,7 +209,7 @@ export function authRouter(ctx: AppContext): Router {
     const credential = res.locals.auth?.credential
     if (credential?.kind === 'session') {
       await ctx.stores.users.deleteSession(credential.sessionHash)
-      ctx.broadcastAccessChange({ kind: 'credential', key: credentialKey(credential) })
+      await ctx.broadcastAccessChange({ kind: 'credential', key: credentialKey(credential) })
     }
     res.clearCookie(SESSION_COOKIE, { path: '/' })
     res.status(204).end()
@@ -265,7 +265,7 @@ export function authRouter(ctx: AppContext): Router {
     ) {
       throw new HttpError(404, 'not_found', 'token not found')
     }
-    ctx.broadcastAccessChange({ kind: 'credential', key: `t:${req.params.id}` })
+    await ctx.broadcastAccessChange({ kind: 'credential', key: `t:${req.params.id}` })
     res.status(204).end()
   })
 

@@ -106,7 +106,7 @@ export function briefingsRouter(ctx: AppContext): Router {
         target: briefing.id,
         details: { from: briefing.teamRole, to: body.teamRole },
       })
-      ctx.broadcastAccessChange({ kind: 'briefing', id: briefing.id })
+      await ctx.broadcastAccessChange({ kind: 'briefing', id: briefing.id })
     }
     res.json(withRole(updated, role))
   })
@@ -123,7 +123,7 @@ export function briefingsRouter(ctx: AppContext): Router {
       target: briefing.id,
       details: { title: briefing.title },
     })
-    ctx.broadcastAccessChange({ kind: 'briefing', id: briefing.id })
+    await ctx.broadcastAccessChange({ kind: 'briefing', id: briefing.id })
     res.status(204).end()
   })
 
@@ -166,7 +166,7 @@ export function briefingsRouter(ctx: AppContext): Router {
       target: briefing.id,
       details: { userId: user.id, role: body.role },
     })
-    ctx.broadcastAccessChange({ kind: 'briefing', id: briefing.id })
+    await ctx.broadcastAccessChange({ kind: 'briefing', id: briefing.id })
     res.json({ userId: user.id, email: user.email, name: user.name, role: body.role })
   })
 
@@ -180,7 +180,7 @@ export function briefingsRouter(ctx: AppContext): Router {
       target: briefing.id,
       details: { userId: req.params.userId },
     })
-    ctx.broadcastAccessChange({ kind: 'briefing', id: briefing.id })
+    await ctx.broadcastAccessChange({ kind: 'briefing', id: briefing.id })
     res.status(204).end()
   })
 

@@ -114,7 +114,7 @@ export function teamsRouter(ctx: AppContext): Router {
       target: target.userId,
       details: { from: target.role, to: role },
     })
-    ctx.broadcastAccessChange({ kind: 'team', id: team.id })
+    await ctx.broadcastAccessChange({ kind: 'team', id: team.id })
     res.json({ ...target, role })
   })
 
@@ -133,7 +133,7 @@ export function teamsRouter(ctx: AppContext): Router {
     if (target.role === 'admin') await assertAnotherAdmin(team.id)
     await ctx.stores.teams.removeMember(team.id, target.userId)
     await audit(ctx, req, { teamId: team.id, action: 'team.member_removed', target: target.userId })
-    ctx.broadcastAccessChange({ kind: 'team', id: team.id })
+    await ctx.broadcastAccessChange({ kind: 'team', id: team.id })
     res.status(204).end()
   })
 
@@ -190,7 +190,7 @@ export function invitesRouter(ctx: AppContext): Router {
       await ctx.stores.teams.setMember(team.id, user.id, invite.role, now)
     }
     await audit(ctx, req, { teamId: team.id, action: 'team.invite_accepted', target: user.id })
-    ctx.broadcastAccessChange({ kind: 'team', id: team.id })
+    await ctx.broadcastAccessChange({ kind: 'team', id: team.id })
     res.json({ teamId: team.id, role: invite.role })
   })
 
