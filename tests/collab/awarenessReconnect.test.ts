@@ -1,7 +1,9 @@
 /**
- * [AWR] A client that reconnects re-announces the awareness clock it had. Stock y-protocols
- * ignores a clock it has seen, so without the room's help the client would look absent to
- * everyone until its next renewal, up to 15 s (yjs/y-websocket#122).
+ * [AWR] Presence across reconnects and departures. A client that reconnects re-announces the
+ * awareness clock it had, which stock y-protocols ignores as seen, so without the room's help
+ * it would look absent until its next renewal, up to 15 s (yjs/y-websocket#122). And the
+ * stock provider echoes every state it hears, so a leaving connection must take only its own
+ * client's presence with it.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
@@ -75,5 +77,25 @@ describe('awareness across reconnects', () => {
       raw.close()
       rawAwareness.destroy()
     }
+  })
+
+  it('[AWR3] a client leaving takes only its own presence with it', async () => {
+    const { ada, bo } = await twoClients()
+    const cy = connectClient(server.wsUrl, (await server.registry.all())[0]!.name)
+    clients.push(cy)
+    cy.provider.awareness.setLocalStateField('user', { name: 'Cy' })
+    await waitSynced(cy)
+    const seen = (viewer: TestClient, client: TestClient) =>
+      viewer.provider.awareness.getStates().get(client.doc.clientID)?.user?.name
+    // Ada hears (and echoes back) Cy before she leaves.
+    await waitFor(() => seen(ada, cy) === 'Cy' && seen(bo, cy) === 'Cy', 'all see Cy')
+    const removedForBo: number[] = []
+    bo.provider.awareness.on('change', ({ removed }: { removed: number[] }) => {
+      removedForBo.push(...removed)
+    })
+    ada.provider.disconnect()
+    await waitFor(() => removedForBo.includes(ada.doc.clientID), 'Bo saw Ada leave')
+    expect(removedForBo).toEqual([ada.doc.clientID])
+    expect(seen(bo, cy)).toBe('Cy')
   })
 })
