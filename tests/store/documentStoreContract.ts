@@ -35,8 +35,9 @@ export function documentStoreContract(
       ;({ store, cleanup } = await open())
     })
     afterAll(async () => {
-      await store.close()
-      await cleanup()
+      // When setup failed there is nothing to close; its own error already explains why.
+      await store?.close()
+      await cleanup?.()
     })
     const docName = () => `doc-${randomUUID()}`
 
