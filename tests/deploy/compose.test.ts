@@ -4,7 +4,18 @@ import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
-function composeConfig(): Record<string, any> {
+interface ComposeService {
+  environment: Record<string, string>
+  healthcheck?: { test: string[] }
+  depends_on: Record<string, unknown>
+  volumes: unknown[]
+}
+interface ComposeFile {
+  services: Record<string, ComposeService>
+  volumes: Record<string, unknown>
+}
+
+function composeConfig(): ComposeFile {
   const probe = spawnSync('docker-compose', ['version'], { encoding: 'utf8' })
   if (probe.error) {
     throw new Error(
@@ -15,7 +26,7 @@ function composeConfig(): Record<string, any> {
   const out = execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config'], {
     encoding: 'utf8',
   })
-  return parse(out)
+  return parse(out) as ComposeFile
 }
 
 describe('deployment', () => {
@@ -29,15 +40,15 @@ describe('deployment', () => {
       'redis',
     ])
     for (const name of ['app1', 'app2']) {
-      const app = config.services[name]
+      const app = config.services[name]!
       expect(app.environment.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\//)
       expect(app.environment.REDIS_URL).toBe('redis://redis:6379')
-      expect(app.healthcheck.test.join(' ')).toContain('/healthz')
+      expect(app.healthcheck?.test.join(' ')).toContain('/healthz')
       expect(Object.keys(app.depends_on).sort()).toEqual(['postgres', 'redis'])
     }
     for (const name of ['postgres', 'redis', 'proxy'])
-      expect(config.services[name].healthcheck).toBeDefined()
-    expect(config.services.postgres.volumes.length).toBeGreaterThan(0)
+      expect(config.services[name]?.healthcheck).toBeDefined()
+    expect(config.services.postgres?.volumes.length).toBeGreaterThan(0)
     expect(config.volumes).toHaveProperty('postgres-data')
   })
 
