@@ -39,11 +39,7 @@ export async function requestJson<T>(
       'Cannot reach the server. Check your connection.',
     )
   }
-  if (!response.ok) {
-    const error = await errorFromResponse(response)
-    if (error.status === 401 && error.code === 'unauthenticated') announceSessionEnded()
-    throw error
-  }
+  if (!response.ok) throw await responseError(response)
   if (response.status === 204) return parse(undefined)
   const json = await readJson(response)
   try {
@@ -51,6 +47,17 @@ export async function requestJson<T>(
   } catch (err) {
     throw badResponse(response, err instanceof Error ? err.message : String(err))
   }
+}
+
+/**
+ * The ApiError a failed response stands for, worded from its `{error}` body when it has one.
+ * A 401 `unauthenticated` also announces that the session ended. Exported for requests whose
+ * success is not JSON (exported files).
+ */
+export async function responseError(response: Response): Promise<ApiError> {
+  const error = await errorFromResponse(response)
+  if (error.status === 401 && error.code === 'unauthenticated') announceSessionEnded()
+  return error
 }
 
 function announceSessionEnded(): void {

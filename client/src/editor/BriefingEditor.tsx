@@ -1,6 +1,14 @@
-/** An open briefing: header with presence and connection status, then the editable page. */
+/**
+ * An open briefing: header with the handling marking, presence, connection status, export and
+ * sharing, then the editable page.
+ */
+import { useState } from 'react'
 import { can } from '../../../shared/access'
 import { type BriefingRecord, getBriefing } from '../api/briefings'
+import { DocumentSettingsDialog } from '../export/DocumentSettingsDialog'
+import { ExportMenu } from '../export/ExportMenu'
+import { MarkingBadge, PaperMarking } from '../export/MarkingBadge'
+import { useBriefingSettings } from '../export/useBriefingSettings'
 import type { Identity } from '../identity/identity'
 import { Link } from '../router/Link'
 import { ReadOnlyBanner } from '../sharing/ReadOnlyBanner'
@@ -33,6 +41,10 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
   const mayWrite = !writeDenied && (!briefing.role || can(briefing.role, 'write'))
   const mayRename = !briefing.role || can(briefing.role, 'rename')
   const editable = mayWrite && isEditable(connection)
+  const settings = useBriefingSettings(session?.ydoc ?? null)
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const openSettings = () => setSettingsOpen(true)
+  const { marking } = settings.settings
 
   return (
     <>
@@ -41,13 +53,27 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
           <ArrowLeftIcon />
           <span>Briefings</span>
         </Link>
+        {marking !== null && <MarkingBadge marking={marking} onOpenSettings={openSettings} />}
         <div className="app-header__status">
           <PresenceAvatars people={people} />
           {!mayWrite && <span className="view-only-badge">View only</span>}
           <ConnectionBadge state={connection} />
+          <ExportMenu
+            briefingId={briefing.id}
+            settings={settings.settings}
+            onOpenSettings={openSettings}
+          />
           <ShareButton briefing={briefing} onBriefingChange={onBriefingChange} />
         </div>
       </AppHeader>
+      {settingsOpen && session && (
+        <DocumentSettingsDialog
+          doc={session.ydoc}
+          current={settings}
+          lock={!mayWrite ? 'role' : editable ? null : 'offline'}
+          onClose={() => setSettingsOpen(false)}
+        />
+      )}
       <main className="editor-page">
         {connection.kind === 'closed' && (
           <div className="editor-page__notice">
@@ -69,12 +95,15 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
             identity={identity}
             editable={editable}
             header={(focusBody) => (
-              <TitleField
-                briefing={briefing}
-                readOnly={!mayRename || connection.kind === 'closed'}
-                onRenamed={onBriefingChange}
-                onExit={focusBody}
-              />
+              <>
+                {marking !== null && <PaperMarking marking={marking} />}
+                <TitleField
+                  briefing={briefing}
+                  readOnly={!mayRename || connection.kind === 'closed'}
+                  onRenamed={onBriefingChange}
+                  onExit={focusBody}
+                />
+              </>
             )}
           />
         )}
