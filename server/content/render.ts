@@ -8,9 +8,14 @@ import { parseHTML } from 'linkedom'
 import type * as Y from 'yjs'
 import { DOCUMENT_FRAGMENT } from '../../shared/schema/extensions'
 
-/** The document as a ProseMirror node, validated against the schema. */
+/**
+ * The document as a ProseMirror node, validated against the schema. A briefing nobody has
+ * typed in yet has an empty fragment, which the schema's `block+` does not allow; it reads
+ * as the empty document the editor shows (one empty paragraph).
+ */
 export function docToNode(doc: Y.Doc, schema: Schema): PMNode {
   const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOCUMENT_FRAGMENT), schema)
+  if (node.childCount === 0) return schema.topNodeType.createAndFill()!
   node.check()
   return node
 }

@@ -106,6 +106,16 @@ describe('collaboration sync', () => {
     expect(html).toBe('<p>Hello &lt;world&gt; &amp; friends</p>')
   })
 
+  it('[SYNC7] a briefing nobody has typed in renders and exports as an empty document', async () => {
+    const json = await (await owner.api(`/api/briefings/${briefingId}/content?format=json`)).json()
+    expect(json).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] })
+    const md = await owner.api(`/api/briefings/${briefingId}/export?format=md`)
+    expect(md.status).toBe(200)
+    const pdf = await owner.api(`/api/briefings/${briefingId}/export?format=pdf`)
+    expect(pdf.status).toBe(200)
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
   it('[SYNC5] an upgrade without access is refused with an HTTP status and no socket', async () => {
     const status = (url: string, headers: Record<string, string> = {}) =>
       new Promise<number>((resolve, reject) => {
