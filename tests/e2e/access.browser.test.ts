@@ -10,11 +10,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer, tempDir } from '../helpers/server'
+import { startTestServer, type TestServer } from '../helpers/server'
 import { signUp } from '../helpers/users'
 import {
   ARTIFACTS_DIR,
-  buildClient,
+  builtClient,
   collectPageErrors,
   contextFor,
   launchChromium,
@@ -56,8 +56,7 @@ describe('accounts, teams and access in the browser', () => {
 
   beforeAll(async () => {
     browser = await launchChromium()
-    clientDir = tempDir('briefing-client-')
-    await buildClient(clientDir)
+    clientDir = builtClient()
     server = await startTestServer({ clientDir })
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })
   })
@@ -75,7 +74,6 @@ describe('accounts, teams and access in the browser', () => {
     for (const context of contexts) await context.close()
     await browser?.close()
     await server?.close()
-    if (clientDir) fs.rmSync(clientDir, { recursive: true, force: true })
   })
 
   /** A signed-out browser window. */

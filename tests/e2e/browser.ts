@@ -1,18 +1,18 @@
 /**
  * Real-browser helpers for end-to-end tests: a built client, headless Chromium, and pages
- * signed in as a test user. The client is built fresh into a temp folder so a test never runs
+ * signed in as a test user. The client is built fresh (once per run) so a test never runs
  * against a stale `dist/`.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
-import { build } from 'vite'
+import { inject } from 'vitest'
 import type { TestUser } from '../helpers/users'
 
 export const CHROMIUM_PATH = '/usr/bin/chromium'
 
 /**
- * A policy stricter than the server's (which allows inline style attributes): nothing inline
+ * A policy at least as strict as the server's: nothing inline
  * at all, no eval. Every test page runs under it, so anything in the client that would need
  * a looser policy shows up as a console error.
  */
@@ -48,12 +48,9 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** Builds the client with the project's Vite config into `outDir`. */
-export async function buildClient(outDir: string): Promise<void> {
-  await build({
-    configFile: path.resolve('vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, sourcemap: false },
-  })
+/** The client built from the current sources for this run (see globalSetup.ts). */
+export function builtClient(): string {
+  return inject('clientBuildDir')
 }
 
 /**
@@ -69,7 +66,8 @@ export async function contextFor(
     baseURL: baseUrl,
     viewport: { width: 1280, height: 800 },
   })
-  context.setDefaultTimeout(15_000)
+  // Generous: CI machines run the browser beside the rest of the suite on two cores.
+  context.setDefaultTimeout(30_000)
   if (user) {
     const [name, value] = splitCookie(user.cookie)
     await context.addCookies([{ name, value, url: baseUrl }])

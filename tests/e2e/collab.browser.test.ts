@@ -7,11 +7,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer, tempDir } from '../helpers/server'
+import { startTestServer, type TestServer } from '../helpers/server'
 import { signUp, type TestUser } from '../helpers/users'
 import {
   ARTIFACTS_DIR,
-  buildClient,
+  builtClient,
   collectPageErrors,
   contextFor,
   launchChromium,
@@ -34,8 +34,7 @@ describe('collaborative editing in the browser', () => {
 
   beforeAll(async () => {
     browser = await launchChromium()
-    clientDir = tempDir('briefing-client-')
-    await buildClient(clientDir)
+    clientDir = builtClient()
     server = await startTestServer({ clientDir })
     ada = await signUp(server.url, { name: 'Ada Lovelace' })
     grace = await signUp(server.url, { name: 'Grace Hopper' })
@@ -46,7 +45,6 @@ describe('collaborative editing in the browser', () => {
     for (const context of contexts) await context.close()
     await browser?.close()
     await server?.close()
-    if (clientDir) fs.rmSync(clientDir, { recursive: true, force: true })
   })
 
   async function openPage(user: TestUser, label: string): Promise<Page> {

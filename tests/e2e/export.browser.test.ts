@@ -20,12 +20,12 @@ import {
 } from '../export/fixture'
 import { pdfText } from '../export/read'
 import { docText } from '../helpers/clients'
-import { startTestServer, type TestServer, tempDir } from '../helpers/server'
+import { startTestServer, type TestServer } from '../helpers/server'
 import { createBriefingAs, signUp, type TestUser } from '../helpers/users'
 import { waitFor } from '../helpers/waitFor'
 import {
   ARTIFACTS_DIR,
-  buildClient,
+  builtClient,
   collectPageErrors,
   contextFor,
   launchChromium,
@@ -56,8 +56,7 @@ describe('export and document settings in the browser', () => {
 
   beforeAll(async () => {
     browser = await launchChromium()
-    clientDir = tempDir('briefing-client-')
-    await buildClient(clientDir)
+    clientDir = builtClient()
     server = await startTestServer({ clientDir })
     ada = await signUp(server.url, { name: 'Ada Lovelace' })
     grace = await signUp(server.url, { name: 'Grace Hopper' })
@@ -70,7 +69,6 @@ describe('export and document settings in the browser', () => {
     for (const context of contexts) await context.close()
     await browser?.close()
     await server?.close()
-    if (clientDir) fs.rmSync(clientDir, { recursive: true, force: true })
   })
 
   async function openPage(user: TestUser, label: string): Promise<Page> {

@@ -10,12 +10,12 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectClient, type TestClient, waitSynced } from '../helpers/clients'
-import { startTestServer, type TestServer, tempDir } from '../helpers/server'
+import { startTestServer, type TestServer } from '../helpers/server'
 import { collabToken, createBriefingAs, signUp, type TestUser } from '../helpers/users'
 import { waitFor } from '../helpers/waitFor'
 import {
   ARTIFACTS_DIR,
-  buildClient,
+  builtClient,
   collectPageErrors,
   contextFor,
   launchChromium,
@@ -44,8 +44,7 @@ describe('sources and quote blocks in the browser', () => {
 
   beforeAll(async () => {
     browser = await launchChromium()
-    clientDir = tempDir('briefing-client-')
-    await buildClient(clientDir)
+    clientDir = builtClient()
     server = await startTestServer({ clientDir })
     ada = await signUp(server.url, { name: 'Ada Lovelace' })
     grace = await signUp(server.url, { name: 'Grace Hopper' })
@@ -58,7 +57,6 @@ describe('sources and quote blocks in the browser', () => {
     for (const context of contexts) await context.close()
     await browser?.close()
     await server?.close()
-    if (clientDir) fs.rmSync(clientDir, { recursive: true, force: true })
   })
 
   async function openPage(user: TestUser, label: string): Promise<Page> {
