@@ -1,3 +1,5 @@
+import { ATTEMPTS } from './lib/cpu'
+
 /**
  * Workload sizes for a full run and for `--quick`, which exists so CI can prove every
  * scenario still runs end to end in well under two minutes; its numbers mean nothing.
@@ -5,8 +7,20 @@
 
 export interface BenchConfig {
   mode: 'full' | 'quick'
+  /**
+   * Attempts per measurement while other work on the machine disturbs it (bench/lib/cpu.ts).
+   * Quick mode runs beside other tests, where every run is disturbed: it takes the first.
+   */
+  attempts: number
   sync: {
     editorCounts: number[]
+    /**
+     * Editors per document that apply what they receive; the others only receive (see
+     * bench/workers/editors.ts). `--all-apply` makes every editor apply.
+     */
+    applyingEditors: number
+    /** Runs per server at each editor count (alternating servers); the better one is kept. */
+    repeats: number
     intervalMs: number
     warmupMs: number
     durationMs: number
@@ -30,6 +44,8 @@ export interface BenchConfig {
     maxRatePerWriter: number
     /** Edits a writer may have in flight (sent, not yet seen by the observer). */
     window: number
+    /** Runs per variant, interleaved; the best is kept. */
+    repeats: number
     warmupMs: number
     durationMs: number
   }
@@ -39,8 +55,11 @@ export interface BenchConfig {
 
 export const FULL: BenchConfig = {
   mode: 'full',
+  attempts: ATTEMPTS,
   sync: {
     editorCounts: [10, 50, 200],
+    applyingEditors: 10,
+    repeats: 2,
     intervalMs: 200,
     warmupMs: 3_000,
     durationMs: 15_000,
@@ -60,6 +79,7 @@ export const FULL: BenchConfig = {
     writersPerDocument: 1,
     maxRatePerWriter: 150,
     window: 8,
+    repeats: 2,
     warmupMs: 2_000,
     durationMs: 10_000,
   },
@@ -69,7 +89,16 @@ export const FULL: BenchConfig = {
 
 export const QUICK: BenchConfig = {
   mode: 'quick',
-  sync: { editorCounts: [4], intervalMs: 200, warmupMs: 400, durationMs: 1_200, drainMs: 5_000 },
+  attempts: 1,
+  sync: {
+    editorCounts: [4],
+    applyingEditors: 2,
+    repeats: 1,
+    intervalMs: 200,
+    warmupMs: 400,
+    durationMs: 1_200,
+    drainMs: 5_000,
+  },
   ceiling: { ramp: [2, 4], refineSteps: 0, limitMs: 100, warmupMs: 400, durationMs: 1_000 },
   idle: { connections: 60, documents: 6, settleMs: 300 },
   coldLoad: { edits: 2_000, runs: 1 },
@@ -78,6 +107,7 @@ export const QUICK: BenchConfig = {
     writersPerDocument: 2,
     maxRatePerWriter: 100,
     window: 4,
+    repeats: 1,
     warmupMs: 300,
     durationMs: 1_000,
   },

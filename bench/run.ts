@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --quick] [--only a,b] [--out dir] [--no-doc]`
+ * `npm run bench [-- --quick] [--only a,b] [--merge results.json] [--out dir] [--no-doc]`
  *
  * Runs every scenario against Briefing and Hocuspocus in one run on one machine, each server
  * in its own process and the load in separate generator processes, then writes
  * `<out>/<timestamp>.json` (default bench/results) and prints the ours/theirs table. A full
  * run also rewrites the generated section of BENCHMARKS.md. `--quick` uses tiny sizes so CI
  * can check every scenario still works (tests/bench/quick.test.ts); its numbers mean nothing.
+ * `--only` with `--merge` re-runs some scenarios of an earlier full run and writes the
+ * combined results (and BENCHMARKS.md) as a full run would.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     options: {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
+      merge: { type: 'string' },
       out: { type: 'string' },
       'no-doc': { type: 'boolean', default: false },
     },
@@ -58,13 +61,26 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`${line}\n`)
   const machine = machineInfo()
   log(`Briefing benchmarks (${config.mode}) on ${describeMachine(machine)}`)
+  const base: BenchResults | null = values.merge
+    ? JSON.parse(fs.readFileSync(values.merge, 'utf8'))
+    : null
+  if (base && base.mode !== config.mode) {
+    throw new RangeError(
+      `--merge needs a ${config.mode} results file, ${values.merge} is ${base.mode}`,
+    )
+  }
   const results: BenchResults = {
     mode: config.mode,
     startedAt: new Date().toISOString(),
     finishedAt: '',
     machine: { ...machine, loadAverageAtEnd: 0 },
-    notes: NOTES,
-    scenarios: {},
+    notes: base
+      ? [
+          ...NOTES,
+          `${only.join(', ')} re-run on ${new Date().toISOString()}; the other scenarios are from the run of ${base.startedAt} (${path.basename(values.merge!)}).`,
+        ]
+      : NOTES,
+    scenarios: { ...base?.scenarios },
   }
   let failed = false
   const run = async (name: ScenarioName, body: () => Promise<unknown>) => {
@@ -82,17 +98,28 @@ async function main(): Promise<void> {
     log(`  (${Math.round((Date.now() - started) / 100) / 10} s)`)
   }
 
-  const shared = ['syncLatency', 'hotDocumentCeiling', 'durabilityCost'].some((n) =>
-    only.includes(n),
-  )
-  const targets = shared ? await startTargets() : null
-  try {
-    await run('syncLatency', () => syncLatency(targets!.targets, config, log))
-    await run('hotDocumentCeiling', () => hotDocumentCeiling(targets!.targets, config, log))
-    await run('durabilityCost', () => durabilityCost(targets!.targets, config, log))
-  } finally {
-    await targets?.stop()
+  // Each of these gets fresh servers: an overload in one scenario (200 editors) must not
+  // leave a server still digesting its backlog when the next scenario starts.
+  const withTargets = (body: (targets: Targets) => Promise<unknown>) => async () => {
+    const targets = await startTargets()
+    try {
+      return await body(targets.targets)
+    } finally {
+      await targets.stop()
+    }
   }
+  await run(
+    'syncLatency',
+    withTargets((t) => syncLatency(t, config, log)),
+  )
+  await run(
+    'hotDocumentCeiling',
+    withTargets((t) => hotDocumentCeiling(t, config, log)),
+  )
+  await run(
+    'durabilityCost',
+    withTargets((t) => durabilityCost(t, config, log)),
+  )
   await run('idleConnections', () => idleConnections(config, log))
   await run('coldLoad', () => coldLoad(config, log))
   await run('export', () => pdfExport(config, log))
@@ -107,7 +134,7 @@ async function main(): Promise<void> {
   const table = renderMarkdown(results)
   log(`\n${table}`)
   log(`results: ${path.relative(process.cwd(), file)}`)
-  if (config.mode === 'full' && !values['no-doc'] && !values.only) {
+  if (config.mode === 'full' && !values['no-doc'] && (!values.only || base)) {
     updateBenchmarksDoc(table, path.relative(REPO_ROOT, file))
     log('BENCHMARKS.md updated')
   }

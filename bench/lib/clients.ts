@@ -5,6 +5,7 @@
  * so both servers see the same number of connections).
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import * as decoding from 'lib0/decoding'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
@@ -33,20 +34,74 @@ export interface BenchClient {
   destroy(): void
 }
 
+export interface ClientOptions {
+  /**
+   * Makes a light client: document updates the server broadcasts are handed to this
+   * callback and never reach the provider, so the client sends edits and receives every
+   * message like any other but does not pay for applying them (see bench/workers/editors.ts).
+   */
+  onUpdateReceived?: (update: Uint8Array) => void
+}
+
 export function openClient(
   kind: ServerKind,
   wsUrl: string,
   access: DocAccess,
   doc: Y.Doc,
+  options: ClientOptions = {},
 ): BenchClient {
+  const socket = options.onUpdateReceived
+    ? updateDiverting(kind, options.onUpdateReceived)
+    : WebSocket
   return kind === 'briefing'
-    ? openYWebsocket(wsUrl, access, doc)
-    : openHocuspocus(wsUrl, access, doc)
+    ? openYWebsocket(wsUrl, access, doc, socket)
+    : openHocuspocus(wsUrl, access, doc, socket)
 }
 
-function openYWebsocket(wsUrl: string, access: DocAccess, doc: Y.Doc): BenchClient {
+/**
+ * A `ws` WebSocket that diverts broadcast document updates (sync message, update subtype)
+ * before any listener sees them. Both providers listen through `ws`'s EventEmitter, so
+ * `emit` is the one place to do it. The initial sync (step 2) still reaches the provider.
+ */
+function updateDiverting(kind: ServerKind, onUpdate: (update: Uint8Array) => void) {
+  return class extends WebSocket {
+    override emit(event: string | symbol, ...args: unknown[]): boolean {
+      if (event === 'message') {
+        const update = broadcastUpdate(kind, args[0] as ArrayBuffer | Buffer)
+        if (update) {
+          onUpdate(update)
+          return true
+        }
+      }
+      return super.emit(event, ...args)
+    }
+  }
+}
+
+/** The update carried by a sync-update message, in either server's framing; else null. */
+function broadcastUpdate(kind: ServerKind, data: ArrayBuffer | Buffer): Uint8Array | null {
+  const bytes =
+    data instanceof ArrayBuffer
+      ? new Uint8Array(data)
+      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+  const decoder = decoding.createDecoder(bytes)
+  // Hocuspocus multiplexes documents: every message starts with the document name.
+  if (kind === 'hocuspocus') decoding.readVarString(decoder)
+  const messageSync = 0
+  const syncUpdate = 2
+  if (decoding.readVarUint(decoder) !== messageSync) return null
+  if (decoding.readVarUint(decoder) !== syncUpdate) return null
+  return decoding.readVarUint8Array(decoder)
+}
+
+function openYWebsocket(
+  wsUrl: string,
+  access: DocAccess,
+  doc: Y.Doc,
+  socket: typeof WebSocket,
+): BenchClient {
   const provider = new WebsocketProvider(wsUrl, access.name, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socket as unknown as typeof globalThis.WebSocket,
     // Node has a global BroadcastChannel: without this, clients in one process would sync
     // with each other directly instead of through the server under test.
     disableBc: true,
@@ -79,11 +134,16 @@ function openYWebsocket(wsUrl: string, access: DocAccess, doc: Y.Doc): BenchClie
   }
 }
 
-function openHocuspocus(wsUrl: string, access: DocAccess, doc: Y.Doc): BenchClient {
+function openHocuspocus(
+  wsUrl: string,
+  access: DocAccess,
+  doc: Y.Doc,
+  polyfill: typeof WebSocket,
+): BenchClient {
   let token = access.token
   const socket = new HocuspocusProviderWebsocket({
     url: wsUrl,
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: polyfill,
     // Reconnect as promptly as the y-websocket clients do (their backoff is capped at 1 s).
     delay: 100,
     minDelay: 100,

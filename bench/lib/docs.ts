@@ -13,7 +13,8 @@ import { HOCUSPOCUS_SECRET, type ServerProcess } from './processes'
 const TOKEN_TTL_MS = 5 * 60_000
 
 export interface DocFactory {
-  create(count: number): Promise<DocAccess[]>
+  /** New documents; with `tokens: false` the tokens are left empty, for `refresh` later. */
+  create(count: number, options?: { tokens: boolean }): Promise<DocAccess[]>
   /** Fresh tokens for documents created earlier. */
   refresh(docs: readonly DocAccess[]): Promise<DocAccess[]>
 }
@@ -36,9 +37,10 @@ export async function docFactory(server: ServerProcess): Promise<DocFactory> {
   }
   const owner = await signUp(server.httpUrl, { name: 'Bench' })
   return {
-    create: (count) =>
+    create: (count, options = { tokens: true }) =>
       inBatches(count, async () => {
         const name = await patiently(() => createBriefingAs(owner, 'Benchmark'))
+        if (!options.tokens) return { name, token: '' }
         return { name, token: await patiently(() => collabToken(owner, name)) }
       }),
     refresh: (docs) => briefingTokens(owner, docs),

@@ -1,8 +1,9 @@
 /**
  * A deterministic briefing as an export model (server/export/model.ts): sections of a
  * heading, paragraphs with marks and citations, a verified quote and a list, citing ten
- * sources. `variant` changes the title and one paragraph, as an edit between two exports
- * would, so a warm renderer cannot return a cached result for identical input.
+ * sources. `variant` changes one paragraph mid-document and the version stamp, as an edit
+ * between two exports would, so a warm renderer cannot return a cached result for identical
+ * input.
  */
 import type { Block, ExportModel, Inline, Note, SourceEntry } from '../../server/export/model'
 import { Prng } from './prng'
@@ -112,7 +113,7 @@ export function exportModel(sections: number, variant = 0): ExportModel {
   }))
   return {
     meta: {
-      title: variant > 0 ? `Harbor closure, revision ${variant}` : 'Harbor closure',
+      title: 'Harbor closure',
       team: 'Analysis desk',
       authors: ['Jo Analyst', 'Sam Editor'],
       exportedAt: '2024-03-06T14:02:00.000Z',

@@ -44,6 +44,8 @@ export interface ServerProcess {
   cpuSeconds(): number
   /** V8 heap after a full GC, asked of the wrapper over stdin (not for productEntry). */
   heap(): Promise<{ heapUsed: number; heapTotal: number; external: number; rss: number }>
+  /** Writes a V8 heap snapshot to `file` (wrapper only), for investigating memory. */
+  heapSnapshot(file: string): Promise<void>
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
@@ -129,6 +131,13 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
         external: Number(mem.external),
         rss: Number(mem.rss),
       }
+    },
+    async heapSnapshot(file) {
+      const written = lines.waitFor((line) =>
+        parseJson(line)?.bench === 'snapshot' ? true : undefined,
+      )
+      child.stdin?.write(`snapshot ${file}\n`)
+      await written
     },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)

@@ -67,6 +67,8 @@ export function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
 /** One editor's typing: a seeded paragraph and offset for each edit. */
 export class Typist {
   private readonly prng: Prng
+  /** The paragraphs never change during a run, so they are looked up once. */
+  private texts: Y.XmlText[] = []
 
   constructor(
     private readonly doc: Y.Doc,
@@ -77,9 +79,9 @@ export class Typist {
   }
 
   type(seq: number): void {
-    const texts = paragraphTexts(this.doc)
-    if (texts.length === 0) throw new Error('the document has no paragraphs to type into')
-    const text = this.prng.pick(texts)
+    if (this.texts.length === 0) this.texts = paragraphTexts(this.doc)
+    if (this.texts.length === 0) throw new Error('the document has no paragraphs to type into')
+    const text = this.prng.pick(this.texts)
     text.insert(this.prng.int(text.length + 1), editToken(this.editor, seq))
   }
 }

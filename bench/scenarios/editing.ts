@@ -6,8 +6,9 @@
 import * as Y from 'yjs'
 import { openClient } from '../lib/clients'
 import { monoMs, until, withTimeout } from '../lib/clock'
+import { coresBusy, machineCpu } from '../lib/cpu'
 import type { DocFactory } from '../lib/docs'
-import { Histogram } from '../lib/histogram'
+import { Histogram, type LatencySummary } from '../lib/histogram'
 import type { ServerProcess } from '../lib/processes'
 import { WorkerProcess } from '../lib/rpc'
 import { paragraphTexts, SEEDER_CLIENT_ID, seedParagraphs } from '../lib/workload'
@@ -15,6 +16,8 @@ import type { RunResult } from '../workers/editors'
 
 export interface SessionOptions {
   editors: number
+  /** Editors that apply what they receive; the rest are light (bench/workers/editors.ts). */
+  applyingEditors: number
   intervalMs: number
   warmupMs: number
   durationMs: number
@@ -23,11 +26,15 @@ export interface SessionOptions {
 
 export interface SessionResult {
   editors: number
+  applyingEditors: number
+  /** Scheduled edit → applied on the applying editors (every edit, from every editor). */
   p50: number
   p95: number
   p99: number
   max: number
   samples: number
+  /** Scheduled edit → received on the light editors. */
+  received: LatencySummary
   /** (receiver, edit) pairs never applied; each also counted in the percentiles. */
   missing: number
   /** How late the load generators sent their own edits (p99, ms); part of the latency. */
@@ -35,6 +42,10 @@ export interface SessionResult {
   loadGenerators: Array<{ loopDelayP99Ms: number; cpuShare: number }>
   /** Server CPU seconds per wall second during the session (1.0 = one core). */
   serverCpu: number
+  /** Cores busy on the whole machine meanwhile: server + generators + anything else. */
+  machineCpu: number
+  /** machineCpu minus the server and the generators: other work on the machine. */
+  otherCpu: number
 }
 
 const PARAGRAPHS = 20
@@ -62,6 +73,7 @@ export async function editingSession(
             access,
             editors: range(options.editors).filter((c) => c % count === w),
             totalEditors: options.editors,
+            applying: options.applyingEditors,
           }),
         ),
       ),
@@ -77,6 +89,7 @@ export async function editingSession(
       editsPerEditor,
     }
     const cpuStart = server.cpuSeconds()
+    const machineStart = machineCpu()
     const wallStart = monoMs()
     const results = await Promise.all(
       workers.map((worker) =>
@@ -89,15 +102,20 @@ export async function editingSession(
       ),
     )
     const serverCpu = (server.cpuSeconds() - cpuStart) / ((monoMs() - wallStart) / 1000)
-    const latency = new Histogram()
+    const machine = coresBusy(machineStart, machineCpu())
+    const applied = new Histogram()
+    const received = new Histogram()
     const sendLag = new Histogram()
     for (const result of results) {
-      latency.merge(result.latency)
+      applied.merge(result.applied)
+      received.merge(result.received)
       sendLag.merge(result.sendLag)
     }
-    const summary = latency.summary()
+    const summary = applied.summary()
     return {
       editors: options.editors,
+      applyingEditors: Math.min(options.applyingEditors, options.editors),
+      received: received.summary(),
       p50: summary.p50,
       p95: summary.p95,
       p99: summary.p99,
@@ -110,6 +128,8 @@ export async function editingSession(
         cpuShare: r.cpuShare,
       })),
       serverCpu: Math.round(serverCpu * 100) / 100,
+      machineCpu: machine,
+      otherCpu: outside(machine, serverCpu, results),
     }
   } finally {
     await Promise.all(workers.map((worker) => worker.call('close').catch(() => null)))
@@ -154,6 +174,16 @@ export async function settle(server: ServerProcess, maxMs = 15_000): Promise<voi
     await new Promise((resolve) => setTimeout(resolve, 250))
     if (server.cpuSeconds() - before < 0.0125) return
   }
+}
+
+/** Cores used by anything but the server and the generators (never below 0). */
+export function outside(
+  machine: number,
+  server: number,
+  generators: ReadonlyArray<{ cpuShare: number }>,
+): number {
+  const ours = server + generators.reduce((sum, g) => sum + g.cpuShare, 0)
+  return Math.max(0, Math.round((machine - ours) * 100) / 100)
 }
 
 export function range(n: number): number[] {

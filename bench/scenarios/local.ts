@@ -43,11 +43,10 @@ export async function pdfExport(
   if (!EXPORT_MODULES.every((file) => fs.existsSync(path.join(REPO_ROOT, file)))) {
     return { status: 'not measured: export not built' }
   }
-  const sectionsPerPage = await calibrate()
   const coldRuns = config.mode === 'quick' ? 1 : 3
   const points: ExportPoint[] = []
   for (const targetPages of config.export.pages) {
-    const sections = Math.max(1, Math.round(targetPages * sectionsPerPage))
+    const sections = await sectionsFor(targetPages)
     const typst = await times('typst', sections, coldRuns, config.export.warmRuns)
     const chromium = await times('chromium', sections, coldRuns, config.export.warmRuns)
     const point = {
@@ -66,17 +65,20 @@ export async function pdfExport(
   return { status: 'ok', points }
 }
 
-/** Sections per Typst page, from one render of a mid-sized model. */
-async function calibrate(): Promise<number> {
+/** Sections that make `pages` Typst pages (or as close as whole sections get). */
+async function sectionsFor(pages: number): Promise<number> {
   const worker = new WorkerProcess('bench/workers/exporter.ts')
   try {
-    const sample = 12
-    const { pages } = await worker.call<RenderResult>('render', {
-      engine: 'typst',
-      sections: sample,
-      variant: 0,
-    })
-    return sample / pages
+    const render = (sections: number) =>
+      worker.call<RenderResult>('render', { engine: 'typst', sections, variant: 0 })
+    let sections = Math.max(1, Math.round(pages * 0.7))
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const got = (await render(sections)).pages
+      if (got === pages) break
+      const next = Math.max(1, Math.round((sections * pages) / got))
+      sections = next === sections ? sections + Math.sign(pages - got) : next
+    }
+    return sections
   } finally {
     await worker.stop()
   }

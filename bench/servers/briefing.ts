@@ -9,12 +9,17 @@ import { startBriefingServer } from '../../server/app'
 import { configFromEnv } from '../../server/config'
 import { createLogger } from '../../server/log/logger'
 import { serveBenchControl } from './control'
+import { applyExperiment } from './experiments'
 
+applyExperiment(process.env.BENCH_EXPERIMENT)
 const config = configFromEnv()
+// For experiments only (BENCHMARKS.md, "what would close it"); the comparison runs defaults.
+const compactAfterEntries = Number(process.env.BENCH_COMPACT_AFTER_ENTRIES) || undefined
 const server = await startBriefingServer({
   ...config,
   clientDir: null,
   logger: createLogger(config.logLevel),
+  rooms: compactAfterEntries ? { compactAfterEntries } : undefined,
 })
 if (process.env.BENCH_DURABILITY === 'off') {
   // The registry calls `store.append` on this very object, so replacing it here skips the

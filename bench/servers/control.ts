@@ -1,8 +1,10 @@
 /**
  * The bench side-channel both server wrappers share: announce the port, answer `mem` on
- * stdin with memory after a full GC, stop cleanly on SIGTERM, and exit when the parent goes
- * away (stdin closes), so an aborted bench run never leaves servers behind.
+ * stdin with memory after a full GC (`snapshot <file>` writes a V8 heap snapshot, for finding
+ * out what that memory is), stop cleanly on SIGTERM, and exit when the parent goes away
+ * (stdin closes), so an aborted bench run never leaves servers behind.
  */
+import v8 from 'node:v8'
 
 /** Prints the ready line and serves stdin commands until the process stops. */
 export function serveBenchControl(port: number, stop: () => Promise<void>): void {
@@ -26,7 +28,15 @@ export function serveBenchControl(port: number, stop: () => Promise<void>): void
   process.stdin.on('data', (chunk: string) => {
     const lines = (partial + chunk).split('\n')
     partial = lines.pop() ?? ''
-    for (const line of lines) if (line.trim() === 'mem') reportMemory()
+    for (const line of lines) {
+      const [command, argument] = line.trim().split(/\s+/)
+      if (command === 'mem') reportMemory()
+      if (command === 'snapshot' && argument) {
+        ;(globalThis as { gc?: () => void }).gc?.()
+        const file = v8.writeHeapSnapshot(argument)
+        process.stdout.write(`${JSON.stringify({ bench: 'snapshot', file })}\n`)
+      }
+    }
   })
   process.stdin.on('end', () => shutdown(0))
 }

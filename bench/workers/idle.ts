@@ -21,7 +21,6 @@ async function open(params: OpenParams): Promise<{ open: number }> {
       .map((access) => openClient(params.kind, params.wsUrl, access, new Y.Doc()))
     clients.push(...batch)
     await Promise.all(batch.map((client) => client.whenSynced()))
-    if (process.env.BENCH_VERBOSE) process.stdout.write(`  idle worker ${process.pid}: ${clients.length} open\n`)
   }
   return { open: clients.filter((client) => client.synced).length }
 }

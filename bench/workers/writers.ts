@@ -4,6 +4,7 @@
  * and never faster than `maxRate`), so throughput is what the server sustains, and latency
  * is from the actual send to the observer applying the edit.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import * as Y from 'yjs'
 import { type BenchClient, type DocAccess, openClient } from '../lib/clients'
 import { monoMs } from '../lib/clock'
@@ -29,9 +30,12 @@ export interface WritersRun {
 }
 
 export interface WritersResult {
-  /** Edits applied by observers inside the measured window. */
+  /** Edits received by observers inside the measured window. */
   delivered: number
   latency: HistogramData
+  loopDelayP99Ms: number
+  /** CPU seconds this worker used per wall second. */
+  cpuShare: number
 }
 
 interface Writer {
@@ -68,13 +72,16 @@ async function connect(params: WritersConnect): Promise<{ writers: number }> {
         }
         mine.push(writer)
       }
-      const observer = openClient(params.kind, params.wsUrl, access, new Y.Doc())
       const byIndex = new Map(mine.map((writer) => [writer.index, writer]))
-      observer.doc.on('update', (update: Uint8Array) => {
-        for (const [index, upTo] of editsIn(update, all)) {
-          const writer = byIndex.get(index)
-          if (writer && upTo > writer.acked) onAck(writer, upTo)
-        }
+      // A light client (it receives every broadcast but does not apply it), so the generator
+      // spends its CPU on sending; see bench/lib/clients.ts.
+      const observer = openClient(params.kind, params.wsUrl, access, new Y.Doc(), {
+        onUpdateReceived(update) {
+          for (const [index, upTo] of editsIn(update, all)) {
+            const writer = byIndex.get(index)
+            if (writer && upTo > writer.acked) onAck(writer, upTo)
+          }
+        },
       })
       writers.push(...mine)
       observers.push(observer)
@@ -115,10 +122,20 @@ async function run(params: WritersRun): Promise<WritersResult> {
     writer.acked = upTo
     pump(writer)
   }
+  const loop = monitorEventLoopDelay({ resolution: 5 })
+  loop.enable()
+  const cpuStart = process.cpuUsage()
   for (const writer of writers) pump(writer)
   await new Promise((resolve) => setTimeout(resolve, end - monoMs() + 50))
   onAck = () => {}
-  return { delivered, latency: latency.toData() }
+  loop.disable()
+  const cpu = process.cpuUsage(cpuStart)
+  return {
+    delivered,
+    latency: latency.toData(),
+    loopDelayP99Ms: Math.round(loop.percentile(99) / 1e4) / 100,
+    cpuShare: Math.round(((cpu.user + cpu.system) / 1e3 / (monoMs() - start)) * 100) / 100,
+  }
 }
 
 async function close(): Promise<null> {

@@ -113,7 +113,11 @@ describe('collaboration sync', () => {
     expect(md.status).toBe(200)
     const pdf = await owner.api(`/api/briefings/${briefingId}/export?format=pdf`)
     expect(pdf.status).toBe(200)
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-')
   })
 
   it('[SYNC5] an upgrade without access is refused with an HTTP status and no socket', async () => {
