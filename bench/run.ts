@@ -76,8 +76,8 @@ async function main(): Promise<void> {
     machine: { ...machine, loadAverageAtEnd: 0 },
     notes: base
       ? [
-          ...NOTES,
-          `${only.join(', ')} re-run on ${new Date().toISOString()}; the other scenarios are from the run of ${base.startedAt} (${path.basename(values.merge!)}).`,
+          ...base.notes,
+          `${only.join(', ')} re-run on ${new Date().toISOString()}; the rest is from ${path.basename(values.merge!)}.`,
         ]
       : NOTES,
     scenarios: { ...base?.scenarios },

@@ -337,11 +337,18 @@ async function instanceReplicas(cluster: Cluster, names: string[], tokens: Map<s
   return out
 }
 
-/** RSS slope per process lifetime; the longest lifetime is the trend that means most. */
+/** A process's first seconds are start-up (module loading, JIT), not a trend. */
+const WARM_UP_MIN = 0.5
+
+/**
+ * RSS slope per process lifetime, after its warm-up; the longest lifetime is the trend that
+ * means most (kills cut the others short).
+ */
 function memoryTrend(samples: Array<{ t: number; instance: string; pid: number; rssMiB: number }>) {
   const byPid = new Map<number, typeof samples>()
   for (const s of samples) byPid.set(s.pid, [...(byPid.get(s.pid) ?? []), s])
   const segments = [...byPid.values()]
+    .map((all) => all.filter((s) => s.t - all[0]!.t >= WARM_UP_MIN))
     .filter((seg) => seg.length >= 3)
     .map((seg) => ({
       instance: seg[0]!.instance,
@@ -352,7 +359,7 @@ function memoryTrend(samples: Array<{ t: number; instance: string; pid: number; 
       slopeMiBPerMin: Math.round(slope(seg.map((s) => [s.t, s.rssMiB])) * 100) / 100,
     }))
   const longest = [...segments].sort((a, b) => b.minutes - a.minutes)[0] ?? null
-  return { samples: samples.length, segments, longest }
+  return { samples: samples.length, warmUpMinutes: WARM_UP_MIN, segments, longest }
 }
 
 main().then(

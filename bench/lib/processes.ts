@@ -46,6 +46,8 @@ export interface ServerProcess {
   heap(): Promise<{ heapUsed: number; heapTotal: number; external: number; rss: number }>
   /** Writes a V8 heap snapshot to `file` (wrapper only), for investigating memory. */
   heapSnapshot(file: string): Promise<void>
+  /** Records a CPU profile until the returned function is called with a .cpuprofile path. */
+  profile(): Promise<(file: string) => Promise<void>>
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
@@ -138,6 +140,20 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
       )
       child.stdin?.write(`snapshot ${file}\n`)
       await written
+    },
+    async profile() {
+      const started = lines.waitFor((line) =>
+        parseJson(line)?.bench === 'profile-started' ? true : undefined,
+      )
+      child.stdin?.write('profile-start\n')
+      await started
+      return async (file: string) => {
+        const written = lines.waitFor((line) =>
+          parseJson(line)?.bench === 'profile' ? true : undefined,
+        )
+        child.stdin?.write(`profile-stop ${file}\n`)
+        await written
+      }
     },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)

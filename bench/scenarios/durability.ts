@@ -19,7 +19,7 @@ import { outside, seedDocument, settle } from './editing'
 import { ratio, type Targets } from './sync'
 
 export interface ThroughputResult {
-  /** The best of the interleaved runs. */
+  /** Edits the observers received per second of the measured window. */
   updatesPerSecond: number
   latency: LatencySummary
   serverCpu: number

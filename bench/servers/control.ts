@@ -1,9 +1,12 @@
 /**
  * The bench side-channel both server wrappers share: announce the port, answer `mem` on
- * stdin with memory after a full GC (`snapshot <file>` writes a V8 heap snapshot, for finding
- * out what that memory is), stop cleanly on SIGTERM, and exit when the parent goes away
- * (stdin closes), so an aborted bench run never leaves servers behind.
+ * stdin with memory after a full GC, stop cleanly on SIGTERM, and exit when the parent goes
+ * away (stdin closes), so an aborted bench run never leaves servers behind. For finding out
+ * where memory and time go: `snapshot <file>` writes a V8 heap snapshot, `profile-start`
+ * and `profile-stop <file>` record a CPU profile (.cpuprofile, for Chrome DevTools).
  */
+import fs from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import v8 from 'node:v8'
 
 /** Prints the ready line and serves stdin commands until the process stops. */
@@ -36,6 +39,8 @@ export function serveBenchControl(port: number, stop: () => Promise<void>): void
         const file = v8.writeHeapSnapshot(argument)
         process.stdout.write(`${JSON.stringify({ bench: 'snapshot', file })}\n`)
       }
+      if (command === 'profile-start') void profiler.start()
+      if (command === 'profile-stop' && argument) void profiler.stop(argument)
     }
   })
   process.stdin.on('end', () => shutdown(0))
@@ -48,4 +53,23 @@ function reportMemory(): void {
   gc?.()
   const mem = process.memoryUsage()
   process.stdout.write(`${JSON.stringify({ bench: 'mem', gc: Boolean(gc), ...mem })}\n`)
+}
+
+const profiler = {
+  session: null as Session | null,
+  async start(): Promise<void> {
+    this.session = new Session()
+    this.session.connect()
+    await this.session.post('Profiler.enable')
+    await this.session.post('Profiler.start')
+    process.stdout.write(`${JSON.stringify({ bench: 'profile-started' })}\n`)
+  },
+  async stop(file: string): Promise<void> {
+    if (!this.session) return
+    const { profile } = await this.session.post('Profiler.stop')
+    fs.writeFileSync(file, JSON.stringify(profile))
+    this.session.disconnect()
+    this.session = null
+    process.stdout.write(`${JSON.stringify({ bench: 'profile', file })}\n`)
+  },
 }

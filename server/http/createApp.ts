@@ -88,9 +88,22 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
 
   const api = express.Router()
   api.use(requestLog(ctx.log))
-  api.use(
-    rateLimit({ windowMs: 60_000, limit: 1200, standardHeaders: 'draft-8', legacyHeaders: false }),
-  )
+  // API_RATE_LIMIT=0 switches it off (load tests); the sign-in limit lives in routes/auth.ts.
+  if (ctx.limits.apiPerMinute > 0) {
+    api.use(
+      rateLimit({
+        windowMs: 60_000,
+        limit: ctx.limits.apiPerMinute,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        handler: (_req, res) => {
+          res
+            .status(429)
+            .json({ error: { code: 'rate_limited', message: 'too many requests; slow down' } })
+        },
+      }),
+    )
+  }
   api.use(identify(ctx))
   api.use(csrfGuard(ctx))
   api.use(enforceReadOnlyTokens)
