@@ -18,6 +18,7 @@ import {
   collectPageErrors,
   contextFor,
   launchChromium,
+  openTrackedPage,
 } from './browser'
 
 const PASSWORD = 'correct horse battery'
@@ -348,10 +349,10 @@ describe('accounts, teams and access in the browser', () => {
       body: JSON.stringify({ email: katherine.email }),
     })
     const { url } = (await res.json()) as { url: string }
-    const context = await contextFor(browser, server.url, katherine)
-    contexts.push(context)
-    const page = await context.newPage()
-    collectPageErrors(page, 'katherine', pageErrors)
+    const page = await openTrackedPage(browser, server.url, katherine, 'katherine', {
+      contexts,
+      errors: pageErrors,
+    })
     await page.goto(url)
     await page.getByRole('button', { name: 'Join Research desk' }).click()
     await page.getByRole('heading', { name: 'Research desk', level: 1 }).waitFor()

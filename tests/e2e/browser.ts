@@ -89,6 +89,24 @@ function splitCookie(cookie: string): [string, string] {
   return [cookie.slice(0, eq), cookie.slice(eq + 1)]
 }
 
+/**
+ * A new page in its own context signed in as `user`, whose context is kept in `contexts` (for
+ * closing after the file) and whose console errors go to `errors`, labelled.
+ */
+export async function openTrackedPage(
+  browser: Browser,
+  baseUrl: string,
+  user: TestUser | undefined,
+  label: string,
+  track: { contexts: BrowserContext[]; errors: string[] },
+): Promise<Page> {
+  const context = await contextFor(browser, baseUrl, user)
+  track.contexts.push(context)
+  const page = await context.newPage()
+  collectPageErrors(page, label, track.errors)
+  return page
+}
+
 /** Collects console errors and uncaught exceptions, which a healthy page has none of. */
 export function collectPageErrors(page: Page, label: string, into: string[]): void {
   page.on('pageerror', (err) => into.push(`${label}: ${err.message}`))

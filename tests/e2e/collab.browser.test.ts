@@ -9,13 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { signUp, type TestUser } from '../helpers/users'
-import {
-  ARTIFACTS_DIR,
-  builtClient,
-  collectPageErrors,
-  contextFor,
-  launchChromium,
-} from './browser'
+import { ARTIFACTS_DIR, builtClient, launchChromium, openTrackedPage } from './browser'
 
 const caretLabel = (page: Page, name: string) =>
   page.locator('.collaboration-carets__label', { hasText: name })
@@ -47,13 +41,8 @@ describe('collaborative editing in the browser', () => {
     await server?.close()
   })
 
-  async function openPage(user: TestUser, label: string): Promise<Page> {
-    const context = await contextFor(browser, server.url, user)
-    contexts.push(context)
-    const page = await context.newPage()
-    collectPageErrors(page, label, pageErrors)
-    return page
-  }
+  const openPage = (user: TestUser, label: string): Promise<Page> =>
+    openTrackedPage(browser, server.url, user, label, { contexts, errors: pageErrors })
 
   /** Ada creates a briefing in the list page and shares it with Grace; returns its URL. */
   async function briefingSharedWithGrace(

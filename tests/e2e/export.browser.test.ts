@@ -23,13 +23,7 @@ import { docText } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { createBriefingAs, signUp, type TestUser } from '../helpers/users'
 import { waitFor } from '../helpers/waitFor'
-import {
-  ARTIFACTS_DIR,
-  builtClient,
-  collectPageErrors,
-  contextFor,
-  launchChromium,
-} from './browser'
+import { ARTIFACTS_DIR, builtClient, launchChromium, openTrackedPage } from './browser'
 
 const MARKING = 'CONFIDENTIAL - TEAM ONLY'
 const BODY_TEXT = 'The harbour reopens on Monday, officials said.'
@@ -71,13 +65,8 @@ describe('export and document settings in the browser', () => {
     await server?.close()
   })
 
-  async function openPage(user: TestUser, label: string): Promise<Page> {
-    const context = await contextFor(browser, server.url, user)
-    contexts.push(context)
-    const page = await context.newPage()
-    collectPageErrors(page, label, pageErrors)
-    return page
-  }
+  const openPage = (user: TestUser, label: string): Promise<Page> =>
+    openTrackedPage(browser, server.url, user, label, { contexts, errors: pageErrors })
 
   async function openBriefing(page: Page, id: string, editable = true): Promise<void> {
     await page.goto(`/b/${encodeURIComponent(id)}`)

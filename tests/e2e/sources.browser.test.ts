@@ -13,13 +13,7 @@ import { connectClient, type TestClient, waitSynced } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { collabToken, createBriefingAs, signUp, type TestUser } from '../helpers/users'
 import { waitFor } from '../helpers/waitFor'
-import {
-  ARTIFACTS_DIR,
-  builtClient,
-  collectPageErrors,
-  contextFor,
-  launchChromium,
-} from './browser'
+import { ARTIFACTS_DIR, builtClient, launchChromium, openTrackedPage } from './browser'
 
 const FIXTURES = path.resolve(path.resolve('.'), '..', 'shared', 'fixtures', 'sources')
 const WIRE_STORY = fs.readFileSync(path.join(FIXTURES, 'corridor-talks.txt'), 'utf8')
@@ -59,13 +53,8 @@ describe('sources and quote blocks in the browser', () => {
     await server?.close()
   })
 
-  async function openPage(user: TestUser, label: string): Promise<Page> {
-    const context = await contextFor(browser, server.url, user)
-    contexts.push(context)
-    const page = await context.newPage()
-    collectPageErrors(page, label, pageErrors)
-    return page
-  }
+  const openPage = (user: TestUser, label: string): Promise<Page> =>
+    openTrackedPage(browser, server.url, user, label, { contexts, errors: pageErrors })
 
   /** A briefing owned by Ada and shared with Grace (editor) and Lin (viewer). */
   async function sharedBriefing(title: string): Promise<string> {

@@ -13,6 +13,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectClient, docFingerprint, type TestClient } from '../helpers/clients'
+import { startWhenPortFree } from '../helpers/ports'
 import { createBriefing, startTestServer, type TestServer, tempDir } from '../helpers/server'
 import { waitFor } from '../helpers/waitFor'
 import { loadStoredDoc, stateVector } from '../persistence/storedDoc'
@@ -86,16 +87,12 @@ function randomEdit(random: Random, doc: Y.Doc): void {
 /** Lets sockets deliver a little: one turn of the event loop, I/O included. */
 const turn = () => new Promise((resolve) => setImmediate(resolve))
 
-async function startOn(dataDir: string, port: number): Promise<TestServer> {
-  // The port was ours a moment ago; the kernel can take a beat to release it.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await startTestServer({ dataDir, port })
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 40) throw err
-      await new Promise((resolve) => setTimeout(resolve, 25))
-    }
-  }
+function startOn(dataDir: string, port: number): Promise<TestServer> {
+  return startWhenPortFree(
+    port,
+    () => startTestServer({ dataDir, port }),
+    (err) => (err as NodeJS.ErrnoException).code === 'EADDRINUSE',
+  )
 }
 
 async function runScenario(seed: number): Promise<void> {

@@ -1,36 +1,13 @@
+import { Prng } from '../../bench/lib/prng'
+
 /**
- * A small seeded PRNG (mulberry32) for fuzz tests: the same seed gives the same sequence of
- * choices, so a failing seed can be replayed and kept as a regression case.
+ * The benchmarks' seeded PRNG (mulberry32), with what fuzz tests need on top: the same seed
+ * gives the same sequence of choices, so a failing seed can be replayed and kept as a
+ * regression case.
  */
-export class Random {
-  private state: number
-
+export class Random extends Prng {
   constructor(readonly seed: number) {
-    this.state = seed >>> 0
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0
-    let t = this.state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-
-  /** An integer in [0, n). */
-  int(n: number): number {
-    return Math.floor(this.next() * n)
-  }
-
-  /** True with probability p. */
-  chance(p: number): boolean {
-    return this.next() < p
-  }
-
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new RangeError('pick from an empty list')
-    return items[this.int(items.length)]!
+    super(seed)
   }
 
   bytes(length: number): Uint8Array {

@@ -3,10 +3,12 @@
  * the process itself is the point: graceful stops on signals, `kill -9`, restarts on the
  * same data directory. In-process servers (./server.ts) cover everything else.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 import readline from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { startWhenPortFree } from './ports'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -41,29 +43,20 @@ export interface ChildServerOptions {
   port?: number
   logLevel?: 'debug' | 'info' | 'warn' | 'error'
   env?: Record<string, string>
-  /**
-   * When a fixed port is still taken (an earlier child's socket not yet released), how many
-   * times to try again before failing.
-   */
-  addrInUseRetries?: number
 }
 
 /** Children not yet exited, killed by `killAllChildren` so a failed test leaves none behind. */
 const running = new Set<ChildProcess>()
 
 /** Starts the server and resolves once it logged "listening". */
-export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
-  const retries = options.addrInUseRetries ?? 40
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await spawnOnce(options)
-    } catch (err) {
-      const inUse = err instanceof ChildStartError && /EADDRINUSE/.test(err.stderr)
-      if (!inUse || !options.port || attempt >= retries) throw err
-      // Retrying a bind, not waiting for a test condition: the port is freed by the kernel.
-      await new Promise((resolve) => setTimeout(resolve, 25 * Math.min(attempt + 1, 8)))
-    }
-  }
+export function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
+  const port = options.port
+  if (!port) return spawnOnce(options)
+  return startWhenPortFree(
+    port,
+    () => spawnOnce(options),
+    (err) => err instanceof ChildStartError && /EADDRINUSE/.test(err.stderr),
+  )
 }
 
 /** SIGKILLs every child still running; for afterEach/afterAll. */
