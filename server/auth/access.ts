@@ -8,12 +8,29 @@ import {
 } from '../../shared/access'
 import { HttpError, notFound } from '../http/errors'
 import type { Stores } from '../store'
-import type { BriefingRecord } from '../store/briefingStore'
+import type { BriefingRecord, BriefingWithAccess } from '../store/briefingStore'
 import type { AuthContext } from './authenticate'
 
 export interface BriefingAccess {
   briefing: BriefingRecord
   role: BriefingRole
+}
+
+/** The role a row of `getForUser`/`listForUser` gives, or null when it gives none. */
+export function resolveAccess(row: BriefingWithAccess, readOnly: boolean): BriefingAccess | null {
+  const role = effectiveRole({
+    teamRole: row.memberRole,
+    shareRole: row.shareRole,
+    teamDefault: row.teamRole,
+  })
+  if (!role) return null
+  // A read-only API token never writes, whatever its user could do.
+  return { briefing: row, role: readOnly ? weakerRole(role, 'viewer') : role }
+}
+
+/** Whether the caller's credential is a read-only API token. */
+export function isReadOnlyCredential(auth: AuthContext): boolean {
+  return auth.credential.kind === 'token' && auth.credential.readOnly
 }
 
 export class AccessControl {
@@ -26,20 +43,11 @@ export class AccessControl {
     readOnly = false,
   ): Promise<BriefingAccess | null> {
     const row = await this.stores.briefings.getForUser(briefingId, userId)
-    if (!row) return null
-    const role = effectiveRole({
-      teamRole: row.memberRole,
-      shareRole: row.shareRole,
-      teamDefault: row.teamRole,
-    })
-    if (!role) return null
-    // A read-only API token never writes, whatever its user could do.
-    return { briefing: row, role: readOnly ? weakerRole(role, 'viewer') : role }
+    return row ? resolveAccess(row, readOnly) : null
   }
 
   forAuth(auth: AuthContext, briefingId: string): Promise<BriefingAccess | null> {
-    const readOnly = auth.credential.kind === 'token' && auth.credential.readOnly
-    return this.roleOf(auth.user.id, briefingId, readOnly)
+    return this.roleOf(auth.user.id, briefingId, isReadOnlyCredential(auth))
   }
 
   /**

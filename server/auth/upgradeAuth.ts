@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http'
 import { can } from '../../shared/access'
 import type { AuthorizeUpgrade } from '../collab/upgrade'
-import type { AccessControl } from './access'
+import { type AccessControl, isReadOnlyCredential } from './access'
 import { type Authenticator, credentialKey } from './authenticate'
 import { verifyCollabToken } from './collabToken'
 import { isSameOrigin } from './origin'
@@ -32,7 +32,7 @@ export function upgradeAuthorizer(deps: UpgradeAuthDeps): AuthorizeUpgrade {
     const access = await deps.access.forAuth(auth, briefingId)
     // Unknown and forbidden briefings answer alike, so ids leak nothing.
     if (!access) return deny(403, 'no access to this briefing')
-    const readOnlyCredential = auth.credential.kind === 'token' && auth.credential.readOnly
+    const readOnlyCredential = isReadOnlyCredential(auth)
     return {
       ok: true as const,
       access: can(access.role, 'write') ? ('read-write' as const) : ('read-only' as const),

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { BRIEFING_ROLES, type BriefingRole, TEAM_DEFAULT_ROLES } from '../../../shared/access'
 import { type Briefing, MAX_TITLE_LENGTH } from '../../../shared/briefing'
 import { CloseCode, CloseReason } from '../../../shared/protocol/closeCodes'
+import { isReadOnlyCredential, resolveAccess } from '../../auth/access'
 import { credentialKey } from '../../auth/authenticate'
 import { COLLAB_TOKEN_TTL_MS, mintCollabToken } from '../../auth/collabToken'
 import { readDocument } from '../../collab/readDocument'
@@ -48,11 +49,11 @@ export function briefingsRouter(ctx: AppContext): Router {
   const { stores } = ctx
 
   router.get('/', async (_req, res) => {
-    const userId = authOf(res).user.id
-    const rows = await stores.briefings.listForUser(userId)
+    const auth = authOf(res)
+    // One query: each row already carries the caller's membership and share.
     const briefings: Briefing[] = []
-    for (const row of rows) {
-      const access = await ctx.access.forAuth(authOf(res), row.id)
+    for (const row of await stores.briefings.listForUser(auth.user.id)) {
+      const access = resolveAccess(row, isReadOnlyCredential(auth))
       if (access) briefings.push(withRole(row, access.role))
     }
     res.json({ briefings })
