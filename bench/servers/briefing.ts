@@ -9,9 +9,7 @@ import { startBriefingServer } from '../../server/app'
 import { configFromEnv } from '../../server/config'
 import { createLogger } from '../../server/log/logger'
 import { serveBenchControl } from './control'
-import { applyExperiment } from './experiments'
 
-applyExperiment(process.env.BENCH_EXPERIMENT)
 const config = configFromEnv()
 // For experiments only (BENCHMARKS.md, "what would close it"); the comparison runs defaults.
 const compactAfterEntries = Number(process.env.BENCH_COMPACT_AFTER_ENTRIES) || undefined

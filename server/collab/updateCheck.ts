@@ -49,3 +49,11 @@ export function assertApplicableUpdate(update: Uint8Array, checkItem?: ItemCheck
     }
   }
 }
+
+/**
+ * Whether an update carries nothing: no structs and no deletions. Yjs encodes that as two
+ * zero counts, whoever wrote it.
+ */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0
+}
