@@ -10,7 +10,7 @@ export class MessageRate {
   constructor(
     private readonly perSecond: number,
     private readonly burst: number,
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number = monotonicNow,
   ) {
     this.tokens = burst
     this.last = now()
@@ -25,6 +25,11 @@ export class MessageRate {
     this.tokens -= 1
     return true
   }
+}
+
+/** One function for every bucket: a default of `() => performance.now()` is a closure each. */
+function monotonicNow(): number {
+  return performance.now()
 }
 
 /** Default limits for a collaboration connection. */

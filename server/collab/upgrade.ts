@@ -7,9 +7,9 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { errorField, type Logger } from '../log/logger'
-import type { AccessMode, ConnectionIdentity } from './connection'
+import { type AccessMode, type ConnectionIdentity, ConnectionIds } from './connection'
 import type { RoomRegistry } from './roomRegistry'
-import { attachSocket } from './wsAdapter'
+import { CollabWebSocket } from './wsAdapter'
 
 /** y-websocket's path: the provider appends `/<roomname>` to its server URL. */
 export const COLLAB_PATH_PREFIX = '/collab/'
@@ -30,15 +30,25 @@ export interface UpgradeDeps {
   registry: RoomRegistry
   log: Logger
   authorize: AuthorizeUpgrade
-  /** Tracks sockets so shutdown can close them. */
-  wss?: WebSocketServer
 }
 
+/**
+ * The handler, and the WebSocketServer that tracks its sockets so shutdown can close them.
+ * Nothing an accepted socket keeps refers to the upgrade request: the request (with the
+ * token in its URL, and all its headers) is garbage once the socket is open.
+ */
 export function createUpgradeHandler(deps: UpgradeDeps) {
-  const wss = deps.wss ?? new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    WebSocket: CollabWebSocket,
+  })
+  const ids = new ConnectionIds()
 
   const handler = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    socket.on('error', () => socket.destroy())
+    // A shared function, not a closure: a closure here would share this call's scope, which
+    // holds `req`, and keep the request alive for as long as the socket is open.
+    socket.on('error', destroySocket)
     void decide(req)
       .then((decision) => {
         if (!decision.ok) {
@@ -46,7 +56,9 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
           return
         }
         wss.handleUpgrade(req, socket, head, (ws) => {
-          attachSocket(ws, deps.registry, deps.log, {
+          socket.off('error', destroySocket) // ws handles the socket's errors from here on
+          ws.attach(deps.registry, deps.log, {
+            id: ids.next(),
             briefingId: decision.briefingId,
             access: decision.access,
             identity: decision.identity,
@@ -55,7 +67,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         })
       })
       .catch((err) => {
-        deps.log.error('upgrade failed', { url: req.url, error: errorField(err) })
+        deps.log.error('upgrade failed', { path: req.url?.split('?')[0], error: errorField(err) })
         rejectUpgrade(socket, 500, 'internal server error')
       })
   }
@@ -83,6 +95,10 @@ export function parseBriefingId(url: string | undefined): string | null {
     return null
   }
   return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null
+}
+
+function destroySocket(this: Duplex): void {
+  this.destroy()
 }
 
 function rejectUpgrade(socket: Duplex, status: number, message: string): void {

@@ -2,9 +2,13 @@
  * Binds real `ws` sockets to rooms. Everything protocol-level lives in Room; this file only
  * turns a WebSocket into a CollabSocket, buffers frames that arrive while the room loads,
  * and reports socket-level failures with documented close codes.
+ *
+ * An idle server holds one of these per open tab, so the binding is one object: `ws`
+ * constructs this subclass (the server's `WebSocket` option), which is itself the
+ * connection's CollabSocket and handles its own events with prototype methods. `ws` calls a
+ * listener with the socket as `this`, so no socket needs closures or a wrapper of its own.
  */
-import { randomUUID } from 'node:crypto'
-import type { WebSocket } from 'ws'
+import { type RawData, WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { errorField, type Logger } from '../log/logger'
 import { type AccessMode, Connection, type ConnectionIdentity } from './connection'
@@ -14,6 +18,8 @@ import type { RoomRegistry } from './roomRegistry'
 import type { CollabSocket } from './socket'
 
 export interface AttachOptions {
+  /** The connection's id (see ConnectionIds). */
+  id: string
   briefingId: string
   access: AccessMode
   identity: ConnectionIdentity
@@ -21,93 +27,105 @@ export interface AttachOptions {
   maxBufferedBytes: number
 }
 
-function toCollabSocket(ws: WebSocket): CollabSocket {
-  return {
-    get isOpen() {
-      return ws.readyState === ws.OPEN
-    },
-    send(data) {
-      ws.send(data)
-    },
-    close(code, reason) {
-      ws.close(code, reason)
-    },
+/**
+ * The WebSocket class of the collaboration server. Its own members are `#private` so that
+ * they can never collide with the fields and methods `ws` keeps on its sockets.
+ */
+export class CollabWebSocket extends WebSocket implements CollabSocket {
+  #connection: Connection | null = null
+  #log: Logger | null = null
+  /** Set once the room has loaded; frames go straight to it from then on. */
+  #room: Room | null = null
+  /** Frames received while the room loads; null once delivered or the socket closed. */
+  #early: Uint8Array[] | null = []
+  #earlyBytes = 0
+  #maxEarlyBytes = 0
+  readonly #rate = new MessageRate(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst)
+
+  get isOpen(): boolean {
+    return this.readyState === WebSocket.OPEN
   }
-}
 
-/** Attaches an accepted WebSocket to its briefing's room. Returns the connection. */
-export function attachSocket(
-  ws: WebSocket,
-  registry: RoomRegistry,
-  log: Logger,
-  options: AttachOptions,
-): Connection {
-  ws.binaryType = 'nodebuffer'
-  const connection = new Connection(
-    randomUUID(),
-    toCollabSocket(ws),
-    options.access,
-    options.identity,
-  )
-  let room: Room | null = null
-  let early: Uint8Array[] | null = []
-  let earlyBytes = 0
-  const rate = new MessageRate(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst)
+  /**
+   * Joins the briefing's room as a new connection, buffering frames until it has loaded.
+   * Called once, right after the handshake. Returns the connection.
+   */
+  attach(registry: RoomRegistry, log: Logger, options: AttachOptions): Connection {
+    if (this.#connection) throw new Error(`socket already attached as ${this.#connection.id}`)
+    this.binaryType = 'nodebuffer'
+    const connection = new Connection(options.id, this, options.access, options.identity)
+    this.#connection = connection
+    this.#log = log
+    this.#maxEarlyBytes = options.maxBufferedBytes
+    this.on('message', this.#receive)
+    this.on('error', this.#reportError)
+    this.on('close', this.#leave)
+    registry.join(options.briefingId, connection).then(
+      (room) => this.#roomReady(room),
+      (err) => this.#roomFailed(options.briefingId, err),
+    )
+    return connection
+  }
 
-  ws.on('message', (data, isBinary) => {
+  /** A frame from the client (`this` is the socket: ws calls listeners on the emitter). */
+  #receive(data: RawData, isBinary: boolean): void {
+    const connection = this.#connection!
     // Frames still arriving after we decided to close are ignored, except at a restart: the
     // client sent them before it learned of it, and they are stored like any other.
-    if (!connection.socket.isOpen && connection.closedWith !== CloseCode.ServerRestarting) return
+    if (!this.isOpen && connection.closedWith !== CloseCode.ServerRestarting) return
     if (!isBinary) {
-      log.warn('malformed message; closing connection', {
+      this.#log!.warn('malformed message; closing connection', {
         connection: connection.id,
         error: 'text frame',
       })
       connection.close(CloseCode.MalformedMessage, 'text frames are not part of the protocol')
       return
     }
-    if (!rate.take()) {
-      log.warn('message rate exceeded; closing connection', { connection: connection.id })
+    if (!this.#rate.take()) {
+      this.#log!.warn('message rate exceeded; closing connection', { connection: connection.id })
       connection.close(CloseCode.RateLimited, 'too many messages')
       return
     }
     const bytes = toUint8Array(data)
-    if (room) {
-      room.receive(connection, bytes)
+    if (this.#room) {
+      this.#room.receive(connection, bytes)
       return
     }
-    earlyBytes += bytes.byteLength
-    if (earlyBytes > options.maxBufferedBytes) {
+    this.#earlyBytes += bytes.byteLength
+    if (this.#earlyBytes > this.#maxEarlyBytes) {
       connection.close(CloseCode.RateLimited, 'too much data before the room was ready')
       return
     }
-    early?.push(bytes)
-  })
-  ws.on('error', (err) => {
-    log.warn('websocket error', { connection: connection.id, error: errorField(err) })
-  })
-  ws.on('close', () => {
-    early = null
-    room?.leave(connection)
-  })
+    this.#early?.push(bytes)
+  }
 
-  registry.join(options.briefingId, connection).then(
-    (joined) => {
-      room = joined
-      const buffered = early ?? []
-      early = null
-      for (const bytes of buffered) joined.receive(connection, bytes)
-    },
-    (err) => {
-      if (!connection.socket.isOpen) return // the client left while the room loaded
-      log.error('could not open room', { room: options.briefingId, error: errorField(err) })
-      connection.close(CloseCode.StoreUnavailable, 'briefing could not be loaded')
-    },
-  )
-  return connection
+  #reportError(err: Error): void {
+    this.#log!.warn('websocket error', {
+      connection: this.#connection!.id,
+      error: errorField(err),
+    })
+  }
+
+  #leave(): void {
+    this.#early = null
+    this.#room?.leave(this.#connection!)
+  }
+
+  #roomReady(room: Room): void {
+    this.#room = room
+    const buffered = this.#early ?? []
+    this.#early = null
+    for (const bytes of buffered) room.receive(this.#connection!, bytes)
+  }
+
+  #roomFailed(briefingId: string, err: unknown): void {
+    if (!this.isOpen) return // the client left while the room loaded
+    this.#log!.error('could not open room', { room: briefingId, error: errorField(err) })
+    this.#connection!.close(CloseCode.StoreUnavailable, 'briefing could not be loaded')
+  }
 }
 
-function toUint8Array(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+function toUint8Array(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
   if (data instanceof ArrayBuffer) return new Uint8Array(data)
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
