@@ -121,3 +121,11 @@ function pgmInkRatio(pgm: Buffer): number {
   for (const value of pixels) if (value < 240) ink++
   return ink / (width * height)
 }
+
+/** Each page's text, whitespace collapsed to single spaces. */
+export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
+  // pdf.js takes ownership of (detaches) the buffer it is given, so it gets a copy.
+  const doc = await getDocumentProxy(new Uint8Array(pdf))
+  const { text } = await extractText(doc, { mergePages: false })
+  return text.map((page) => page.replace(/\s+/g, ' '))
+}

@@ -1,6 +1,7 @@
 /**
  * [EXR] Rendering details that need no server: glyph coverage reports, Typst diagnostics
- * on a failed compile, the warnings header, file names, and Markdown/HTML escaping.
+ * on a failed compile, the warnings header, file names, Markdown/HTML escaping, and what
+ * the PDF prints on every page.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -14,10 +15,11 @@ import {
 } from '../../server/export'
 import { escapeHtml } from '../../server/export/html/renderHtml'
 import { escapeText } from '../../server/export/markdown'
+import type { Block } from '../../server/export/model'
 import { loadExportFonts, missingGlyphWarnings } from '../../server/export/pdf/fonts'
 import { TEMPLATE_DIR } from '../../server/export/pdf/typstRenderer'
 import { tempDir } from '../helpers/server'
-import { pdfText } from './read'
+import { pdfPageTexts, pdfText } from './read'
 
 function minimalModel(text: string): ExportModel {
   return {
@@ -87,6 +89,69 @@ describe('PDF rendering', () => {
     expect(encodeWarningsHeader(many).length).toBeLessThanOrEqual(4000)
     expect(cut.at(-1)).toMatch(/^\d+ more warnings$/)
     expect(cut.length - 1 + Number(cut.at(-1)!.split(' ')[0])).toBe(200)
+  })
+})
+
+/** A model of several pages, marked, with a version and labels that change per export. */
+function pagedModel(): ExportModel {
+  const model = minimalModel('')
+  const sentence =
+    'The assessment weighs port throughput, insurance exposure and official statements against what crews reported. '
+  const blocks: Block[] = []
+  for (let section = 1; section <= 6; section++) {
+    blocks.push({
+      type: 'heading',
+      level: 1,
+      content: [{ type: 'text', text: `Section ${section}` }],
+    })
+    for (let p = 0; p < 4; p++) {
+      blocks.push({ type: 'paragraph', content: [{ type: 'text', text: sentence.repeat(8) }] })
+    }
+  }
+  return { ...model, meta: { ...model.meta, title: 'Harbor closure', marking: 'SECRET' }, blocks }
+}
+
+describe('PDF page furniture', () => {
+  it('[EXR6] every page: marking, page N of M, title and date; version only in the title block', async () => {
+    const rendered = await new Exporter().render(pagedModel(), 'pdf')
+    const pages = await pdfPageTexts(rendered.body)
+    expect(pages.length).toBeGreaterThanOrEqual(3)
+    pages.forEach((page, i) => {
+      expect(page.match(/SECRET/g), `page ${i + 1}`).toHaveLength(2)
+      expect(page, `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`)
+      if (i > 0) {
+        expect(page, `page ${i + 1}`).toContain('Harbor closure')
+        expect(page, `page ${i + 1}`).toContain('7 March 2024')
+      }
+    })
+    // The version and the last edit are on the title page, once, and on no other page:
+    // what changes on every export must not be printed on every page (see EXR7).
+    expect(pages[0]).toContain('VERSION 0123456789 · last edited 7 March 2024, 09:00 UTC')
+    expect(pages.join(' ').match(/0123456789/g)).toHaveLength(1)
+    expect(pages.join(' ').match(/last edited/g)).toHaveLength(1)
+  })
+
+  it('[EXR7] the page header, footer and marking read no per-export field', () => {
+    // Typst re-lays out every page whose header or footer closure captures a changed value,
+    // so reading `meta` (version, export time, last edit) there made every warm export of a
+    // long briefing typeset all its pages again: 4× slower for 20 pages.
+    const template = fs.readFileSync(path.join(TEMPLATE_DIR, 'briefing.typ'), 'utf8')
+    const between = (start: string, end: string) => {
+      const from = template.indexOf(start)
+      const to = template.indexOf(end, from)
+      expect(from, start).toBeGreaterThanOrEqual(0)
+      expect(to, end).toBeGreaterThan(from)
+      return template.slice(from, to)
+    }
+    const perPage = [
+      between('#let marking-banner()', '\n}\n'),
+      between('#set page(', '// ---- Title block'),
+    ]
+    for (const code of perPage) {
+      expect(code).toMatch(/marking/)
+      expect(code).not.toMatch(/\b(meta|data|sys)\b/)
+      expect(code).not.toMatch(/version|updated|exportedAt/i)
+    }
   })
 })
 
