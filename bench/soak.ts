@@ -1,6 +1,6 @@
 /**
  * `npm run soak -- --minutes N [--clients 12] [--docs 3] [--seed 1] [--kill-every 40]
- *   [--disconnect-every 15] [--replace-every 90] [--edit-ms 400] [--out dir]`
+ *   [--disconnect-every 15] [--replace-every 90] [--edit-ms 400] [--heap-every 30] [--out dir]`
  *
  * Many clients edit for N minutes while connections drop, clients close for good and the
  * server is killed with SIGKILL and restarted on the same port and data (with DATABASE_URL
@@ -8,7 +8,9 @@
  * of which may be killed). At the end every client, every instance (through a fresh client)
  * and a fresh load from the store, taken after a final SIGKILL, must hold identical documents,
  * and no edit any collaborator saw may be missing. Server RSS is sampled throughout and its
- * trend reported. Exits 1 on any divergence or loss.
+ * trend reported, and so is the V8 heap after a full GC, asked of each server over its
+ * inspector (`--inspect=127.0.0.1:0`, bench/lib/inspector.ts) every `--heap-every` seconds
+ * (0: no inspector, no heap samples). Exits 1 on any divergence or loss.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -17,6 +19,7 @@ import * as Y from 'yjs'
 import { collabToken, createBriefingAs, signUp, userFor } from '../tests/helpers/users'
 import { openClient } from './lib/clients'
 import { delay, until } from './lib/clock'
+import { HeapProbe, inspectorUrl } from './lib/inspector'
 import { Prng } from './lib/prng'
 import { REPO_ROOT } from './lib/processes'
 import { seedDocument } from './scenarios/editing'
@@ -35,6 +38,7 @@ const { values } = parseArgs({
     'disconnect-every': { type: 'string', default: '15' },
     'replace-every': { type: 'string', default: '90' },
     'edit-ms': { type: 'string', default: '400' },
+    'heap-every': { type: 'string', default: '30' },
     out: { type: 'string' },
   },
 })
@@ -55,18 +59,28 @@ const opts = {
   disconnectEveryMs: number('disconnect-every') * 1000,
   replaceEveryMs: number('replace-every') * 1000,
   editMs: number('edit-ms'),
+  heapEverySec: number('heap-every'),
 }
 const TOKEN_REFRESH_MS = 60_000
 const MEMORY_SAMPLE_MS = 3_000
+/** A heap sample that takes longer (connect, two GCs, evaluate) counts as failed. */
+const HEAP_SAMPLE_TIMEOUT_MS = 10_000
+const HEAP_NOTE =
+  'each heap sample forces two full GCs in the server: a stop-the-world pause while it is under load'
+const MiB = 2 ** 20
 const log = (line: string) => process.stdout.write(`${line}\n`)
 
 async function main(): Promise<boolean> {
   const prng = new Prng(opts.seed)
-  const cluster = await startCluster()
+  const cluster = await startCluster({ inspect: opts.heapEverySec > 0 })
   log(
     `soak: ${minutes} min, ${cluster.mode}, ${opts.clients} clients on ${opts.docs} documents, seed ${opts.seed}`,
   )
+  if (opts.heapEverySec > 0)
+    log(`  heap after GC sampled every ${opts.heapEverySec} s over the inspector; ${HEAP_NOTE}`)
   const failures: string[] = []
+  /** One inspector session per instance; each follows its instance across restarts. */
+  const probes = new Map<string, HeapProbe>()
   try {
     const owner = await signUp(cluster.instances[0]!.httpUrl, { name: 'Soak' })
     const names: string[] = []
@@ -115,6 +129,8 @@ async function main(): Promise<boolean> {
     const counters = { edits: 0, disconnects: 0, replacements: 0 }
     const events: ChaosEvent[] = []
     const memory: Array<{ t: number; instance: string; pid: number; rssMiB: number }> = []
+    const heap: HeapSample[] = []
+    const heapFailures: Array<{ atSec: number; instance: string; pid: number; error: string }> = []
     const timers = new Set<NodeJS.Timeout>()
     const every = (meanMs: number, action: () => void) => {
       if (meanMs <= 0) return
@@ -179,6 +195,55 @@ async function main(): Promise<boolean> {
         }
       }
     }, MEMORY_SAMPLE_MS)
+    // The heap after a full GC, far less often than RSS: every sample forces two full GCs in
+    // the server, a stop-the-world pause in the middle of the load (milliseconds for these
+    // heaps, but not nothing). Instances are asked one after the other, never concurrently.
+    const sampleHeaps = async (atEnd: boolean) => {
+      for (const instance of cluster.instances) {
+        const proc = instance.process
+        const upSince = instance.upSince
+        if (!proc || upSince === null) continue
+        const at = Date.now()
+        try {
+          const url = inspectorUrl(proc.output)
+          if (!url) throw new Error('no inspector URL in its output')
+          const probe = probes.get(instance.name) ?? new HeapProbe(HEAP_SAMPLE_TIMEOUT_MS)
+          probes.set(instance.name, probe)
+          const { usage, gcMs } = await probe.sample(url)
+          heap.push({
+            t: (at - startedAt) / 60_000,
+            instance: instance.name,
+            pid: proc.pid,
+            ageMin: (at - upSince) / 60_000,
+            heapUsedMiB: usage.heapUsed / MiB,
+            heapTotalMiB: usage.heapTotal / MiB,
+            externalMiB: usage.external / MiB,
+            rssMiB: usage.rss / MiB,
+            gcMs: Math.round(gcMs),
+            ...(atEnd ? { atEnd } : {}),
+          })
+        } catch (err) {
+          // Killed between the check and the answer (its session closes), or wedged: the
+          // sample is lost, the soak goes on, and the next sample opens a new session.
+          heapFailures.push({
+            atSec: Math.round((at - startedAt) / 100) / 10,
+            instance: instance.name,
+            pid: proc.pid,
+            error: err instanceof Error ? err.message : String(err),
+          })
+        }
+      }
+    }
+    let heapInFlight: Promise<void> | null = null
+    const heapSampler =
+      opts.heapEverySec > 0
+        ? setInterval(() => {
+            if (heapInFlight) return
+            heapInFlight = sampleHeaps(false).finally(() => {
+              heapInFlight = null
+            })
+          }, opts.heapEverySec * 1000)
+        : null
     const chaos = killServers(
       cluster,
       { durationMs: opts.durationMs, killEverySec: opts.killEverySec },
@@ -203,6 +268,14 @@ async function main(): Promise<boolean> {
     await chaos
     await ensureUp(cluster)
     clearInterval(sampler)
+    if (heapSampler) {
+      // One last sample at the end of the load phase (editing stopped, clients not yet
+      // reconnected), so that even a short run has a last point; then no session stays open.
+      clearInterval(heapSampler)
+      await heapInFlight
+      await sampleHeaps(true)
+      await closeProbes(probes)
+    }
     log(`  editing stopped: ${counters.edits} edits, ${seen.count()} seen; converging…`)
 
     // Everyone back online with a fresh token, then wait for the replicas to agree.
@@ -277,13 +350,23 @@ async function main(): Promise<boolean> {
       events,
       verdicts,
       memory: memoryTrend(memory),
+      heapAfterGc: {
+        ...heapTrend(heap),
+        sampleEverySec: opts.heapEverySec,
+        note: HEAP_NOTE,
+        maxGcMs: Math.max(0, ...heap.map((s) => s.gcMs)),
+        failed: heapFailures,
+      },
       failures,
       passed: failures.length === 0,
     }
     const outDir = path.resolve(values.out ?? path.join(REPO_ROOT, 'bench/results'))
     fs.mkdirSync(outDir, { recursive: true })
     const file = path.join(outDir, `soak-${report.startedAt.replace(/[:.]/g, '-')}.json`)
-    fs.writeFileSync(file, `${JSON.stringify({ ...report, memorySamples: memory }, null, 2)}\n`)
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ ...report, memorySamples: memory, heapSamples: heap }, null, 2)}\n`,
+    )
     log(
       `  ${report.counters.edits} edits (${report.counters.seenEdits} seen by a collaborator), ${report.counters.disconnects} disconnects, ${report.counters.replacements} clients replaced, ${report.counters.kills} kills: ${events
         .filter((e) => e.action === 'kill')
@@ -298,12 +381,28 @@ async function main(): Promise<boolean> {
       log(
         `  RSS ${m.instance} pid ${m.pid}: ${m.fromMiB} → ${m.toMiB} MiB over ${m.minutes} min, slope ${m.slopeMiBPerMin} MiB/min`,
       )
+    if (opts.heapEverySec > 0) {
+      const h = report.heapAfterGc
+      log(
+        `  heap after GC: ${h.samples} samples every ${h.sampleEverySec} s (${HEAP_NOTE}; longest ${h.maxGcMs} ms), ${h.failed.length} failed${h.failed.length > 0 ? `: ${h.failed.map((f) => `${f.instance}@${f.atSec}s ${f.error}`).join('; ')}` : ''}${h.segments.length === 0 ? `; no process lived long enough for a trend (${TREND_MIN_POINTS} samples after its first ${WARM_UP_MIN} min)` : ''}`,
+      )
+      for (const m of h.segments)
+        log(
+          `  heap after GC ${m.instance} pid ${m.pid}: ${m.fromMiB} → ${m.toMiB} MiB over ${m.minutes} min, slope ${m.slopeMiBPerMin} MiB/min`,
+        )
+    }
     log(`  ${report.passed ? 'PASSED' : `FAILED:\n    ${failures.join('\n    ')}`}`)
     log(`  results: ${path.relative(process.cwd(), file)}`)
     return report.passed
   } finally {
+    await closeProbes(probes)
     await cluster.close()
   }
+}
+
+async function closeProbes(probes: Map<string, HeapProbe>): Promise<void> {
+  await Promise.all([...probes.values()].map((probe) => probe.close()))
+  probes.clear()
 }
 
 /** Restarts anything chaos left down (it never does, but a failed restart must not hide). */
@@ -340,23 +439,71 @@ async function instanceReplicas(cluster: Cluster, names: string[], tokens: Map<s
 /** A process's first seconds are start-up (module loading, JIT), not a trend. */
 const WARM_UP_MIN = 0.5
 
+/** Fewest samples after warm-up that make a process's trend. */
+const TREND_MIN_POINTS = 3
+
+interface HeapSample {
+  /** Minutes since the load started. */
+  t: number
+  instance: string
+  pid: number
+  /** Minutes since this process was ready. */
+  ageMin: number
+  heapUsedMiB: number
+  heapTotalMiB: number
+  externalMiB: number
+  rssMiB: number
+  /** How long the two forced GCs took, round trips included: about the server's pause. */
+  gcMs: number
+  /** Taken when editing had stopped, before the clients reconnect to converge. */
+  atEnd?: boolean
+}
+
 /**
  * RSS slope per process lifetime, after its warm-up; the longest lifetime is the trend that
  * means most (kills cut the others short).
  */
 function memoryTrend(samples: Array<{ t: number; instance: string; pid: number; rssMiB: number }>) {
-  const byPid = new Map<number, typeof samples>()
+  return lifetimeTrend(
+    samples,
+    (s) => s.rssMiB,
+    (s, first) => s.t - first.t >= WARM_UP_MIN,
+    0,
+  )
+}
+
+/**
+ * The same for heapUsed after GC. Its samples are 10 times rarer, so warm-up is counted from
+ * the process's start rather than from its first sample (which may come 30 s after it).
+ */
+function heapTrend(samples: HeapSample[]) {
+  return lifetimeTrend(
+    samples,
+    (s) => s.heapUsedMiB,
+    (s) => s.ageMin >= WARM_UP_MIN,
+    1,
+  )
+}
+
+function lifetimeTrend<S extends { t: number; instance: string; pid: number }>(
+  samples: S[],
+  value: (s: S) => number,
+  warm: (s: S, first: S) => boolean,
+  digits: number,
+) {
+  const round = (x: number) => Math.round(x * 10 ** digits) / 10 ** digits
+  const byPid = new Map<number, S[]>()
   for (const s of samples) byPid.set(s.pid, [...(byPid.get(s.pid) ?? []), s])
   const segments = [...byPid.values()]
-    .map((all) => all.filter((s) => s.t - all[0]!.t >= WARM_UP_MIN))
-    .filter((seg) => seg.length >= 3)
+    .map((all) => all.filter((s) => warm(s, all[0]!)))
+    .filter((seg) => seg.length >= TREND_MIN_POINTS)
     .map((seg) => ({
       instance: seg[0]!.instance,
       pid: seg[0]!.pid,
       minutes: Math.round((seg[seg.length - 1]!.t - seg[0]!.t) * 100) / 100,
-      fromMiB: Math.round(seg[0]!.rssMiB),
-      toMiB: Math.round(seg[seg.length - 1]!.rssMiB),
-      slopeMiBPerMin: Math.round(slope(seg.map((s) => [s.t, s.rssMiB])) * 100) / 100,
+      fromMiB: round(value(seg[0]!)),
+      toMiB: round(value(seg[seg.length - 1]!)),
+      slopeMiBPerMin: Math.round(slope(seg.map((s) => [s.t, value(s)])) * 100) / 100,
     }))
   const longest = [...segments].sort((a, b) => b.minutes - a.minutes)[0] ?? null
   return { samples: samples.length, warmUpMinutes: WARM_UP_MIN, segments, longest }

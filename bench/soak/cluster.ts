@@ -4,6 +4,8 @@
  * a throwaway redis-server on its own port. The machine's shared Redis (6379) is never
  * used or touched: REDIS_URL's value is ignored. Everything restarts on the same port (and
  * data dir), so clients reconnect to the same URL, exactly as after a crash in production.
+ * With `inspect`, each server also runs an inspector on a free loopback port (through
+ * NODE_OPTIONS, as the shared launcher takes no node flags), for heap-after-GC samples.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -21,6 +23,8 @@ export interface Instance {
   dataDir: string
   /** The live process; null while it is down. */
   process: ServerProcess | null
+  /** When the live process was ready (ms since the epoch); null while it is down. */
+  upSince: number | null
 }
 
 export interface Cluster {
@@ -35,7 +39,15 @@ export interface Cluster {
   close(): Promise<void>
 }
 
-export async function startCluster(): Promise<Cluster> {
+export interface ClusterOptions {
+  /**
+   * Start every server with `--inspect=127.0.0.1:0`; it prints its inspector URL on stderr
+   * ("Debugger listening on ws://…", see bench/lib/inspector.ts), a new one at each start.
+   */
+  inspect?: boolean
+}
+
+export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const databaseUrl = process.env.DATABASE_URL?.trim() || null
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-soak-'))
   const schema = databaseUrl ? await createSchema(databaseUrl) : null
@@ -43,6 +55,8 @@ export async function startCluster(): Promise<Cluster> {
   const env: Record<string, string> = schema
     ? { DATABASE_URL: schema.url, REDIS_URL: redis!.url }
     : {}
+  if (options.inspect)
+    env.NODE_OPTIONS = [process.env.NODE_OPTIONS, '--inspect=127.0.0.1:0'].filter(Boolean).join(' ')
   const count = schema ? 2 : 1
   const instances: Instance[] = []
   for (let i = 0; i < count; i++) {
@@ -55,6 +69,7 @@ export async function startCluster(): Promise<Cluster> {
       wsUrl: `ws://127.0.0.1:${port}/collab`,
       dataDir,
       process: null,
+      upSince: null,
     })
   }
   const start = async (instance: Instance) => {
@@ -65,10 +80,12 @@ export async function startCluster(): Promise<Cluster> {
       port: instance.port,
       env,
     })
+    instance.upSince = Date.now()
   }
   const kill = async (instance: Instance) => {
     await instance.process?.stop('SIGKILL')
     instance.process = null
+    instance.upSince = null
   }
   // In cluster mode both start at once: they race to migrate the schema, as in production.
   await Promise.all(instances.map(start))
