@@ -16,6 +16,7 @@ import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomRegistryOptions } from './
 import { schemaGuard } from './collab/schemaGuard'
 import { createUpgradeHandler } from './collab/upgrade'
 import { DEFAULT_RATE_LIMITS, type RateLimits, type ServerConfig } from './config'
+import { Exporter } from './export/exporter'
 import { accessChangeMessage, accessChangeOf } from './fanout/accessChanges'
 import { RedisFanout } from './fanout/redisFanout'
 import type { AccessChange, AppContext } from './http/context'
@@ -143,7 +144,9 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
       log.error('applying an access change failed', { change, error: errorField(err) }),
     )
   })
+  const exporter = new Exporter()
   const app = createApp(ctx, {
+    exporter,
     clientDir: options.clientDir ?? null,
     health: { redis: fanout && (async () => fanout.health().ok) },
     metrics,
@@ -198,6 +201,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
       server.closeIdleConnections()
       server.closeAllConnections()
       await stopped
+      await exporter.close()
       await stores.close()
       log.info('stopped')
     })()

@@ -1,7 +1,8 @@
 /**
  * The exporter: renders an export model in one of the formats. A server creates one and
- * keeps it (see server/http/routes/export.ts), because it owns the warm Typst compiler;
- * the CLI creates one per run.
+ * keeps it (see server/http/routes/export.ts), because it owns the warm Typst compiler and
+ * the thread it runs in; the CLI creates one per run. That thread never keeps a process
+ * alive on its own, but an owner that is shutting down should close() the exporter.
  */
 import { renderDocx } from './docx/renderDocx'
 import { type ExportFormat, FORMAT_SPECS } from './formats'
@@ -46,7 +47,7 @@ export class Exporter {
     let pages: number | null = null
     switch (format) {
       case 'pdf': {
-        const typeset = this.typst.render(model)
+        const typeset = await this.typst.render(model)
         body = typeset.pdf
         pages = typeset.pages
         warnings.push(...typeset.warnings)
@@ -73,5 +74,10 @@ export class Exporter {
       pages,
       renderMs: performance.now() - started,
     }
+  }
+
+  /** Stops the PDF typesetting thread; PDF exports still waiting fail with ExportCompileError. */
+  async close(): Promise<void> {
+    await this.typst.close()
   }
 }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import express from 'express'
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
+import type { Exporter } from '../export/exporter'
 import type { Metrics } from '../metrics/metrics'
 import type { AppContext } from './context'
 import { apiNotFound, errorHandler } from './errors'
@@ -35,6 +36,8 @@ export interface AppOptions {
   metrics?: Metrics
   /** Test-only: lets source import fetch from 127.0.0.1. */
   allowLoopbackFetch?: boolean
+  /** The exporter (and its warm typesetting thread); the server closes it on shutdown. */
+  exporter?: Exporter
 }
 
 export function createApp(ctx: AppContext, options: AppOptions): express.Express {
@@ -119,7 +122,7 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
   api.use('/invites', invitesRouter(ctx))
   api.use('/teams', requireAuth, teamsRouter(ctx))
   api.use('/briefings', requireAuth, briefingsRouter(ctx))
-  api.use('/briefings', requireAuth, exportRouter(ctx))
+  api.use('/briefings', requireAuth, exportRouter(ctx, options.exporter))
   api.use('/admin', requireAuth, adminRouter(ctx))
   api.use(apiNotFound)
   app.use('/api', api)
