@@ -61,6 +61,8 @@ export interface TeamMember {
 }
 
 export interface Invite {
+  /** Public id, for naming the invite in the API; the secret token is never stored. */
+  id: string
   teamId: string
   email: string
   role: TeamRole
@@ -69,6 +71,7 @@ export interface Invite {
   expiresAt: string
   usedAt: string | null
   usedBy: string | null
+  revokedAt: string | null
 }
 
 export interface TeamStore {
@@ -82,8 +85,12 @@ export interface TeamStore {
   removeMember(teamId: string, userId: string): Promise<boolean>
   createInvite(invite: Invite & { tokenHash: string }): Promise<void>
   getInvite(tokenHash: string): Promise<Invite | undefined>
-  /** Marks an unused invite used; false when it was already used (single use). */
+  /** The invite `id` of team `teamId`, whatever its state. */
+  getInviteById(teamId: string, id: string): Promise<Invite | undefined>
+  /** Marks an unused, unrevoked invite used; false otherwise (single use, revocable). */
   useInvite(tokenHash: string, userId: string, now: string): Promise<boolean>
+  /** Marks an unused, unrevoked invite revoked; false when it was used or revoked already. */
+  revokeInvite(teamId: string, id: string, now: string): Promise<boolean>
   listInvites(teamId: string): Promise<Invite[]>
 }
 

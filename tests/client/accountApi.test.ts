@@ -3,7 +3,7 @@ import { setOpenRegistration } from '../../client/src/api/admin'
 import { getMe, register } from '../../client/src/api/auth'
 import { acceptInvite, getInvite } from '../../client/src/api/invites'
 import { getBriefingAccess, setTeamRole, shareBriefing } from '../../client/src/api/shares'
-import { AUDIT_PAGE_SIZE, getAuditPage, getTeam } from '../../client/src/api/teams'
+import { AUDIT_PAGE_SIZE, getAuditPage, getTeam, revokeInvite } from '../../client/src/api/teams'
 import { createToken, listTokens } from '../../client/src/api/tokens'
 
 /** Answers every fetch with `body` and records the requests. */
@@ -57,13 +57,32 @@ describe('teams API', () => {
       personal: false,
       role: 'admin',
       members: [{ userId: 'u1', email: 'a@b.org', name: 'Ada', role: 'admin', joinedAt: 'x' }],
-      invites: [{ email: 'g@b.org', role: 'member', createdAt: 'x', expiresAt: 'y', teamId: 't1' }],
+      invites: [
+        {
+          id: 'i1',
+          email: 'g@b.org',
+          role: 'member',
+          createdAt: 'x',
+          expiresAt: 'y',
+          teamId: 't1',
+        },
+      ],
     })
     const team = await getTeam('t1')
     expect(team.members[0]?.role).toBe('admin')
     expect(team.invites).toEqual([
-      { email: 'g@b.org', role: 'member', createdAt: 'x', expiresAt: 'y' },
+      { id: 'i1', email: 'g@b.org', role: 'member', createdAt: 'x', expiresAt: 'y' },
     ])
+  })
+
+  it('revokes an invite by its id', async () => {
+    const fetchMock = vi.fn(
+      async (_url: string, _init?: RequestInit) => new Response(null, { status: 204 }),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    await revokeInvite('t 1', 'i/1')
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/teams/t%201/invites/i%2F1')
+    expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({ method: 'DELETE' })
   })
 
   it('pages the audit log with nextBefore', async () => {

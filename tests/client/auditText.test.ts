@@ -34,6 +34,10 @@ describe('audit log sentences', () => {
         names,
       ).summary,
     ).toBe('Ada Lovelace invited new@example.org as a member')
+    expect(
+      describeAudit(entry({ action: 'team.invite_revoked', target: 'new@example.org' }), names)
+        .summary,
+    ).toBe('Ada Lovelace revoked the invite for new@example.org')
   })
 
   it('links briefing events to the briefing, but not deleted ones', () => {

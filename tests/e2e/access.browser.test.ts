@@ -342,6 +342,17 @@ describe('accounts, teams and access in the browser', () => {
     await adaPage.getByText('Ada Lovelace created the team “Research desk”').waitFor()
   })
 
+  it('revokes a pending invite once the admin confirms', async () => {
+    const email = `extra-0-${stamp}@example.test`
+    const pending = adaPage.getByRole('list', { name: 'Pending invites' })
+    await pending.getByText(email).waitFor()
+    await pending.getByRole('button', { name: `Revoke the invite for ${email}` }).click()
+    const dialog = adaPage.getByRole('dialog', { name: `Revoke the invite for ${email}?` })
+    await dialog.getByRole('button', { name: 'Revoke invite' }).click()
+    await poll(() => pending.getByText(email).count()).toBe(0)
+    await adaPage.getByText(`Ada Lovelace revoked the invite for ${email}`).waitFor()
+  })
+
   it('lets someone who already has an account accept an invite while signed in', async () => {
     const katherine = await signUp(server.url, { name: 'Katherine Johnson' })
     const res = await apiAs(adaContext, `/api/teams/${teamId}/invites`, {

@@ -14,6 +14,8 @@ export interface TeamMember {
 
 /** An invite not yet used; its link is shown only once, when it is created. */
 export interface PendingInvite {
+  /** Public id, for revoking; not the secret link. */
+  id: string
   email: string
   role: TeamRole
   createdAt: string
@@ -80,6 +82,15 @@ export function inviteToTeam(
   )
 }
 
+/** Revokes a pending invite: its link stops working and it leaves the list. */
+export function revokeInvite(teamId: string, inviteId: string): Promise<void> {
+  return requestJson(
+    'DELETE',
+    `${teamPath(teamId)}/invites/${encodeURIComponent(inviteId)}`,
+    () => undefined,
+  )
+}
+
 export function setMemberRole(teamId: string, userId: string, role: TeamRole): Promise<void> {
   return requestJson(
     'PATCH',
@@ -137,6 +148,7 @@ function parseMember(value: unknown, what: string): TeamMember {
 function parseInvite(value: unknown, what: string): PendingInvite {
   const fields = objectAt(value, what)
   return {
+    id: stringAt(fields, 'id', what),
     email: stringAt(fields, 'email', what),
     role: oneOfAt(fields, 'role', what, TEAM_ROLES),
     createdAt: stringAt(fields, 'createdAt', what),

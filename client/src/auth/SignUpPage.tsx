@@ -94,8 +94,8 @@ export function SignUpPage({ next, invite }: SignUpPageProps) {
     <AuthLayout title={title} subtitle={subtitle} footer={footer}>
       {inviteProblem && (
         <Notice tone="warning">
-          This invite link has already been used or has expired. Ask the person who invited you for
-          a new one.
+          This invite link has already been used, has expired or was revoked. Ask the person who
+          invited you for a new one.
         </Notice>
       )}
       {inviteOnly ? (

@@ -56,7 +56,7 @@ export function InvitePage({ token }: { token: string }) {
             ? state.message
             : state.status === 'missing'
               ? 'The link is not a valid invitation. Check that it was copied in full.'
-              : 'It has already been used or has expired. Ask the person who invited you for a new link.'}
+              : 'It has already been used, has expired or was revoked. Ask the person who invited you for a new link.'}
         </Notice>
         <Link to={{ page: me ? 'list' : 'signin' }} className="button button--ghost button--block">
           {me ? 'Go to your briefings' : 'Sign in'}

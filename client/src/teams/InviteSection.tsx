@@ -1,15 +1,23 @@
 /**
  * Inviting someone by e-mail. There is no mail server: the admin gets the invite link, shown
- * once, and passes it on. Below, the invites not yet used.
+ * once, and passes it on. Below, the invites not yet used, each of which can be revoked.
  */
 import { type FormEvent, useState } from 'react'
 import { TEAM_ROLES, type TeamRole } from '../../../shared/access'
-import { type CreatedInvite, inviteToTeam, type TeamDetail } from '../api/teams'
+import { errorMessage } from '../api/apiError'
+import {
+  type CreatedInvite,
+  inviteToTeam,
+  type PendingInvite,
+  revokeInvite,
+  type TeamDetail,
+} from '../api/teams'
 import { errorFor, type FormError, formErrorOf } from '../auth/formError'
 import { looksLikeEmail } from '../auth/validation'
 import { relativeTime } from '../list/relativeTime'
 import { TEAM_ROLE_LABELS } from '../sharing/roles'
 import { CopyField } from '../ui/CopyField'
+import { Modal } from '../ui/Modal'
 import { Notice } from '../ui/Notice'
 import { TextField } from '../ui/TextField'
 
@@ -24,6 +32,7 @@ export function InviteSection({ team, onChanged }: InviteSectionProps) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<FormError | null>(null)
   const [created, setCreated] = useState<CreatedInvite | null>(null)
+  const [revoking, setRevoking] = useState<PendingInvite | null>(null)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -115,7 +124,7 @@ export function InviteSection({ team, onChanged }: InviteSectionProps) {
               })
               return (
                 <li
-                  key={`${invite.email}-${invite.createdAt}`}
+                  key={invite.id}
                   className={`people-list__row${expired ? ' people-list__row--muted' : ''}`}
                 >
                   <div className="people-list__who">
@@ -126,12 +135,74 @@ export function InviteSection({ team, onChanged }: InviteSectionProps) {
                     </span>
                   </div>
                   <span className="tag">{TEAM_ROLE_LABELS[invite.role]}</span>
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    aria-label={`Revoke the invite for ${invite.email}`}
+                    onClick={() => setRevoking(invite)}
+                  >
+                    Revoke
+                  </button>
                 </li>
               )
             })}
           </ul>
         </>
       )}
+      {revoking && (
+        <RevokeInviteDialog
+          team={team}
+          invite={revoking}
+          onRevoked={onChanged}
+          onClose={() => setRevoking(null)}
+        />
+      )}
     </section>
+  )
+}
+
+interface RevokeInviteDialogProps {
+  team: TeamDetail
+  invite: PendingInvite
+  onRevoked: () => Promise<void>
+  onClose: () => void
+}
+
+function RevokeInviteDialog({ team, invite, onRevoked, onClose }: RevokeInviteDialogProps) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const revoke = async () => {
+    setBusy(true)
+    try {
+      await revokeInvite(team.id, invite.id)
+      await onRevoked()
+      onClose()
+    } catch (err) {
+      setError(errorMessage(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Modal title={`Revoke the invite for ${invite.email}?`} onDismiss={busy ? undefined : onClose}>
+      <p className="modal__text">
+        The invite link stops working at once, even if it has already been sent. To let{' '}
+        {invite.email} join {team.name} later, create a new invite.
+      </p>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="modal__actions">
+        <button type="button" className="button button--ghost" onClick={onClose} disabled={busy}>
+          Cancel
+        </button>
+        <button type="button" className="button button--danger" onClick={revoke} disabled={busy}>
+          {busy ? 'Revoking…' : 'Revoke invite'}
+        </button>
+      </div>
+    </Modal>
   )
 }

@@ -43,6 +43,8 @@ export function describeAudit(entry: AuditEntry, names: ReadonlyMap<string, stri
       return team(`${actor} created the team “${text(details.name) ?? ''}”`)
     case 'team.invited':
       return team(`${actor} invited ${target ?? 'someone'} as ${role(details.role)}`)
+    case 'team.invite_revoked':
+      return team(`${actor} revoked the invite for ${target ?? 'someone'}`)
     case 'team.invite_accepted':
       return team(`${person(target)} joined the team from an invite`)
     case 'team.role_changed':

@@ -4,6 +4,7 @@ import { type Request, type Response, Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import { z } from 'zod'
 import { API_TOKEN_PREFIX, credentialKey, SESSION_COOKIE } from '../../auth/authenticate'
+import { inviteStatus } from '../../auth/inviteStatus'
 import { LoginThrottle } from '../../auth/loginThrottle'
 import {
   dummyPasswordHash,
@@ -103,7 +104,7 @@ export function authRouter(ctx: AppContext): Router {
       ? await ctx.stores.teams.getInvite(sha256(body.inviteToken))
       : undefined
     const inviteValid =
-      !!invite && !invite.usedAt && invite.expiresAt > now && invite.email === body.email
+      !!invite && inviteStatus(invite, now) === 'pending' && invite.email === body.email
     if (await ctx.stores.users.getByEmail(body.email)) {
       throw new HttpError(409, 'email_taken', 'an account with this e-mail already exists', 'email')
     }
@@ -136,10 +137,18 @@ export function authRouter(ctx: AppContext): Router {
         [teamId, created.id, 'admin', now],
       )
       if (invite && inviteValid && body.inviteToken) {
-        await tx.run(
-          'UPDATE invites SET used_at = ?, used_by = ? WHERE token_hash = ? AND used_at IS NULL',
+        const claimed = await tx.run(
+          `UPDATE invites SET used_at = ?, used_by = ?
+           WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL`,
           [now, created.id, sha256(body.inviteToken)],
         )
+        // Revoked since it was read: it admits nobody, and alone cannot open registration.
+        if (claimed.changes === 0) {
+          if (!isFirst && !open) {
+            throw new HttpError(403, 'invite_only', 'registration is by invitation only')
+          }
+          return created
+        }
         await tx.run(
           `INSERT INTO team_members (team_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)
            ON CONFLICT (team_id, user_id) DO NOTHING`,

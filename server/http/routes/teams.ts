@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { Router } from 'express'
 import { z } from 'zod'
 import { TEAM_ROLES } from '../../../shared/access'
+import { type InviteStatus, inviteStatus } from '../../auth/inviteStatus'
 import { randomToken, sha256 } from '../../auth/secrets'
 import { type AppContext, audit, authOf } from '../context'
 import { HttpError, notFound } from '../errors'
@@ -62,7 +63,9 @@ export function teamsRouter(ctx: AppContext): Router {
     const members = await ctx.stores.teams.listMembers(team.id)
     const invites =
       member.role === 'admin'
-        ? (await ctx.stores.teams.listInvites(team.id)).filter((invite) => !invite.usedAt)
+        ? (await ctx.stores.teams.listInvites(team.id)).filter(
+            (invite) => !invite.usedAt && !invite.revokedAt,
+          )
         : []
     res.json({ ...team, role: member.role, members, invites })
   })
@@ -81,6 +84,7 @@ export function teamsRouter(ctx: AppContext): Router {
     const token = randomToken()
     const now = ctx.now()
     const invite = {
+      id: randomUUID(),
       teamId: team.id,
       email: body.email,
       role: body.role,
@@ -89,6 +93,7 @@ export function teamsRouter(ctx: AppContext): Router {
       expiresAt: new Date(now.getTime() + INVITE_TTL_MS).toISOString(),
       usedAt: null,
       usedBy: null,
+      revokedAt: null,
     }
     await ctx.stores.teams.createInvite({ ...invite, tokenHash: sha256(token) })
     await audit(ctx, req, {
@@ -99,6 +104,31 @@ export function teamsRouter(ctx: AppContext): Router {
     })
     // No mail server is assumed: the inviter passes the link on. Only its hash is stored.
     res.status(201).json({ ...invite, token, url: `/invite/${token}` })
+  })
+
+  router.delete('/:id/invites/:inviteId', async (req, res) => {
+    const { team } = await membership(req.params.id, authOf(res).user.id, true)
+    const invite = await ctx.stores.teams.getInviteById(team.id, req.params.inviteId)
+    // A revoked invite is gone as far as admins are concerned, so revoking it again is a 404.
+    if (!invite || invite.revokedAt) throw notFound('invite')
+    if (invite.usedAt) {
+      throw new HttpError(
+        409,
+        'invite_used',
+        'this invite has been accepted; remove the member instead',
+      )
+    }
+    // False only when an accept or another revoke got there between the read and here.
+    if (!(await ctx.stores.teams.revokeInvite(team.id, invite.id, ctx.now().toISOString()))) {
+      throw notFound('invite')
+    }
+    await audit(ctx, req, {
+      teamId: team.id,
+      action: 'team.invite_revoked',
+      target: invite.email,
+      details: { role: invite.role },
+    })
+    res.status(204).end()
   })
 
   router.patch('/:id/members/:userId', async (req, res) => {
@@ -162,19 +192,19 @@ export function invitesRouter(ctx: AppContext): Router {
     const invite = await ctx.stores.teams.getInvite(sha256(token))
     const team = invite && (await ctx.stores.teams.get(invite.teamId))
     if (!invite || !team) throw notFound('invite')
-    const valid = !invite.usedAt && invite.expiresAt > ctx.now().toISOString()
-    return { invite, team, valid }
+    return { invite, team, status: inviteStatus(invite, ctx.now().toISOString()) }
   }
 
   router.get('/:token', async (req, res) => {
-    const { invite, team, valid } = await findInvite(req.params.token)
+    const { invite, team, status } = await findInvite(req.params.token)
+    const valid = status === 'pending'
     res.json({ teamName: team.name, email: invite.email, role: invite.role, valid })
   })
 
   router.post('/:token/accept', async (req, res) => {
     const user = authOf(res).user
-    const { invite, team, valid } = await findInvite(req.params.token)
-    if (!valid) throw new HttpError(410, 'invite_used', 'this invite has been used or has expired')
+    const { invite, team, status } = await findInvite(req.params.token)
+    if (status !== 'pending') throw inviteGone(status)
     if (invite.email !== user.email) {
       throw new HttpError(
         403,
@@ -184,7 +214,9 @@ export function invitesRouter(ctx: AppContext): Router {
     }
     const now = ctx.now().toISOString()
     if (!(await ctx.stores.teams.useInvite(sha256(req.params.token), user.id, now))) {
-      throw new HttpError(410, 'invite_used', 'this invite has been used or has expired')
+      // Used or revoked since it was read: say which.
+      const current = await ctx.stores.teams.getInvite(sha256(req.params.token))
+      throw inviteGone(current ? inviteStatus(current, now) : 'used')
     }
     if (!(await ctx.stores.teams.getMember(team.id, user.id))) {
       await ctx.stores.teams.setMember(team.id, user.id, invite.role, now)
@@ -195,4 +227,14 @@ export function invitesRouter(ctx: AppContext): Router {
   })
 
   return router
+}
+
+/**
+ * 410 for an invite that no longer admits anyone. A revoked one has its own code, so the
+ * invitee is told to ask for a new link rather than that they may have used it already.
+ */
+function inviteGone(status: InviteStatus): HttpError {
+  return status === 'revoked'
+    ? new HttpError(410, 'invite_revoked', 'this invite has been revoked by a team admin')
+    : new HttpError(410, 'invite_used', 'this invite has been used or has expired')
 }

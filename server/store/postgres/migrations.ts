@@ -103,4 +103,14 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX document_updates_doc_seq ON document_updates (doc, seq);
   `,
+  // Invites get a public id (to name one for revocation without its secret token) and a
+  // revoked_at mark; revoked rows stay for the audit trail. Existing rows get random ids.
+  `
+  ALTER TABLE invites ADD COLUMN id TEXT COLLATE "C";
+  UPDATE invites SET id = replace(gen_random_uuid()::text, '-', '');
+  ALTER TABLE invites ALTER COLUMN id SET NOT NULL;
+  ALTER TABLE invites ADD CONSTRAINT invites_id_key UNIQUE (id);
+  ALTER TABLE invites ADD COLUMN revoked_at TEXT COLLATE "C";
+  CREATE INDEX invites_team ON invites (team_id);
+  `,
 ]

@@ -3,8 +3,9 @@ import type { TeamRole } from '../../../shared/access'
 import type { Invite, Team, TeamMember, TeamStore } from '../accountStore'
 import type { SqlClient } from './sqlClient'
 
-const INVITE_COLUMNS = `team_id AS "teamId", email, role, created_by AS "createdBy", created_at AS "createdAt",
-  expires_at AS "expiresAt", used_at AS "usedAt", used_by AS "usedBy"`
+const INVITE_COLUMNS = `id, team_id AS "teamId", email, role, created_by AS "createdBy",
+  created_at AS "createdAt", expires_at AS "expiresAt", used_at AS "usedAt", used_by AS "usedBy",
+  revoked_at AS "revokedAt"`
 const MEMBER_SELECT = `SELECT m.user_id AS "userId", u.email, u.name, m.role, m.joined_at AS "joinedAt"
   FROM team_members m JOIN users u ON u.id = m.user_id`
 
@@ -72,9 +73,10 @@ export class SqlTeamStore implements TeamStore {
 
   async createInvite(invite: Invite & { tokenHash: string }): Promise<void> {
     await this.sql.run(
-      `INSERT INTO invites (token_hash, team_id, email, role, created_by, created_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO invites (id, token_hash, team_id, email, role, created_by, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       [
+        invite.id,
         invite.tokenHash,
         invite.teamId,
         invite.email,
@@ -92,10 +94,27 @@ export class SqlTeamStore implements TeamStore {
     ])
   }
 
+  getInviteById(teamId: string, id: string): Promise<Invite | undefined> {
+    return this.sql.get<Invite>(
+      `SELECT ${INVITE_COLUMNS} FROM invites WHERE team_id = ? AND id = ?`,
+      [teamId, id],
+    )
+  }
+
   async useInvite(tokenHash: string, userId: string, now: string): Promise<boolean> {
     const result = await this.sql.run(
-      'UPDATE invites SET used_at = ?, used_by = ? WHERE token_hash = ? AND used_at IS NULL',
+      `UPDATE invites SET used_at = ?, used_by = ?
+       WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL`,
       [now, userId, tokenHash],
+    )
+    return result.changes > 0
+  }
+
+  async revokeInvite(teamId: string, id: string, now: string): Promise<boolean> {
+    const result = await this.sql.run(
+      `UPDATE invites SET revoked_at = ?
+       WHERE team_id = ? AND id = ? AND used_at IS NULL AND revoked_at IS NULL`,
+      [now, teamId, id],
     )
     return result.changes > 0
   }

@@ -97,4 +97,31 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX document_updates_doc_seq ON document_updates (doc, seq);
   `,
+  // Invites get a public id, so an admin can name one (to revoke it) without its secret
+  // token, and a revoked_at mark; revoked rows are kept for the audit trail. SQLite cannot
+  // add a NOT NULL column without a default, so the table is rebuilt (nothing references
+  // it); rows that already exist get random ids.
+  `
+  CREATE TABLE invites_new (
+    id TEXT NOT NULL UNIQUE,
+    token_hash TEXT PRIMARY KEY,
+    team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+    email TEXT NOT NULL,
+    role TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT,
+    used_by TEXT,
+    revoked_at TEXT
+  );
+  INSERT INTO invites_new
+    (id, token_hash, team_id, email, role, created_by, created_at, expires_at, used_at, used_by)
+    SELECT lower(hex(randomblob(16))), token_hash, team_id, email, role, created_by, created_at,
+      expires_at, used_at, used_by
+    FROM invites;
+  DROP TABLE invites;
+  ALTER TABLE invites_new RENAME TO invites;
+  CREATE INDEX invites_team ON invites (team_id);
+  `,
 ]
