@@ -4,7 +4,6 @@
  */
 import { type FormEvent, useState } from 'react'
 import { TEAM_ROLES, type TeamRole } from '../../../shared/access'
-import { errorMessage } from '../api/apiError'
 import {
   type CreatedInvite,
   inviteToTeam,
@@ -16,8 +15,8 @@ import { errorFor, type FormError, formErrorOf } from '../auth/formError'
 import { looksLikeEmail } from '../auth/validation'
 import { relativeTime } from '../list/relativeTime'
 import { TEAM_ROLE_LABELS } from '../sharing/roles'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { CopyField } from '../ui/CopyField'
-import { Modal } from '../ui/Modal'
 import { Notice } from '../ui/Notice'
 import { TextField } from '../ui/TextField'
 
@@ -169,40 +168,19 @@ interface RevokeInviteDialogProps {
 }
 
 function RevokeInviteDialog({ team, invite, onRevoked, onClose }: RevokeInviteDialogProps) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const revoke = async () => {
-    setBusy(true)
-    try {
-      await revokeInvite(team.id, invite.id)
-      await onRevoked()
-      onClose()
-    } catch (err) {
-      setError(errorMessage(err))
-      setBusy(false)
-    }
-  }
-
   return (
-    <Modal title={`Revoke the invite for ${invite.email}?`} onDismiss={busy ? undefined : onClose}>
-      <p className="modal__text">
-        The invite link stops working at once, even if it has already been sent. To let{' '}
-        {invite.email} join {team.name} later, create a new invite.
-      </p>
-      {error && (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="modal__actions">
-        <button type="button" className="button button--ghost" onClick={onClose} disabled={busy}>
-          Cancel
-        </button>
-        <button type="button" className="button button--danger" onClick={revoke} disabled={busy}>
-          {busy ? 'Revoking…' : 'Revoke invite'}
-        </button>
-      </div>
-    </Modal>
+    <ConfirmDialog
+      title={`Revoke the invite for ${invite.email}?`}
+      confirmLabel="Revoke invite"
+      busyLabel="Revoking…"
+      onConfirm={async () => {
+        await revokeInvite(team.id, invite.id)
+        await onRevoked()
+      }}
+      onClose={onClose}
+    >
+      The invite link stops working at once, even if it has already been sent. To let {invite.email}{' '}
+      join {team.name} later, create a new invite.
+    </ConfirmDialog>
   )
 }

@@ -7,8 +7,8 @@ import { useAccount } from '../auth/AuthProvider'
 import { identityOf } from '../identity/identity'
 import { TEAM_ROLE_LABELS } from '../sharing/roles'
 import { Avatar } from '../ui/Avatar'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { TrashIcon } from '../ui/icons'
-import { Modal } from '../ui/Modal'
 import { Notice } from '../ui/Notice'
 
 interface MembersSectionProps {
@@ -107,40 +107,19 @@ interface RemoveMemberDialogProps {
 }
 
 function RemoveMemberDialog({ team, member, onRemoved, onClose }: RemoveMemberDialogProps) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const remove = async () => {
-    setBusy(true)
-    try {
-      await removeMember(team.id, member.userId)
-      await onRemoved()
-      onClose()
-    } catch (err) {
-      setError(errorMessage(err))
-      setBusy(false)
-    }
-  }
-
   return (
-    <Modal title={`Remove ${member.name}?`} onDismiss={busy ? undefined : onClose}>
-      <p className="modal__text">
-        {member.name} loses access to {team.name}’s briefings at once, including any they have open,
-        unless a briefing was shared with them directly.
-      </p>
-      {error && (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="modal__actions">
-        <button type="button" className="button button--ghost" onClick={onClose} disabled={busy}>
-          Cancel
-        </button>
-        <button type="button" className="button button--danger" onClick={remove} disabled={busy}>
-          {busy ? 'Removing…' : 'Remove from team'}
-        </button>
-      </div>
-    </Modal>
+    <ConfirmDialog
+      title={`Remove ${member.name}?`}
+      confirmLabel="Remove from team"
+      busyLabel="Removing…"
+      onConfirm={async () => {
+        await removeMember(team.id, member.userId)
+        await onRemoved()
+      }}
+      onClose={onClose}
+    >
+      {member.name} loses access to {team.name}’s briefings at once, including any they have open,
+      unless a briefing was shared with them directly.
+    </ConfirmDialog>
   )
 }
