@@ -24,6 +24,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
 
   const confirm = async () => {
     setBusy(true)
+    setError(null)
     try {
       await onConfirm()
       onClose()
