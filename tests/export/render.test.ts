@@ -16,7 +16,7 @@ import {
 import { escapeHtml } from '../../server/export/html/renderHtml'
 import { escapeText } from '../../server/export/markdown'
 import type { Block } from '../../server/export/model'
-import { loadExportFonts, missingGlyphWarnings } from '../../server/export/pdf/fonts'
+import { loadExportCoverage, missingGlyphWarnings } from '../../server/export/pdf/fonts'
 import { TEMPLATE_DIR } from '../../server/export/pdf/typstRenderer'
 import { tempDir } from '../helpers/server'
 import { pdfPageTexts, pdfText } from './read'
@@ -48,7 +48,7 @@ function minimalModel(text: string): ExportModel {
 
 describe('PDF rendering', () => {
   it('[EXR1] Latin, Cyrillic and Greek are covered; a character no font has is reported', async () => {
-    const { coverage } = loadExportFonts()
+    const coverage = loadExportCoverage()
     expect(missingGlyphWarnings('Odesa Одеса Їжак ґанок Ελληνικά ΐΰ ŁłŒœß “—”', coverage)).toEqual(
       [],
     )

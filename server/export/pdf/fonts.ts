@@ -37,13 +37,6 @@ const COVERAGE_FILES = ['DejaVuSerif.ttf', 'DejaVuSans.ttf', 'DejaVuSansMono.ttf
 /** How many distinct missing characters a report lists before summarising the rest. */
 const MAX_LISTED = 12
 
-export interface ExportFonts {
-  /** Font files to hand to the compiler. */
-  blobs: Buffer[]
-  /** Code points at least one shipped font has a glyph for. */
-  coverage: Coverage
-}
-
 /** The folder holding the DejaVu TTF files. */
 export function dejavuDirectory(): string {
   const require = createRequire(import.meta.url)
@@ -67,12 +60,6 @@ export function loadExportCoverage(directory = dejavuDirectory()): Coverage {
     for (const codePoint of readCoverage(font, file)) coverage.add(codePoint)
   }
   return coverage
-}
-
-/** Reads the shipped fonts and their coverage; throws naming a file that is missing. */
-export function loadExportFonts(directory = dejavuDirectory()): ExportFonts {
-  const blobs = exportFontFiles(directory).map((file) => fs.readFileSync(file))
-  return { blobs, coverage: loadExportCoverage(directory) }
 }
 
 function existing(directory: string, file: string): string {
