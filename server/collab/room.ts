@@ -9,7 +9,9 @@
  * - Appends happen in arrival order through one write queue. When the store fails, the queue
  *   keeps the updates in memory and retries with backoff; nothing is dropped.
  * - The room serves sync only after `load()` resolved: a client never gets an empty state it
- *   would then merge with stored content (the duplicated-content bug).
+ *   would then merge with stored content (the duplicated-content bug). The one exception is
+ *   the stored snapshot itself, sent during the load to a client that has nothing
+ *   (earlyAnswer.ts).
  */
 import {
   Awareness,
@@ -34,6 +36,7 @@ import { errorField, type Logger } from '../log/logger'
 import type { DocumentStore } from '../store/documentStore'
 import { BroadcastBatch } from './broadcastBatch'
 import type { Connection } from './connection'
+import { answerFromSnapshot, EARLY_ANSWER_WAIT_MS, type EarlyClient } from './earlyAnswer'
 import { isUpdateOrigin, type UpdateOrigin } from './origin'
 import { assertApplicableUpdate, type ItemCheck, isEmptyUpdate } from './updateCheck'
 import { WriteQueue } from './writeQueue'
@@ -79,6 +82,17 @@ export class Room {
    * again on every join of a big briefing.
    */
   private storedState: Uint8Array | null = null
+  /**
+   * Connections waiting for this room to load, offered an answer from the stored snapshot
+   * before it is applied (see earlyAnswer.ts); null once the store has been read.
+   */
+  private waiting: EarlyClient[] | null = []
+  /**
+   * Connections answered from the snapshot while the room loaded, when applying it then
+   * changed the doc (Yjs derived an edit, or a row could not be applied): at their join they
+   * get what the doc holds beyond the snapshot's state vector.
+   */
+  private catchUp: { connections: Set<Connection>; stateVector: Uint8Array } | null = null
   private compacting: Promise<void> | null = null
 
   constructor(
@@ -109,11 +123,22 @@ export class Room {
     this.awareness.on('update', this.onAwarenessUpdate)
   }
 
+  /** A connection that will join once the room has loaded (see earlyAnswer.ts). */
+  expect(client: EarlyClient): void {
+    this.waiting?.push(client)
+  }
+
   /** Loads the stored document. Called once by the registry before anyone joins. */
   async load(): Promise<void> {
     const updates = await this.store.load(this.name)
+    const snapshot = updates.length === 1 ? updates[0]! : null
+    const waiting = this.waiting ?? []
+    this.waiting = null
+    const answered = snapshot
+      ? await answerFromSnapshot(snapshot, waiting, EARLY_ANSWER_WAIT_MS)
+      : new Set<Connection>()
     // Set first: an edit Yjs derives while applying (see storeDerived) clears it again.
-    this.storedState = updates.length === 1 ? updates[0]! : null
+    this.storedState = snapshot
     let failed = false
     // Applied in transactions of LOAD_BATCH rather than one: what Yjs does at the end of a
     // transaction (merging adjacent structs, collecting deleted content) grows faster than the
@@ -144,6 +169,9 @@ export class Room {
     }
     const { pendingStructs, pendingDs } = this.doc.store
     if (failed || pendingStructs !== null || pendingDs !== null) this.storedState = null
+    if (snapshot && answered.size > 0 && this.storedState !== snapshot) {
+      this.catchUp = { connections: answered, stateVector: stateVectorOf(snapshot) }
+    }
     // A log left long (an instance died before compacting) is merged after the next append.
     this.appendsSinceCompaction = updates.length
     this.state = 'ready'
@@ -162,6 +190,10 @@ export class Room {
     const states = Array.from(this.awareness.getStates().keys())
     if (states.length > 0) {
       connection.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, states)))
+    }
+    if (this.catchUp?.connections.delete(connection)) {
+      connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, this.catchUp.stateVector)))
+      if (this.catchUp.connections.size === 0) this.catchUp = null
     }
   }
 
@@ -418,6 +450,15 @@ function readmitReconnected(
     return { ...entry, clock: seen + 1 }
   })
   return readmitted ? encodeAwarenessEntries(adjusted) : update
+}
+
+/** The state vector of a stored update; empty (everything is missing) if it cannot be read. */
+function stateVectorOf(update: Uint8Array): Uint8Array {
+  try {
+    return Y.encodeStateVectorFromUpdate(update)
+  } catch {
+    return Y.encodeStateVector(new Y.Doc())
+  }
 }
 
 /** A state vector naming no client: the sender has nothing. */

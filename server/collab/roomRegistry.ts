@@ -8,6 +8,7 @@ import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { errorField, type Logger } from '../log/logger'
 import type { DocumentStore } from '../store/documentStore'
 import type { Connection } from './connection'
+import type { EarlyClient } from './earlyAnswer'
 import { Room, type RoomHooks, type RoomOptions } from './room'
 
 export interface RoomRegistryOptions extends RoomOptions {
@@ -63,23 +64,33 @@ export class RoomRegistry {
    * Loads the room if needed and attaches the connection once it is ready. The reservation
    * taken synchronously here keeps the room from unloading while the load is awaited.
    */
-  async join(name: string, connection: Connection): Promise<Room> {
-    return this.withRoom(name, async (room) => {
-      if (!connection.socket.isOpen) throw new Error('connection closed while the room loaded')
-      room.join(connection)
-      return room
-    })
+  async join(name: string, connection: Connection, early?: EarlyClient): Promise<Room> {
+    return this.withRoom(
+      name,
+      async (room) => {
+        if (!connection.socket.isOpen) throw new Error('connection closed while the room loaded')
+        room.join(connection)
+        return room
+      },
+      early,
+    )
   }
 
   /**
    * Runs server-side work on a loaded room (importing a source, say), holding a reservation
-   * so the room cannot unload underneath it, and releasing it afterwards.
+   * so the room cannot unload underneath it, and releasing it afterwards. `early` is a client
+   * that may be answered before the room has loaded (see earlyAnswer.ts).
    */
-  async withRoom<T>(name: string, work: (room: Room) => Promise<T>): Promise<T> {
+  async withRoom<T>(
+    name: string,
+    work: (room: Room) => Promise<T>,
+    early?: EarlyClient,
+  ): Promise<T> {
     if (this.shuttingDown) throw new Error('server is shutting down')
     let room = this.rooms.get(name)
     if (!room || room.state === 'closed') room = this.create(name)
     room.reservations++
+    if (early && room.state === 'loading') room.expect(early)
     try {
       await this.loads.get(name)
       if (room.state !== 'ready') throw new Error(`room ${name} could not be loaded`)

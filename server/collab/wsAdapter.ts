@@ -12,6 +12,7 @@ import { type RawData, WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { errorField, type Logger } from '../log/logger'
 import { type AccessMode, Connection, type ConnectionIdentity } from './connection'
+import type { EarlyClient } from './earlyAnswer'
 import { MESSAGE_RATE, MessageRate } from './messageRate'
 import type { Room } from './room'
 import type { RoomRegistry } from './roomRegistry'
@@ -31,7 +32,7 @@ export interface AttachOptions {
  * The WebSocket class of the collaboration server. Its own members are `#private` so that
  * they can never collide with the fields and methods `ws` keeps on its sockets.
  */
-export class CollabWebSocket extends WebSocket implements CollabSocket {
+export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyClient {
   #connection: Connection | null = null
   #log: Logger | null = null
   /** Set once the room has loaded; frames go straight to it from then on. */
@@ -40,10 +41,35 @@ export class CollabWebSocket extends WebSocket implements CollabSocket {
   #early: Uint8Array[] | null = []
   #earlyBytes = 0
   #maxEarlyBytes = 0
+  /** Waits for the first frame while the room loads (see firstFrame). */
+  #firstFrameWaiter: ((frame: Uint8Array | null) => void) | null = null
   readonly #rate = new MessageRate(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst)
 
   get isOpen(): boolean {
     return this.readyState === WebSocket.OPEN
+  }
+
+  get connection(): Connection {
+    if (!this.#connection) throw new Error('socket not attached')
+    return this.#connection
+  }
+
+  /** EarlyClient: the first frame, while the room loads; null once it cannot come. */
+  firstFrame(): Promise<Uint8Array | null> {
+    if (this.#early === null) return Promise.resolve(null)
+    if (this.#early.length > 0) return Promise.resolve(this.#early[0]!)
+    return new Promise((resolve) => {
+      this.#firstFrameWaiter = resolve
+    })
+  }
+
+  /** EarlyClient: the room answered the first frame before loading; it is not delivered. */
+  answerFirstFrame(reply: Uint8Array): Promise<void> {
+    this.#early?.shift()
+    return new Promise((resolve) => {
+      if (!this.isOpen) resolve()
+      else this.send(reply, () => resolve())
+    })
   }
 
   /**
@@ -60,7 +86,7 @@ export class CollabWebSocket extends WebSocket implements CollabSocket {
     this.on('message', this.#receive)
     this.on('error', this.#reportError)
     this.on('close', this.#leave)
-    registry.join(options.briefingId, connection).then(
+    registry.join(options.briefingId, connection, this).then(
       (room) => this.#roomReady(room),
       (err) => this.#roomFailed(options.briefingId, err),
     )
@@ -96,7 +122,12 @@ export class CollabWebSocket extends WebSocket implements CollabSocket {
       connection.close(CloseCode.RateLimited, 'too much data before the room was ready')
       return
     }
-    this.#early?.push(bytes)
+    if (!this.#early) return
+    this.#early.push(bytes)
+    if (this.#firstFrameWaiter) {
+      this.#firstFrameWaiter(bytes)
+      this.#firstFrameWaiter = null
+    }
   }
 
   #reportError(err: Error): void {
@@ -108,6 +139,8 @@ export class CollabWebSocket extends WebSocket implements CollabSocket {
 
   #leave(): void {
     this.#early = null
+    this.#firstFrameWaiter?.(null)
+    this.#firstFrameWaiter = null
     this.#room?.leave(this.#connection!)
   }
 
@@ -115,6 +148,8 @@ export class CollabWebSocket extends WebSocket implements CollabSocket {
     this.#room = room
     const buffered = this.#early ?? []
     this.#early = null
+    this.#firstFrameWaiter?.(null)
+    this.#firstFrameWaiter = null
     for (const bytes of buffered) room.receive(this.#connection!, bytes)
   }
 

@@ -1,0 +1,88 @@
+/**
+ * The first open of a big briefing (a cold room: after a restart, or after it unloaded) is
+ * mostly Yjs work done twice in a row: the server applies the stored snapshot to the room's
+ * Y.Doc (50–300 ms for a 670 KiB state, the upper end on a freshly started process), and only
+ * then the client, which has nothing, gets the same bytes and applies them itself. Yet the
+ * answer to a client that has nothing (sync step 1 with an empty state vector) is the stored
+ * snapshot itself, byte for byte. So a loading room whose store holds one snapshot row waits
+ * briefly for the first frame of each connection waiting on it, answers those that ask for
+ * everything straight from the snapshot, and applies it afterwards: the server's apply then
+ * overlaps the transfer and the client's own apply instead of preceding them.
+ *
+ * Nothing else changes: the room still serves nothing else before it has loaded, and joins
+ * as before (sync step 1 and awareness); the client's answered frame is dropped, the rest of
+ * what it sent is handled as usual. The wait is bounded (EARLY_ANSWER_WAIT_MS) because a
+ * client that stays silent must not hold the room for everyone else.
+ */
+import { decodeMessage, encodeSyncStep2 } from '../../shared/protocol/messages'
+import type { Connection } from './connection'
+
+/**
+ * Longest a loading room waits for first frames and for its answers to reach the network
+ * before applying anyway. A client sends its first frame as soon as its socket opens, so
+ * this is about one round trip plus handing a few hundred KiB to the kernel.
+ */
+export const EARLY_ANSWER_WAIT_MS = 250
+
+/** A connection that will join a loading room, seen from before it has joined. */
+export interface EarlyClient {
+  readonly connection: Connection
+  /** The first frame the client sent, once it has one; null if it closed without one. */
+  firstFrame(): Promise<Uint8Array | null>
+  /**
+   * Sends `reply` in place of that frame, which is dropped unhandled. Resolves once the
+   * reply has been handed to the network (or the socket closed).
+   */
+  answerFirstFrame(reply: Uint8Array): Promise<void>
+}
+
+/**
+ * Answers every client whose first frame asks for everything with the snapshot, waiting at
+ * most `maxWaitMs` for first frames and for the answers to leave. Returns the connections
+ * answered; none is answered after this resolves (a late frame is handled after the join).
+ */
+export async function answerFromSnapshot(
+  snapshot: Uint8Array,
+  clients: readonly EarlyClient[],
+  maxWaitMs: number,
+): Promise<Set<Connection>> {
+  const answered = new Set<Connection>()
+  if (clients.length === 0) return answered
+  let open = true
+  let reply: Uint8Array | null = null
+  const answerAll = Promise.all(
+    clients.map(async (client) => {
+      const frame = await client.firstFrame()
+      if (!open || frame === null || !asksForEverything(frame)) return
+      answered.add(client.connection)
+      // Encoded once, on first need: the snapshot may be hundreds of KiB.
+      reply ??= encodeSyncStep2(snapshot)
+      await client.answerFirstFrame(reply)
+    }),
+  )
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, maxWaitMs)
+  })
+  try {
+    await Promise.race([answerAll, deadline])
+  } finally {
+    open = false
+    clearTimeout(timer)
+  }
+  return answered
+}
+
+/** Sync step 1 with an empty state vector: the sender has nothing and asks for everything. */
+export function asksForEverything(frame: Uint8Array): boolean {
+  try {
+    const message = decodeMessage(frame)
+    return (
+      message.type === 'sync-step-1' &&
+      message.stateVector.byteLength === 1 &&
+      message.stateVector[0] === 0
+    )
+  } catch {
+    return false // a malformed frame is the room's to refuse, after the join
+  }
+}
