@@ -13,9 +13,9 @@ import {
 } from '../api/tokens'
 import { errorFor, type FormError, formErrorOf } from '../auth/formError'
 import { relativeTime } from '../list/relativeTime'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { CopyField } from '../ui/CopyField'
 import { KeyIcon } from '../ui/icons'
-import { Modal } from '../ui/Modal'
 import { Notice } from '../ui/Notice'
 import { TextField } from '../ui/TextField'
 
@@ -178,40 +178,19 @@ interface RevokeTokenDialogProps {
 }
 
 function RevokeTokenDialog({ token, onRevoked, onClose }: RevokeTokenDialogProps) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const revoke = async () => {
-    setBusy(true)
-    try {
-      await revokeToken(token.id)
-      await onRevoked()
-      onClose()
-    } catch (err) {
-      setError(errorMessage(err))
-      setBusy(false)
-    }
-  }
-
   return (
-    <Modal title={`Revoke “${token.name}”?`} onDismiss={busy ? undefined : onClose}>
-      <p className="modal__text">
-        Anything using this token stops working at once, including open connections. This cannot be
-        undone.
-      </p>
-      {error && (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="modal__actions">
-        <button type="button" className="button button--ghost" onClick={onClose} disabled={busy}>
-          Cancel
-        </button>
-        <button type="button" className="button button--danger" onClick={revoke} disabled={busy}>
-          {busy ? 'Revoking…' : 'Revoke token'}
-        </button>
-      </div>
-    </Modal>
+    <ConfirmDialog
+      title={`Revoke “${token.name}”?`}
+      confirmLabel="Revoke token"
+      busyLabel="Revoking…"
+      onConfirm={async () => {
+        await revokeToken(token.id)
+        await onRevoked()
+      }}
+      onClose={onClose}
+    >
+      Anything using this token stops working at once, including open connections. This cannot be
+      undone.
+    </ConfirmDialog>
   )
 }

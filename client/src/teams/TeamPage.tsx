@@ -3,15 +3,14 @@
  * pending invites and the team's audit log.
  */
 import { useState } from 'react'
-import { errorMessage } from '../api/apiError'
 import { removeMember, type TeamDetail } from '../api/teams'
 import { useAccount, useAuth } from '../auth/AuthProvider'
 import { Link } from '../router/Link'
 import { navigate } from '../router/navigation'
 import { TEAM_ROLE_LABELS } from '../sharing/roles'
 import { AppHeader } from '../ui/AppHeader'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { ArrowLeftIcon } from '../ui/icons'
-import { Modal } from '../ui/Modal'
 import { Notice } from '../ui/Notice'
 import { AuditSection } from './AuditSection'
 import { CreateTeamDialog } from './CreateTeamDialog'
@@ -106,24 +105,16 @@ function LeaveTeam({ team }: { team: TeamDetail }) {
   const { refreshTeams } = useAuth()
   const { select, teams } = useCurrentTeam()
   const [confirming, setConfirming] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   // The server keeps at least one admin per team; say so instead of offering a doomed button.
   const lastAdmin =
     team.role === 'admin' && team.members.filter((m) => m.role === 'admin').length === 1
 
   const leave = async () => {
-    setBusy(true)
-    try {
-      await removeMember(team.id, user.id)
-      const personal = teams.find((t) => t.personal)
-      if (personal) select(personal.id)
-      await refreshTeams()
-      navigate({ page: 'list' })
-    } catch (err) {
-      setError(errorMessage(err))
-      setBusy(false)
-    }
+    await removeMember(team.id, user.id)
+    const personal = teams.find((t) => t.personal)
+    if (personal) select(personal.id)
+    await refreshTeams()
+    navigate({ page: 'list' })
   }
 
   return (
@@ -147,33 +138,16 @@ function LeaveTeam({ team }: { team: TeamDetail }) {
         </button>
       </div>
       {confirming && (
-        <Modal
+        <ConfirmDialog
           title={`Leave ${team.name}?`}
-          onDismiss={busy ? undefined : () => setConfirming(false)}
+          confirmLabel="Leave team"
+          busyLabel="Leaving…"
+          onConfirm={leave}
+          onClose={() => setConfirming(false)}
         >
-          <p className="modal__text">
-            You lose access to {team.name}’s briefings at once, including any you have open. An
-            admin can invite you again.
-          </p>
-          {error && (
-            <p className="field__error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="modal__actions">
-            <button
-              type="button"
-              className="button button--ghost"
-              onClick={() => setConfirming(false)}
-              disabled={busy}
-            >
-              Cancel
-            </button>
-            <button type="button" className="button button--danger" onClick={leave} disabled={busy}>
-              {busy ? 'Leaving…' : 'Leave team'}
-            </button>
-          </div>
-        </Modal>
+          You lose access to {team.name}’s briefings at once, including any you have open. An admin
+          can invite you again.
+        </ConfirmDialog>
       )}
     </section>
   )
