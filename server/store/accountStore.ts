@@ -35,6 +35,19 @@ export interface UserStore {
   get(id: string): Promise<User | undefined>
   getByEmail(email: string): Promise<UserWithPassword | undefined>
   count(): Promise<number>
+  /** Sets the display name; false when there is no such user. */
+  setName(id: string, name: string): Promise<boolean>
+  getPasswordHash(id: string): Promise<string | undefined>
+  /**
+   * Replaces the password hash, but only while it is still `from` (so of two changes made
+   * with the same current password only one wins), and ends every session of the user but
+   * `keepSession`, in one transaction. Returns the id hashes of the ended sessions, or null
+   * when the hash was no longer `from` and nothing changed.
+   */
+  changePassword(
+    id: string,
+    change: { from: string; to: string; keepSession: string },
+  ): Promise<string[] | null>
   createSession(session: Session): Promise<void>
   getSession(idHash: string): Promise<Session | undefined>
   deleteSession(idHash: string): Promise<void>

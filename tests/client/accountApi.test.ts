@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { setOpenRegistration } from '../../client/src/api/admin'
-import { getMe, register } from '../../client/src/api/auth'
+import { changePassword, getMe, register, renameAccount } from '../../client/src/api/auth'
 import { acceptInvite, getInvite } from '../../client/src/api/invites'
 import { getBriefingAccess, setTeamRole, shareBriefing } from '../../client/src/api/shares'
 import { AUDIT_PAGE_SIZE, getAuditPage, getTeam, revokeInvite } from '../../client/src/api/teams'
@@ -39,6 +39,40 @@ describe('accounts API', () => {
     await expect(getMe()).rejects.toMatchObject({
       code: 'bad_response',
       message: expect.stringContaining('me.teams[0].role "boss"'),
+    })
+  })
+
+  it('renames with PATCH /me and reads the answer as /me', async () => {
+    const fetchMock = respond(200, { user: { ...user, name: 'Ada King' }, teams })
+    const me = await renameAccount('Ada King')
+    expect(me.user.name).toBe('Ada King')
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/auth/me')
+    expect(fetchMock.mock.calls[0]?.[1]?.method).toBe('PATCH')
+    expect(sentBody(fetchMock)).toEqual({ name: 'Ada King' })
+  })
+
+  it('changes the password, and reports a wrong current one against its field', async () => {
+    const fetchMock = vi.fn(
+      async (_url: string, _init?: RequestInit) => new Response(null, { status: 204 }),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    await expect(changePassword('old password', 'new password')).resolves.toBeUndefined()
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/auth/password')
+    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).toEqual({
+      currentPassword: 'old password',
+      newPassword: 'new password',
+    })
+    respond(401, {
+      error: {
+        code: 'bad_credentials',
+        message: 'the current password is wrong',
+        field: 'currentPassword',
+      },
+    })
+    await expect(changePassword('wrong', 'new password')).rejects.toMatchObject({
+      status: 401,
+      code: 'bad_credentials',
+      field: 'currentPassword',
     })
   })
 

@@ -75,6 +75,24 @@ describe('audit log sentences', () => {
     ).toBe('Ada Lovelace left the team')
   })
 
+  it('describes account changes, under the name the person had before a rename', () => {
+    const renamed = entry({
+      action: 'auth.name_changed',
+      target: 'u-ada',
+      details: { from: 'Ada Byron', to: 'Ada Lovelace' },
+    })
+    expect(describeAudit(renamed, names).summary).toBe(
+      'Ada Byron changed their name to Ada Lovelace',
+    )
+    expect(
+      describeAudit(entry({ action: 'auth.password_changed', target: 'u-ada' }), names).summary,
+    ).toBe('Ada Lovelace changed their password')
+    expect(
+      describeAudit(entry({ action: 'auth.password_change_failed', target: 'u-ada' }), names)
+        .summary,
+    ).toBe('Failed attempt to change the password of Ada Lovelace')
+  })
+
   it('shows unknown actions as they are rather than hiding them', () => {
     expect(describeAudit(entry({ action: 'future.thing' }), names)).toEqual({
       summary: 'Ada Lovelace: future.thing',

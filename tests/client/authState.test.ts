@@ -32,6 +32,19 @@ describe('auth state', () => {
     expect(nextAuthState(expired, { type: 'signed-in', me })).toEqual({ status: 'signed-in', me })
   })
 
+  it('takes a changed account (a rename) for the signed-in user only', () => {
+    const renamed: Me = { ...me, user: { ...me.user, name: 'Ada King' } }
+    const signedIn = run({ type: 'loaded', me })
+    expect(nextAuthState(signedIn, { type: 'account-changed', me: renamed })).toEqual({
+      status: 'signed-in',
+      me: renamed,
+    })
+    const someoneElse: Me = { ...renamed, user: { ...renamed.user, id: 'u2' } }
+    expect(nextAuthState(signedIn, { type: 'account-changed', me: someoneElse })).toBe(signedIn)
+    const signedOut = run({ type: 'loaded', me: null })
+    expect(nextAuthState(signedOut, { type: 'account-changed', me: renamed })).toBe(signedOut)
+  })
+
   it('ignores a 401 that arrives while nobody is signed in', () => {
     expect(run({ type: 'session-ended' })).toEqual({ status: 'loading' })
     expect(run({ type: 'loaded', me: null }, { type: 'session-ended' })).toEqual({

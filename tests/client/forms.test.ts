@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../client/src/api/apiError'
 import { errorFor, formErrorOf } from '../../client/src/auth/formError'
-import { checkRegistration, looksLikeEmail } from '../../client/src/auth/validation'
+import {
+  checkName,
+  checkPasswordChange,
+  checkRegistration,
+  looksLikeEmail,
+} from '../../client/src/auth/validation'
 
 describe('form errors', () => {
   it('puts a field error from the server under that field, without the field prefix', () => {
@@ -66,5 +71,30 @@ describe('registration checks', () => {
     for (const bad of ['', 'ada', 'ada@', '@example.org', 'ada@example', 'a b@example.org']) {
       expect(looksLikeEmail(bad), bad).toBe(false)
     }
+  })
+
+  it('checks a new name and a password change before sending them', () => {
+    expect(checkName('  Ada  ')).toBeNull()
+    expect(checkName('   ')).toEqual({ field: 'name', message: 'Enter your name.' })
+    const valid = {
+      currentPassword: 'the old password',
+      newPassword: 'a new password',
+      confirmPassword: 'a new password',
+    }
+    expect(checkPasswordChange(valid)).toBeNull()
+    expect(checkPasswordChange({ ...valid, currentPassword: '' })?.field).toBe('currentPassword')
+    expect(
+      checkPasswordChange({ ...valid, newPassword: 'short', confirmPassword: 'short' }),
+    ).toEqual({ field: 'newPassword', message: 'Use at least 10 characters.' })
+    const same = {
+      ...valid,
+      newPassword: valid.currentPassword,
+      confirmPassword: valid.currentPassword,
+    }
+    expect(checkPasswordChange(same)?.field).toBe('newPassword')
+    expect(checkPasswordChange({ ...valid, confirmPassword: 'a new passwort' })).toEqual({
+      field: 'confirmPassword',
+      message: 'The two new passwords do not match.',
+    })
   })
 })

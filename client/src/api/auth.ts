@@ -1,4 +1,7 @@
-/** The accounts REST API (`/api/auth`): registration, sign-in and sign-out, the current user. */
+/**
+ * The accounts REST API (`/api/auth`): registration, sign-in and sign-out, the current user,
+ * renaming and changing the password.
+ */
 import { TEAM_ROLES, type TeamRole } from '../../../shared/access'
 import { arrayAt, booleanAt, objectAt, oneOfAt, stringAt } from './fields'
 import { requestJson } from './http'
@@ -72,6 +75,22 @@ export function signIn(email: string, password: string): Promise<Me> {
 
 export function signOut(): Promise<void> {
   return requestJson('POST', `${base}/logout`, () => undefined)
+}
+
+/** Renames the signed-in user; answers with the account as `/me` reads it now. */
+export function renameAccount(name: string): Promise<Me> {
+  return requestJson('PATCH', `${base}/me`, parseMe, { name })
+}
+
+/**
+ * Changes the signed-in user's password. The server signs out every other session of the
+ * user; this one stays. Needs the browser session (API tokens cannot do it).
+ */
+export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  return requestJson('POST', `${base}/password`, () => undefined, {
+    currentPassword,
+    newPassword,
+  })
 }
 
 export function parseMe(body: unknown): Me {

@@ -28,6 +28,11 @@ export interface Auth {
   sessionEnded: () => void
   /** Re-reads the user's teams after one was created, joined or left. */
   refreshTeams: () => Promise<void>
+  /**
+   * Call with the answer of a change to the user's own account (renaming), so the header,
+   * the settings page and the caret label show it at once.
+   */
+  accountChanged: (me: Me) => void
   /** Tries loading the user again after `error`. */
   retry: () => void
 }
@@ -86,9 +91,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     dispatch({ type: 'teams-changed', teams: me.teams })
   }, [])
 
+  const accountChanged = useCallback((me: Me) => dispatch({ type: 'account-changed', me }), [])
+
   const auth = useMemo<Auth>(
-    () => ({ state, signedIn, signOut, sessionEnded, refreshTeams, retry: bumpAttempt }),
-    [state, signedIn, signOut, sessionEnded, refreshTeams],
+    () => ({
+      state,
+      signedIn,
+      signOut,
+      sessionEnded,
+      refreshTeams,
+      accountChanged,
+      retry: bumpAttempt,
+    }),
+    [state, signedIn, signOut, sessionEnded, refreshTeams, accountChanged],
   )
   return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>
 }

@@ -25,6 +25,8 @@ export type AuthEvent =
   | { type: 'session-ended' }
   /** The user's teams changed (created, joined, left). */
   | { type: 'teams-changed'; teams: TeamMembership[] }
+  /** The user changed their own account (e.g. their name); `me` is the server's new answer. */
+  | { type: 'account-changed'; me: Me }
 
 export const initialAuthState: AuthState = { status: 'loading' }
 
@@ -44,6 +46,12 @@ export function nextAuthState(state: AuthState, event: AuthEvent): AuthState {
     case 'teams-changed':
       return state.status === 'signed-in' || state.status === 'expired'
         ? { ...state, me: { ...state.me, teams: event.teams } }
+        : state
+    case 'account-changed':
+      // Only the account that is signed in can have changed; anything else is a stale answer.
+      return (state.status === 'signed-in' || state.status === 'expired') &&
+        state.me.user.id === event.me.user.id
+        ? { ...state, me: event.me }
         : state
   }
 }

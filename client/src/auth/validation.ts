@@ -28,3 +28,32 @@ export function checkRegistration(input: {
   }
   return null
 }
+
+/** What is wrong with a new display name before asking the server; null when nothing is. */
+export function checkName(name: string): FormError | null {
+  return name.trim() ? null : { field: 'name', message: 'Enter your name.' }
+}
+
+/**
+ * What is wrong with a password change before asking the server; null when nothing is. Field
+ * names are the API's (`currentPassword`, `newPassword`) plus the form's own `confirmPassword`.
+ */
+export function checkPasswordChange(input: {
+  currentPassword: string
+  newPassword: string
+  confirmPassword: string
+}): FormError | null {
+  if (!input.currentPassword) {
+    return { field: 'currentPassword', message: 'Enter your current password.' }
+  }
+  if (input.newPassword.length < MIN_PASSWORD_LENGTH) {
+    return { field: 'newPassword', message: `Use at least ${MIN_PASSWORD_LENGTH} characters.` }
+  }
+  if (input.newPassword === input.currentPassword) {
+    return { field: 'newPassword', message: 'Choose a password other than your current one.' }
+  }
+  if (input.confirmPassword !== input.newPassword) {
+    return { field: 'confirmPassword', message: 'The two new passwords do not match.' }
+  }
+  return null
+}

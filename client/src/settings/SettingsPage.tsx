@@ -1,10 +1,14 @@
-/** `/settings`: the user's profile, personal API tokens and, for the instance admin, registration. */
+/**
+ * `/settings`: the user's profile, their account (name and password), personal API tokens
+ * and, for the instance admin, registration.
+ */
 import { useAccount } from '../auth/AuthProvider'
 import { identityOf } from '../identity/identity'
 import { Link } from '../router/Link'
 import { AppHeader } from '../ui/AppHeader'
 import { Avatar } from '../ui/Avatar'
 import { ArrowLeftIcon } from '../ui/icons'
+import { AccountSection } from './AccountSection'
 import { RegistrationSection } from './RegistrationSection'
 import { TokensSection } from './TokensSection'
 
@@ -49,6 +53,7 @@ export function SettingsPage() {
             Teammates see your name and this colour next to your cursor in every briefing.
           </p>
         </section>
+        <AccountSection user={user} />
         <TokensSection />
         {user.isAdmin && <RegistrationSection />}
       </main>

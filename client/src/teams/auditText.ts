@@ -39,6 +39,14 @@ export function describeAudit(entry: AuditEntry, names: ReadonlyMap<string, stri
       return team(`${actor} signed in`)
     case 'auth.login_failed':
       return team(`Failed sign-in attempt for ${text(details.email) ?? person(target)}`)
+    case 'auth.name_changed':
+      return team(
+        `${text(details.from) ?? actor} changed their name to ${text(details.to) ?? person(target)}`,
+      )
+    case 'auth.password_changed':
+      return team(`${actor} changed their password`)
+    case 'auth.password_change_failed':
+      return team(`Failed attempt to change the password of ${person(target)}`)
     case 'team.created':
       return team(`${actor} created the team “${text(details.name) ?? ''}”`)
     case 'team.invited':

@@ -1,4 +1,7 @@
-/** REST: registration, sign-in and sign-out, the current user, and personal API tokens. */
+/**
+ * REST: registration, sign-in and sign-out, the current user, and personal API tokens. Changes
+ * to one's own account are in account.ts, which shares this router's sign-in throttle.
+ */
 import { randomUUID } from 'node:crypto'
 import { type Request, type Response, Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
@@ -6,43 +9,29 @@ import { z } from 'zod'
 import { API_TOKEN_PREFIX, credentialKey, SESSION_COOKIE } from '../../auth/authenticate'
 import { inviteStatus } from '../../auth/inviteStatus'
 import { LoginThrottle } from '../../auth/loginThrottle'
-import {
-  dummyPasswordHash,
-  hashPassword,
-  MAX_PASSWORD_LENGTH,
-  MIN_PASSWORD_LENGTH,
-  verifyPassword,
-} from '../../auth/passwords'
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords'
 import { randomToken, sha256 } from '../../auth/secrets'
 import type { User } from '../../store/accountStore'
 import { type AppContext, audit, authOf } from '../context'
 import { HttpError } from '../errors'
 import { requireAuth } from '../middleware/authentication'
 import { parseInput } from '../validate'
+import { accountRouter, meBody } from './account'
+import { displayNameField, emailField, givenPasswordField, newPasswordField } from './accountFields'
 
 /** How long a sign-in lasts. */
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60_000
 export const OPEN_REGISTRATION_SETTING = 'open_registration'
 
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email('must be an e-mail address'))
-  .pipe(z.string().max(254))
-const password = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`)
 const registerBody = z
   .object({
-    email,
-    name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
-    password,
+    email: emailField,
+    name: displayNameField,
+    password: newPasswordField,
     inviteToken: z.string().max(200).optional(),
   })
   .strict()
-const loginBody = z.object({ email, password: z.string().max(MAX_PASSWORD_LENGTH) }).strict()
+const loginBody = z.object({ email: emailField, password: givenPasswordField }).strict()
 const tokenBody = z
   .object({
     name: z.string().trim().min(1, 'must not be empty').max(100),
@@ -93,7 +82,7 @@ export function authRouter(ctx: AppContext): Router {
     })
   }
 
-  const me = async (user: User) => ({ user, teams: await ctx.stores.teams.listForUser(user.id) })
+  const me = (user: User) => meBody(ctx, user)
 
   router.post('/register', credentialLimit, async (req, res) => {
     const body = parseInput(registerBody, req.body, 'body')
@@ -233,6 +222,7 @@ export function authRouter(ctx: AppContext): Router {
   router.get('/me', requireAuth, async (_req, res) => {
     res.json(await me(authOf(res).user))
   })
+  router.use(accountRouter(ctx, { throttle, credentialLimit }))
 
   router.get('/tokens', requireAuth, async (_req, res) => {
     res.json({ tokens: await ctx.stores.users.listTokens(authOf(res).user.id) })

@@ -48,6 +48,39 @@ export class SqlUserStore implements UserStore {
     return Number(row?.n ?? 0)
   }
 
+  async setName(id: string, name: string): Promise<boolean> {
+    const result = await this.sql.run('UPDATE users SET name = ? WHERE id = ?', [name, id])
+    return result.changes > 0
+  }
+
+  async getPasswordHash(id: string): Promise<string | undefined> {
+    const row = await this.sql.get<{ passwordHash: string }>(
+      'SELECT password_hash AS "passwordHash" FROM users WHERE id = ?',
+      [id],
+    )
+    return row?.passwordHash
+  }
+
+  async changePassword(
+    id: string,
+    change: { from: string; to: string; keepSession: string },
+  ): Promise<string[] | null> {
+    return this.sql.transaction(async (tx) => {
+      const updated = await tx.run(
+        'UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?',
+        [change.to, id, change.from],
+      )
+      if (updated.changes === 0) return null
+      // RETURNING (SQLite 3.35+, PostgreSQL) names exactly the rows this deleted, so the
+      // caller closes the sockets of every ended session and of no other.
+      const ended = await tx.all<{ idHash: string }>(
+        'DELETE FROM sessions WHERE user_id = ? AND id_hash <> ? RETURNING id_hash AS "idHash"',
+        [id, change.keepSession],
+      )
+      return ended.map((row) => row.idHash)
+    })
+  }
+
   async createSession(session: Session): Promise<void> {
     await this.sql.run(
       'INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
