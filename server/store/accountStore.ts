@@ -1,4 +1,7 @@
-/** People, their sign-in sessions and API tokens, teams, invites, settings and the audit log. */
+/**
+ * People, their sign-in sessions, API tokens and failed sign-ins, teams, invites, settings and
+ * the audit log.
+ */
 import type { TeamRole } from '../../shared/access'
 
 export interface User {
@@ -56,6 +59,30 @@ export interface UserStore {
   listTokens(userId: string): Promise<ApiToken[]>
   revokeToken(id: string, userId: string, now: string): Promise<boolean>
   touchToken(id: string, now: string): Promise<void>
+}
+
+/** An e-mail's current streak of failed sign-ins. */
+export interface LoginFailures {
+  count: number
+  /** ISO 8601 time of the latest failure in the streak. */
+  lastAt: string
+}
+
+/**
+ * Failed sign-ins per normalised e-mail, for the backoff in server/auth/loginThrottle.ts.
+ * In the database, not in memory, so every instance of a deployment sees the same streaks.
+ */
+export interface LoginFailureStore {
+  /**
+   * Counts one failure at `now`, in one atomic statement so failures recorded at once by
+   * several instances all count. A streak whose latest failure is before `forgetBefore`
+   * starts again at 1. Returns the streak as stored afterwards.
+   */
+  record(email: string, now: string, forgetBefore: string): Promise<LoginFailures>
+  get(email: string): Promise<LoginFailures | undefined>
+  clear(email: string): Promise<void>
+  /** Deletes at most `limit` streaks whose latest failure is before `before`; returns how many. */
+  prune(before: string, limit: number): Promise<number>
 }
 
 export interface Team {

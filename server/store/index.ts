@@ -1,6 +1,12 @@
 /** Chooses and opens the storage backend from configuration. */
 import { createLogger, errorField, type Logger } from '../log/logger'
-import type { AuditStore, SettingsStore, TeamStore, UserStore } from './accountStore'
+import type {
+  AuditStore,
+  LoginFailureStore,
+  SettingsStore,
+  TeamStore,
+  UserStore,
+} from './accountStore'
 import type { BriefingStore } from './briefingStore'
 import type { DocumentStore } from './documentStore'
 import { openPgPool } from './postgres/database'
@@ -10,6 +16,7 @@ import { SqlAuditStore, SqlSettingsStore } from './sql/sqlAuditStore'
 import { SqlBriefingStore } from './sql/sqlBriefingStore'
 import type { SqlClient } from './sql/sqlClient'
 import { SqliteClient } from './sql/sqliteClient'
+import { SqlLoginFailureStore } from './sql/sqlLoginFailureStore'
 import { SqlTeamStore } from './sql/sqlTeamStore'
 import { SqlUserStore } from './sql/sqlUserStore'
 import { openSqliteDatabase } from './sqlite/database'
@@ -22,6 +29,7 @@ export interface Stores {
   documents: DocumentStore
   briefings: BriefingStore
   users: UserStore
+  loginFailures: LoginFailureStore
   teams: TeamStore
   audit: AuditStore
   settings: SettingsStore
@@ -42,6 +50,7 @@ export function sqlStores(sql: SqlClient) {
     sql,
     briefings: new SqlBriefingStore(sql),
     users: new SqlUserStore(sql),
+    loginFailures: new SqlLoginFailureStore(sql),
     teams: new SqlTeamStore(sql),
     audit: new SqlAuditStore(sql),
     settings: new SqlSettingsStore(sql),

@@ -77,7 +77,7 @@ export function accountRouter(ctx: AppContext, deps: AccountRouterDeps): Router 
     const { user } = auth
     // Shares sign-in's per-account backoff, so a stolen session cannot guess the password
     // here faster than it could at the sign-in form.
-    const wait = throttle.retryAfterMs(user.email)
+    const wait = await throttle.retryAfterMs(user.email)
     if (wait > 0) {
       res.setHeader('Retry-After', Math.ceil(wait / 1000))
       throw new HttpError(
@@ -88,7 +88,7 @@ export function accountRouter(ctx: AppContext, deps: AccountRouterDeps): Router 
     }
     const stored = await ctx.stores.users.getPasswordHash(user.id)
     if (!stored || !(await verifyPassword(body.currentPassword, stored))) {
-      throttle.recordFailure(user.email)
+      await throttle.recordFailure(user.email)
       await auditEveryTeam(req, user, 'auth.password_change_failed')
       throw new HttpError(
         401,
@@ -97,7 +97,7 @@ export function accountRouter(ctx: AppContext, deps: AccountRouterDeps): Router 
         'currentPassword',
       )
     }
-    throttle.recordSuccess(user.email)
+    await throttle.recordSuccess(user.email)
     const ended = await ctx.stores.users.changePassword(user.id, {
       from: stored,
       to: await hashPassword(body.newPassword),

@@ -41,7 +41,7 @@ const tokenBody = z
 
 export function authRouter(ctx: AppContext): Router {
   const router = Router()
-  const throttle = new LoginThrottle(() => ctx.now().getTime())
+  const throttle = new LoginThrottle(ctx.stores.loginFailures, () => ctx.now().getTime())
   const dummyHash = dummyPasswordHash()
   // Per-IP volume cap on credential endpoints; the per-account backoff is LoginThrottle.
   const credentialLimit = rateLimit({
@@ -160,7 +160,7 @@ export function authRouter(ctx: AppContext): Router {
 
   router.post('/login', credentialLimit, async (req, res) => {
     const body = parseInput(loginBody, req.body, 'body')
-    const wait = throttle.retryAfterMs(body.email)
+    const wait = await throttle.retryAfterMs(body.email)
     if (wait > 0) {
       res.setHeader('Retry-After', Math.ceil(wait / 1000))
       throw new HttpError(
@@ -173,7 +173,7 @@ export function authRouter(ctx: AppContext): Router {
     // Verify against a dummy hash for unknown e-mails so timing does not reveal accounts.
     const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash))
     if (!user || !ok) {
-      throttle.recordFailure(body.email)
+      await throttle.recordFailure(body.email)
       const teams = user ? await ctx.stores.teams.listForUser(user.id) : []
       const details = { email: body.email }
       if (teams.length === 0)
@@ -189,7 +189,7 @@ export function authRouter(ctx: AppContext): Router {
       }
       throw new HttpError(401, 'bad_credentials', 'e-mail or password is wrong')
     }
-    throttle.recordSuccess(body.email)
+    await throttle.recordSuccess(body.email)
     const { passwordHash: _, ...publicUser } = user
     await startSession(req, res, publicUser)
     for (const team of await ctx.stores.teams.listForUser(user.id)) {

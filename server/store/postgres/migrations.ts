@@ -113,4 +113,13 @@ export const PG_MIGRATIONS: readonly string[] = [
   ALTER TABLE invites ADD COLUMN revoked_at TEXT COLLATE "C";
   CREATE INDEX invites_team ON invites (team_id);
   `,
+  // Failed sign-in streaks per e-mail, shared by every instance (server/auth/loginThrottle.ts).
+  `
+  CREATE TABLE login_failures (
+    email TEXT COLLATE "C" PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    last_failed_at TEXT COLLATE "C" NOT NULL
+  );
+  CREATE INDEX login_failures_last ON login_failures (last_failed_at);
+  `,
 ]

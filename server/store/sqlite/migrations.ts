@@ -124,4 +124,15 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE invites_new RENAME TO invites;
   CREATE INDEX invites_team ON invites (team_id);
   `,
+  // The sign-in backoff's failure streaks per e-mail (server/auth/loginThrottle.ts), kept here
+  // rather than in memory so every instance sees the same streak and a restart keeps it.
+  // The index serves the prune of streaks past the forget window.
+  `
+  CREATE TABLE login_failures (
+    email TEXT PRIMARY KEY,              -- normalised (lower-cased), as users.email
+    failures INTEGER NOT NULL,
+    last_failed_at TEXT NOT NULL
+  );
+  CREATE INDEX login_failures_last ON login_failures (last_failed_at);
+  `,
 ]
