@@ -5,11 +5,6 @@
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 
-/** Shortest password accepted. */
-export const MIN_PASSWORD_LENGTH = 10
-/** Longest password accepted; bounds the hashing work an attacker can ask for. */
-export const MAX_PASSWORD_LENGTH = 256
-
 const PARAMS = { N: 2 ** 15, r: 8, p: 1, keylen: 32 }
 
 function derive(

@@ -16,6 +16,7 @@
  */
 import { decodeMessage, encodeSyncStep2 } from '../../shared/protocol/messages'
 import type { Connection } from './connection'
+import { isEmptyStateVector } from './updateCheck'
 
 /**
  * Longest a loading room waits for first frames and for its answers to reach the network
@@ -77,11 +78,7 @@ export async function answerFromSnapshot(
 export function asksForEverything(frame: Uint8Array): boolean {
   try {
     const message = decodeMessage(frame)
-    return (
-      message.type === 'sync-step-1' &&
-      message.stateVector.byteLength === 1 &&
-      message.stateVector[0] === 0
-    )
+    return message.type === 'sync-step-1' && isEmptyStateVector(message.stateVector)
   } catch {
     return false // a malformed frame is the room's to refuse, after the join
   }

@@ -38,7 +38,12 @@ import { BroadcastBatch } from './broadcastBatch'
 import type { Connection } from './connection'
 import { answerFromSnapshot, EARLY_ANSWER_WAIT_MS, type EarlyClient } from './earlyAnswer'
 import { isUpdateOrigin, type UpdateOrigin } from './origin'
-import { assertApplicableUpdate, type ItemCheck, isEmptyUpdate } from './updateCheck'
+import {
+  assertApplicableUpdate,
+  type ItemCheck,
+  isEmptyStateVector,
+  isEmptyUpdate,
+} from './updateCheck'
 import { WriteQueue } from './writeQueue'
 
 /** Stored updates applied per Yjs transaction while loading (see `Room.load`). */
@@ -457,13 +462,8 @@ function stateVectorOf(update: Uint8Array): Uint8Array {
   try {
     return Y.encodeStateVectorFromUpdate(update)
   } catch {
-    return Y.encodeStateVector(new Y.Doc())
+    return new Uint8Array([0]) // names no client: everything is missing
   }
-}
-
-/** A state vector naming no client: the sender has nothing. */
-function isEmptyStateVector(stateVector: Uint8Array): boolean {
-  return stateVector.byteLength === 1 && stateVector[0] === 0
 }
 
 /** Whether y-protocols will apply this entry: a newer clock, or a removal of a present state. */

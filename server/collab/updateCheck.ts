@@ -57,3 +57,8 @@ export function assertApplicableUpdate(update: Uint8Array, checkItem?: ItemCheck
 export function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength === 2 && update[0] === 0 && update[1] === 0
 }
+
+/** Whether a state vector names no client: the sender has nothing and asks for everything. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0
+}

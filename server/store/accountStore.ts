@@ -40,7 +40,6 @@ export interface UserStore {
   count(): Promise<number>
   /** Sets the display name; false when there is no such user. */
   setName(id: string, name: string): Promise<boolean>
-  getPasswordHash(id: string): Promise<string | undefined>
   /**
    * Replaces the password hash, but only while it is still `from` (so of two changes made
    * with the same current password only one wins), and ends every session of the user but

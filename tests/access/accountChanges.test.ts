@@ -307,12 +307,12 @@ describe.each(['sqlite', 'postgres'] as const)('[AC] account changes on %s', (ba
     it('[AC8] the store replaces a hash only from the one it was read as, so racing changes cannot both win', async () => {
       const elsewhere = await secondSession(user)
       const users = server.stores.users
-      const stored = (await users.getPasswordHash(user.id))!
+      const stored = (await users.getByEmail(user.email))!.passwordHash
       const keep = (who: TestUser) => sha256(who.cookie.slice('briefing_session='.length))
       expect(
         await users.changePassword(user.id, { from: 'stale', to: 'x', keepSession: keep(user) }),
       ).toBeNull()
-      expect(await users.getPasswordHash(user.id)).toBe(stored)
+      expect((await users.getByEmail(user.email))?.passwordHash).toBe(stored)
       expect((await elsewhere.api('/api/auth/me')).status).toBe(200)
       // Through the API, of two changes made with the same current password one wins.
       const [first, second] = await Promise.all([

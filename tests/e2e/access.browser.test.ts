@@ -9,7 +9,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { signUp } from '../helpers/users'
 import {
@@ -20,6 +20,7 @@ import {
   launchChromium,
   openTrackedPage,
 } from './browser'
+import { skipStepsAfterAFailure } from './storySteps'
 
 const PASSWORD = 'correct horse battery'
 const documentBody = (page: Page) => page.locator('.document')
@@ -62,14 +63,7 @@ describe('accounts, teams and access in the browser', () => {
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })
   })
 
-  // Each step builds on the one before; after a failure the rest would only report its echo.
-  let failedStep = false
-  beforeEach(({ skip, onTestFailed }) => {
-    if (failedStep) skip()
-    onTestFailed(() => {
-      failedStep = true
-    })
-  })
+  skipStepsAfterAFailure()
 
   afterAll(async () => {
     for (const context of contexts) await context.close()

@@ -9,7 +9,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
 import {
   createBriefingAs,
@@ -20,6 +20,7 @@ import {
   userFor,
 } from '../helpers/users'
 import { ARTIFACTS_DIR, builtClient, launchChromium, openTrackedPage } from './browser'
+import { skipStepsAfterAFailure } from './storySteps'
 
 const NEW_PASSWORD = 'an entirely new passphrase'
 // Signing in hashes a password on the server, which can take longer than expect.poll's 1 s.
@@ -57,14 +58,7 @@ describe('changing name and password in the browser', () => {
     expect(shared.status).toBe(200)
   })
 
-  // Each step builds on the one before; after a failure the rest would only report its echo.
-  let failedStep = false
-  beforeEach(({ skip, onTestFailed }) => {
-    if (failedStep) skip()
-    onTestFailed(() => {
-      failedStep = true
-    })
-  })
+  skipStepsAfterAFailure()
 
   afterAll(async () => {
     for (const context of track.contexts) await context.close()

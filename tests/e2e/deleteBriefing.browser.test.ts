@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { createBriefingAs, signUp, type TestUser } from '../helpers/users'
 import { builtClient, launchChromium, openTrackedPage } from './browser'
+import { failNextDelete, holdNextRequest } from './networkFaults'
 
 // Expected noise: the browser logs every failed response, and two tests make deletes fail.
 const EXPECTED_CONSOLE = /Failed to load resource: the server responded with a status of (404|503)/
@@ -101,22 +102,7 @@ describe('deleting a briefing from the list in the browser', () => {
   it('shows a failed delete in the dialog, keeps the briefing, and a retry clears the error', async () => {
     const title = 'Survives a failed delete'
     const { id, page } = await openListWith(title)
-    // The real server has no way to fail a permitted delete on demand, so one DELETE is
-    // answered here with the error body an overloaded server would send.
-    await page.route(
-      `**/api/briefings/${id}`,
-      (route) =>
-        route.request().method() === 'DELETE'
-          ? route.fulfill({
-              status: 503,
-              contentType: 'application/json',
-              body: JSON.stringify({
-                error: { code: 'unavailable', message: 'try again shortly' },
-              }),
-            })
-          : route.continue(),
-      { times: 1 },
-    )
+    await failNextDelete(page, `**/api/briefings/${id}`)
     const dialog = await askToDelete(page, title)
     const confirm = dialog.getByRole('button', { name: 'Delete briefing' })
     await confirm.click()
@@ -126,18 +112,7 @@ describe('deleting a briefing from the list in the browser', () => {
     expect(await serverStatus(id)).toBe(200)
 
     // The retry is held at the network until the page has been looked at mid-flight.
-    let release = () => {}
-    const released = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    await page.route(
-      `**/api/briefings/${id}`,
-      async (route) => {
-        await released
-        await route.continue()
-      },
-      { times: 1 },
-    )
+    const release = await holdNextRequest(page, `**/api/briefings/${id}`)
     await confirm.click()
     await dialog.getByRole('button', { name: 'Deleting…' }).waitFor()
     expect(await dialog.getByRole('alert').count()).toBe(0)

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { createBriefingAs, signUp, type TestUser } from '../helpers/users'
 import { builtClient, launchChromium, openTrackedPage } from './browser'
+import { failNextDelete, holdNextRequest } from './networkFaults'
 
 // Expected noise: the browser logs every failed response, and one test makes a leave fail.
 const EXPECTED_CONSOLE = /Failed to load resource: the server responded with a status of (404|503)/
@@ -218,22 +219,7 @@ describe('leaving a team in the browser', () => {
     const { page, deletes } = await openPageAs(member, 'retry')
     await openTeamPage(page, teamId, teamName)
     const memberUrl = `**/api/teams/${teamId}/members/${member.id}`
-    // The real server has no way to fail a permitted leave on demand, so one DELETE is
-    // answered here with the error body an overloaded server would send.
-    await page.route(
-      memberUrl,
-      (route) =>
-        route.request().method() === 'DELETE'
-          ? route.fulfill({
-              status: 503,
-              contentType: 'application/json',
-              body: JSON.stringify({
-                error: { code: 'unavailable', message: 'try again shortly' },
-              }),
-            })
-          : route.continue(),
-      { times: 1 },
-    )
+    await failNextDelete(page, memberUrl)
 
     const dialog = await askToLeave(page, teamName)
     const confirm = dialog.getByRole('button', { name: 'Leave team' })
@@ -245,18 +231,7 @@ describe('leaving a team in the browser', () => {
     expect(await memberIds(teamId)).toContain(member.id)
 
     // The retry is held at the network until the page has been looked at mid-flight.
-    let release = () => {}
-    const released = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    await page.route(
-      memberUrl,
-      async (route) => {
-        await released
-        await route.continue()
-      },
-      { times: 1 },
-    )
+    const release = await holdNextRequest(page, memberUrl)
     await confirm.click()
     await dialog.getByRole('button', { name: 'Leaving…' }).waitFor()
     expect(await dialog.getByRole('button', { name: 'Cancel' }).isEnabled()).toBe(false)

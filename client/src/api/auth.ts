@@ -45,9 +45,6 @@ export interface Registration {
   inviteToken?: string
 }
 
-/** Shortest password the server accepts (`server/auth/passwords.ts`). */
-export const MIN_PASSWORD_LENGTH = 10
-
 const base = '/api/auth'
 
 export function getAuthConfig(): Promise<AuthConfig> {

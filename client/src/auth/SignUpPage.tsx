@@ -4,8 +4,9 @@
  * invite link (`?invite=`) opens the form, with its e-mail filled in.
  */
 import { type FormEvent, useEffect, useState } from 'react'
+import { MAX_DISPLAY_NAME_LENGTH, MIN_PASSWORD_LENGTH } from '../../../shared/accountLimits'
 import { errorMessage } from '../api/apiError'
-import { type AuthConfig, getAuthConfig, MIN_PASSWORD_LENGTH, register } from '../api/auth'
+import { type AuthConfig, getAuthConfig, register } from '../api/auth'
 import { getInvite, type InviteInfo } from '../api/invites'
 import { Link } from '../router/Link'
 import { rememberChosenTeam } from '../teams/currentTeam'
@@ -164,7 +165,7 @@ function SignUpForm({ inviteToken, lockedEmail }: { inviteToken?: string; locked
         autoComplete="name"
         placeholder="e.g. Ada Lovelace"
         hint="Teammates see it next to your cursor."
-        maxLength={100}
+        maxLength={MAX_DISPLAY_NAME_LENGTH}
         autoFocus
         value={name}
         error={errorFor(error, 'name')}

@@ -2,7 +2,7 @@
  * Checks run in the browser before a form is sent, so the common mistakes get an answer at
  * once. The server checks everything again; these only mirror its rules.
  */
-import { MIN_PASSWORD_LENGTH } from '../api/auth'
+import { MIN_PASSWORD_LENGTH } from '../../../shared/accountLimits'
 import type { FormError } from './formError'
 
 /** Loose on purpose: the server decides what an e-mail address is; this catches typos. */

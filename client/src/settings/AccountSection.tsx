@@ -4,6 +4,7 @@
  * which the header, this page and the caret label all read.
  */
 import { type FormEvent, useState } from 'react'
+import { MAX_DISPLAY_NAME_LENGTH } from '../../../shared/accountLimits'
 import { type Account, renameAccount } from '../api/auth'
 import { useAuth } from '../auth/AuthProvider'
 import { errorFor, type FormError, formErrorOf } from '../auth/formError'
@@ -11,9 +12,6 @@ import { checkName } from '../auth/validation'
 import { Notice } from '../ui/Notice'
 import { TextField } from '../ui/TextField'
 import { PasswordForm } from './PasswordForm'
-
-/** The server's limit on display names (`server/http/routes/accountFields.ts`). */
-const MAX_DISPLAY_NAME_LENGTH = 100
 
 export function AccountSection({ user }: { user: Account }) {
   return (

@@ -3,7 +3,8 @@
  * against the same backoff as sign-in), and the new one twice, compared here before sending.
  */
 import { type FormEvent, useState } from 'react'
-import { changePassword, MIN_PASSWORD_LENGTH } from '../api/auth'
+import { MIN_PASSWORD_LENGTH } from '../../../shared/accountLimits'
+import { changePassword } from '../api/auth'
 import { errorFor, type FormError, formErrorOf } from '../auth/formError'
 import { checkPasswordChange } from '../auth/validation'
 import { Notice } from '../ui/Notice'

@@ -14,6 +14,7 @@ import { HttpError, notFound } from '../errors'
 import { requireAuth } from '../middleware/authentication'
 import { parseInput } from '../validate'
 import { displayNameField, givenPasswordField, newPasswordField } from './accountFields'
+import { refuseWhileBackingOff } from './signInBackoff'
 
 const nameBody = z.object({ name: displayNameField }).strict()
 const passwordBody = z
@@ -77,16 +78,8 @@ export function accountRouter(ctx: AppContext, deps: AccountRouterDeps): Router 
     const { user } = auth
     // Shares sign-in's per-account backoff, so a stolen session cannot guess the password
     // here faster than it could at the sign-in form.
-    const wait = await throttle.retryAfterMs(user.email)
-    if (wait > 0) {
-      res.setHeader('Retry-After', Math.ceil(wait / 1000))
-      throw new HttpError(
-        429,
-        'rate_limited',
-        `too many wrong passwords; try again in ${Math.ceil(wait / 1000)} s`,
-      )
-    }
-    const stored = await ctx.stores.users.getPasswordHash(user.id)
+    await refuseWhileBackingOff(throttle, user.email, res, 'wrong passwords')
+    const stored = (await ctx.stores.users.getByEmail(user.email))?.passwordHash
     if (!stored || !(await verifyPassword(body.currentPassword, stored))) {
       await throttle.recordFailure(user.email)
       await auditEveryTeam(req, user, 'auth.password_change_failed')

@@ -4,10 +4,11 @@
  * another.
  */
 import { z } from 'zod'
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../auth/passwords'
-
-/** Longest display name; the client shortens it further for caret labels. */
-export const MAX_NAME_LENGTH = 100
+import {
+  MAX_DISPLAY_NAME_LENGTH,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+} from '../../../shared/accountLimits'
 
 export const emailField = z
   .string()
@@ -32,4 +33,4 @@ export const displayNameField = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`)
+  .max(MAX_DISPLAY_NAME_LENGTH, `must be at most ${MAX_DISPLAY_NAME_LENGTH} characters`)

@@ -18,6 +18,7 @@ import { requireAuth } from '../middleware/authentication'
 import { parseInput } from '../validate'
 import { accountRouter, meBody } from './account'
 import { displayNameField, emailField, givenPasswordField, newPasswordField } from './accountFields'
+import { refuseWhileBackingOff } from './signInBackoff'
 
 /** How long a sign-in lasts. */
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60_000
@@ -160,15 +161,7 @@ export function authRouter(ctx: AppContext): Router {
 
   router.post('/login', credentialLimit, async (req, res) => {
     const body = parseInput(loginBody, req.body, 'body')
-    const wait = await throttle.retryAfterMs(body.email)
-    if (wait > 0) {
-      res.setHeader('Retry-After', Math.ceil(wait / 1000))
-      throw new HttpError(
-        429,
-        'rate_limited',
-        `too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} s`,
-      )
-    }
+    await refuseWhileBackingOff(throttle, body.email, res, 'failed sign-ins')
     const user = await ctx.stores.users.getByEmail(body.email)
     // Verify against a dummy hash for unknown e-mails so timing does not reveal accounts.
     const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash))

@@ -53,14 +53,6 @@ export class SqlUserStore implements UserStore {
     return result.changes > 0
   }
 
-  async getPasswordHash(id: string): Promise<string | undefined> {
-    const row = await this.sql.get<{ passwordHash: string }>(
-      'SELECT password_hash AS "passwordHash" FROM users WHERE id = ?',
-      [id],
-    )
-    return row?.passwordHash
-  }
-
   async changePassword(
     id: string,
     change: { from: string; to: string; keepSession: string },
