@@ -1,6 +1,6 @@
 /**
  * A corpus of source documents with hand-written truth: every `NAME.<ext>` in a folder that has
- * a `NAME.expected.json` beside it. The truth format is the one `../shared/fixtures/sources`
+ * a `NAME.expected.json` beside it (or the file its `document` field names). The truth format is the one `../shared/fixtures/sources`
  * describes (full and partial quotations with speakers, titles that are not quotations,
  * boilerplate that must not reach the body, metadata).
  */
@@ -18,6 +18,11 @@ export interface ExpectedQuote {
 /** The truth file of one document. */
 export interface SourceTruth {
   about?: string
+  /**
+   * Where the document is, relative to the truth file, when it is not `NAME.<ext>` beside it
+   * (truth written for pages of another collection, which stay where they are).
+   */
+  document?: string
   title?: string | null
   byline?: string | null
   publisher?: string | null
@@ -55,13 +60,12 @@ export function loadCorpus(dir: string): CorpusDocument[] {
     .filter((f) => f.endsWith('.expected.json'))
     .map((f) => {
       const name = f.slice(0, -'.expected.json'.length)
-      const file = files.find((d) => d.startsWith(`${name}.`) && !d.endsWith('.expected.json'))
-      if (!file) throw new Error(`No document for ${f} in ${dir}`)
       const truthFile = path.join(dir, f)
-      return {
-        name,
-        file: path.join(dir, file),
-        truth: checkTruth(truthFile, JSON.parse(readFileSync(truthFile, 'utf8'))),
-      }
+      const truth = checkTruth(truthFile, JSON.parse(readFileSync(truthFile, 'utf8')))
+      const file = truth.document
+        ? path.resolve(dir, truth.document)
+        : files.find((d) => d.startsWith(`${name}.`) && !d.endsWith('.expected.json'))
+      if (!file) throw new Error(`No document for ${f} in ${dir}`)
+      return { name, file: path.resolve(dir, file), truth }
     })
 }
