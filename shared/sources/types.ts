@@ -13,6 +13,50 @@ export type SourceKind = (typeof SOURCE_KINDS)[number]
 
 export type QuoteKind = 'full' | 'partial'
 
+/** How attribution found a quotation's speaker. */
+export const ATTRIBUTION_METHODS = [
+  /** Words after the quotation: "…," said X; "…?" X asked. */
+  'after',
+  /** Words before it: X said (that) "…"; X told reporters: "…". */
+  'before',
+  /** A clause ending in a colon introduces it. */
+  'introducer',
+  /** "according to X". */
+  'according-to',
+  /** The second half of a sentence whose first half was attributed. */
+  'same-sentence',
+  /** An earlier quotation or verb of saying in the same paragraph. */
+  'paragraph',
+  /** A paragraph that is only a quotation continues the previous paragraph's speaker. */
+  'previous-paragraph',
+  /** The subject of the sentence before it. */
+  'context',
+  /** A transcript's speaker label. */
+  'label',
+  /** Nothing in the text attributes it. */
+  'none',
+] as const
+export type AttributionMethod = (typeof ATTRIBUTION_METHODS)[number]
+
+/** A body range, as UTF-16 offsets into the body. */
+export interface BodyRange {
+  start: number
+  end: number
+}
+
+/** The evidence for a quotation's speaker. */
+export interface QuoteAttribution {
+  /** How sure the attribution is, 0 to 1. Below the importer's threshold `speaker` is null. */
+  confidence: number
+  method: AttributionMethod
+  /** The words that attribute it ("says Parata"); null when the speaker comes from context. */
+  cue: BodyRange | null
+  /** Where the speaker was first named in the body; null for a description or none. */
+  introduced: BodyRange | null
+  /** The likeliest speaker when the attribution is not confident enough to name one. */
+  suggestion: string | null
+}
+
 /**
  * A quotation found in a source body. Offsets are UTF-16 code unit offsets into the body
  * (`paragraphs.join('\n\n')`), so `body.slice(start, end) === text`; `paragraph` is the
@@ -26,6 +70,8 @@ export interface ExtractedQuote {
   start: number
   end: number
   paragraph: number
+  /** Why the speaker is who it is. Absent on sources imported before attribution evidence. */
+  attribution?: QuoteAttribution
 }
 
 /** Metadata an importer recovers from a document; null where the document does not carry it. */

@@ -1,27 +1,23 @@
 /**
  * What the extractor knows about one body before attributing anything: paragraph offsets,
- * quotation spans and the masked narrative around them, sentence starts, transcript labels,
- * the people named and where, and which spans are titles of works. Built once per extraction
- * and read by every later step; nothing here is shared between extractions.
+ * quotation spans and the masked narrative around them, the narrative's tokens and sentences
+ * (wink-nlp), transcript labels, the people and organisations it names and where, and which
+ * spans are titles of works. Built once per extraction and read by every later step; nothing
+ * here is shared between extractions.
  */
 
 import {
   type ExtractedQuote,
   PARAGRAPH_SEPARATOR,
+  type QuoteAttribution,
   type QuoteKind,
   type SourceKind,
 } from '../../sources/types'
-import {
-  collectPeople,
-  findMentions,
-  type Mention,
-  MentionIndex,
-  noteCandidates,
-  PersonRegistry,
-} from './persons'
+import { Discourse } from './attribution/discourse'
+import { collectEntities, type Entities } from './entities/collect'
 import { maskQuotations, type QuoteSpan, scanQuoteSpans } from './quoteSpans'
 import { sentenceEndAfter, sentenceStartBefore, sentenceStarts } from './sentences'
-import type { Speaker, SpeakerContext } from './speakerPhrase'
+import { type TaggedBody, tagBody } from './text/tagger'
 import {
   looksLikeTranscript,
   nameFromLabel,
@@ -40,12 +36,12 @@ export interface ExtractionInput {
 }
 
 /** The analysed body. */
-export interface BodyAnalysis extends SpeakerContext {
+export interface BodyAnalysis {
   paragraphs: readonly string[]
   /** Per paragraph: the text with quoted passages blanked out. */
   masked: string[]
-  /** Per paragraph: where the sentences of its masked text start. */
-  sentences: number[][]
+  /** Per paragraph: where the sentences of its masked text start (character offsets). */
+  sentenceStarts: number[][]
   /** Per paragraph: its offset in the body. */
   offsets: number[]
   spansByParagraph: QuoteSpan[][]
@@ -55,6 +51,9 @@ export interface BodyAnalysis extends SpeakerContext {
   inTurn: boolean[]
   /** Spans that quote a work's title: not quotations, and not clause breaks either. */
   titles: Set<QuoteSpan>
+  tagged: TaggedBody
+  entities: Entities
+  discourse: Discourse
 }
 
 function paragraphOffsets(paragraphs: readonly string[]): number[] {
@@ -67,6 +66,12 @@ function paragraphOffsets(paragraphs: readonly string[]): number[] {
   return offsets
 }
 
+function isTitleCased(text: string): boolean {
+  const words = text.match(/[\p{L}][\p{L}'’-]{3,}/gu) ?? []
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length
+  return words.length >= 3 && capitalised >= words.length * 0.7
+}
+
 function turnMembership(labels: readonly (SpeakerLabel | null)[]): boolean[] {
   let inTurn = false
   return labels.map((label) => {
@@ -75,28 +80,38 @@ function turnMembership(labels: readonly (SpeakerLabel | null)[]): boolean[] {
   })
 }
 
-/** The people named in the context and the body, and where the body names them. */
-function people(
+/**
+ * The masked body for the tagger: transcript labels become "Name said:" in effect by staying as
+ * written; the context (a title) is tagged separately so its names join the registry.
+ */
+function entitiesOf(
   context: readonly string[],
   masked: readonly string[],
-  labels: readonly (SpeakerLabel | null)[],
   offsets: readonly number[],
-): { registry: PersonRegistry; mentions: MentionIndex } {
-  const registry = new PersonRegistry()
+  labels: readonly (SpeakerLabel | null)[],
+): { tagged: TaggedBody; entities: Entities } {
   const maskedContext = context.map((text) => maskQuotations(text, scanQuoteSpans([text])))
-  for (const text of [...maskedContext, ...masked]) noteCandidates(text, registry)
-  for (const text of [...maskedContext, ...masked]) collectPeople(text, registry)
-  const mentions: Mention[] = []
-  masked.forEach((text, i) => {
-    const label = labels[i]
-    const base = offsets[i] ?? 0
-    if (label?.kind === 'speaker') {
-      const { name, role } = nameFromLabel(label.label)
-      if (name) mentions.push({ position: base, person: registry.add(name, role) })
-    }
-    mentions.push(...findMentions(text, base, registry))
-  })
-  return { registry, mentions: new MentionIndex(mentions) }
+  // A headline in title case ("Apple CEO Tim Cook On Being ...") runs its capitals together,
+  // so only the clear personal names in it are read (see collectEntities).
+  const contextEntities =
+    maskedContext.length > 0
+      ? collectEntities(
+          tagBody(maskedContext, paragraphOffsets(maskedContext), PARAGRAPH_SEPARATOR),
+          undefined,
+          { headline: context.some(isTitleCased) },
+        )
+      : null
+  const tagged = tagBody(masked, offsets, PARAGRAPH_SEPARATOR)
+  const entities = collectEntities(tagged, contextEntities?.registry)
+  for (const label of labels) {
+    if (label?.kind !== 'speaker') continue
+    const { name, role } = nameFromLabel(label.label)
+    if (!name) continue
+    const entity = entities.registry.addName(name.split(' '), 'person', { start: 0, end: 0 })
+    entity.kind = 'person'
+    entity.role ??= role
+  }
+  return { tagged, entities }
 }
 
 /** Analyses a body for extraction. */
@@ -104,21 +119,29 @@ export function analyseBody(input: ExtractionInput): BodyAnalysis {
   const { paragraphs } = input
   const offsets = paragraphOffsets(paragraphs)
   const spans = scanQuoteSpans(paragraphs)
-  const spansByParagraph = paragraphs.map((_, i) => spans.filter((s) => s.paragraph === i))
+  const spansByParagraph: QuoteSpan[][] = paragraphs.map(() => [])
+  for (const span of spans) spansByParagraph[span.paragraph]?.push(span)
   const masked = paragraphs.map((p, i) => maskQuotations(p, spansByParagraph[i] ?? []))
   const transcript =
     input.kind === 'transcript' || (input.kind === undefined && looksLikeTranscript(paragraphs))
   const labels = paragraphs.map((p) => (transcript ? parseSpeakerLabel(p) : null))
+  // A turn's label is read by the transcript rules, not as narrative naming someone.
+  labels.forEach((label, i) => {
+    if (label) masked[i] = ' '.repeat(label.end) + (masked[i] ?? '').slice(label.end)
+  })
+  const { tagged, entities } = entitiesOf(input.context ?? [], masked, offsets, labels)
   const body: BodyAnalysis = {
     paragraphs,
     masked,
-    sentences: masked.map(sentenceStarts),
+    sentenceStarts: masked.map(sentenceStarts),
     offsets,
     spansByParagraph,
     labels,
     inTurn: turnMembership(labels),
     titles: new Set(),
-    ...people(input.context ?? [], masked, labels, offsets),
+    tagged,
+    entities,
+    discourse: new Discourse(tagged, entities.mentions),
   }
   for (const span of spans) {
     const text = (paragraphs[span.paragraph] ?? '').slice(span.contentStart, span.contentEnd)
@@ -129,15 +152,29 @@ export function analyseBody(input: ExtractionInput): BodyAnalysis {
   return body
 }
 
+/** The index of the first token starting at or after body offset `offset`. */
+export function tokenAt(body: BodyAnalysis, offset: number): number {
+  const { tokens } = body.tagged
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((tokens[mid]?.start ?? 0) < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** The narrative clause before a span: back to the sentence start, a previous span or a label. */
 export function clauseBefore(body: BodyAnalysis, span: QuoteSpan): { start: number; text: string } {
   const masked = body.masked[span.paragraph] ?? ''
-  const previous = (body.spansByParagraph[span.paragraph] ?? []).filter(
-    (s) => s.close <= span.open && !body.titles.has(s),
-  )
+  let previousClose = 0
+  for (const s of body.spansByParagraph[span.paragraph] ?? []) {
+    if (s.close <= span.open && !body.titles.has(s)) previousClose = s.close
+  }
   const start = Math.max(
-    sentenceStartBefore(body.sentences[span.paragraph] ?? [], span.open),
-    previous.at(-1)?.close ?? 0,
+    sentenceStartBefore(body.sentenceStarts[span.paragraph] ?? [], span.open),
+    previousClose,
     body.labels[span.paragraph]?.end ?? 0,
   )
   return { start, text: masked.slice(start, span.open) }
@@ -150,9 +187,16 @@ export function clauseAfter(body: BodyAnalysis, span: QuoteSpan): string {
   const next = (body.spansByParagraph[span.paragraph] ?? []).find(
     (s) => s.open >= span.close && !body.titles.has(s),
   )
-  const sentences = body.sentences[span.paragraph] ?? []
-  const end = Math.min(sentenceEndAfter(masked, sentences, span.close), next?.open ?? masked.length)
+  const starts = body.sentenceStarts[span.paragraph] ?? []
+  const end = Math.min(sentenceEndAfter(masked, starts, span.close), next?.open ?? masked.length)
   return masked.slice(span.close, Math.max(end, span.close))
+}
+
+/** Who said a quotation, as attribution settled it. */
+export interface Attribution {
+  speaker: string | null
+  role: string | null
+  details: QuoteAttribution
 }
 
 /**
@@ -164,7 +208,7 @@ export function makeQuote(
   p: number,
   range: { from: number; to: number },
   kind: QuoteKind,
-  speaker: Speaker | null,
+  attribution: Attribution,
 ): ExtractedQuote | null {
   const raw = (body.paragraphs[p] ?? '').slice(range.from, range.to)
   const lead = raw.length - raw.trimStart().length
@@ -174,11 +218,12 @@ export function makeQuote(
   const start = (body.offsets[p] ?? 0) + range.from + lead
   return {
     text,
-    speaker: speaker?.name ?? null,
-    speakerRole: speaker?.role ?? null,
+    speaker: attribution.speaker,
+    speakerRole: attribution.role,
     kind,
     start,
     end: start + text.length,
     paragraph: p + 1,
+    attribution: attribution.details,
   }
 }

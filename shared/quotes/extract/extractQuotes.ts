@@ -1,38 +1,71 @@
 /**
- * Quote extraction: every quotation in a body, with its offsets, kind and speaker.
+ * Quote extraction: every quotation in a body, with its offsets, kind, speaker and the evidence
+ * for the speaker.
  *
  * Pure and free of Node APIs so the client can run it too. After the body is analysed
- * (documentAnalysis), each quotation is attributed from, in order: the text after it ("...,
- * said X"), the clause before it ("X said the plan was '...'"), a colon-ended sentence
- * introducing it, the previous quotation of the same sentence or paragraph, and, for a
- * paragraph that opens with a quotation, the previous paragraph's speaker. A quotation running
- * over several paragraphs is attributed once for all its pieces. In transcripts the named
- * speakers' turns are quotations too (turnQuotes).
+ * (documentAnalysis: quotation spans, the tagged narrative, the people it names), each
+ * quotation is attributed from an explicit cue around it (cues.ts: "…," said X; X told
+ * reporters: "…"; "according to X"), resolved to a person of the article (resolve.ts); failing
+ * that, from the attribution chain: the other half of its sentence, the paragraph's speaker, or
+ * for a paragraph that is only a quotation, the previous paragraph's speaker. Each step has a
+ * confidence; below CONFIDENT_SPEAKER the speaker is left null with the best candidate as a
+ * suggestion, never a confident wrong name. Titles of works and scare quotes are not offered.
+ * In transcripts the named speakers' turns are quotations too (turnQuotes).
  */
 
-import type { ExtractedQuote, QuoteKind } from '../../sources/types'
-import { introducerPhrase, phraseAfter, phrasesBefore, type SpeakerPhrase } from './attribution'
+import type { AttributionMethod, ExtractedQuote, QuoteKind } from '../../sources/types'
+import { type Cue, type CueContext, cueAfter, cueBefore, cueOfIntroducer } from './attribution/cues'
+import type { ChainState } from './attribution/discourse'
+import { type ResolveContext, type Resolved, resolvePhrase } from './attribution/resolve'
 import {
+  type Attribution,
   analyseBody,
   type BodyAnalysis,
   clauseAfter,
   clauseBefore,
   type ExtractionInput,
   makeQuote,
+  tokenAt,
 } from './documentAnalysis'
 import { quoteKind } from './quoteKind'
 import type { QuoteSpan } from './quoteSpans'
-import { sentenceStartBefore } from './sentences'
-import { resolveSpeakerPhrase, type Speaker } from './speakerPhrase'
+import { isTerm, wordCount } from './terms'
 import { turnQuotes } from './turnQuotes'
 
 export type { ExtractionInput } from './documentAnalysis'
 
+/** Below this confidence a speaker is offered as a suggestion only. */
+export const CONFIDENT_SPEAKER = 0.5
+
+/** How much each way of finding a speaker is worth, before the phrase's own reading. */
+const METHOD_STRENGTH: Readonly<Record<AttributionMethod, number>> = {
+  after: 1,
+  before: 1,
+  'according-to': 1,
+  introducer: 0.9,
+  label: 1,
+  'same-sentence': 0.95,
+  paragraph: 0.85,
+  'previous-paragraph': 0.8,
+  context: 0.6,
+  none: 0,
+}
+
+/** A quotation's speaker as found, before the threshold is applied. */
+interface Finding {
+  resolved: Resolved | null
+  method: AttributionMethod
+  cue: Cue | null
+  confidence: number
+}
+
 /** A quotation attributed so far in the current paragraph. */
 interface Attributed {
   span: QuoteSpan
-  speaker: Speaker | null
+  last: QuoteSpan
+  finding: Finding
   kind: QuoteKind
+  term: boolean
 }
 
 /** All quotations of the body, ordered by position. */
@@ -53,29 +86,6 @@ export function extractQuotes(input: ExtractionInput): ExtractedQuote[] {
   return quotes.sort((a, b) => a.start - b.start || b.end - a.end)
 }
 
-/** Quotations set off by quotation marks, attributed. */
-function markedQuotes(body: BodyAnalysis): ExtractedQuote[] {
-  const quotes: ExtractedQuote[] = []
-  let previousParagraphSpeaker: Speaker | null = null
-  body.paragraphs.forEach((_, p) => {
-    const attributed: Attributed[] = []
-    for (const span of body.spansByParagraph[p] ?? []) {
-      if (span.continuesFromPrevious || body.titles.has(span)) continue
-      const group = continuationGroup(body, span)
-      const result = attributeGroup(body, group, attributed, previousParagraphSpeaker)
-      if (!result) continue
-      attributed.push({ span, ...result })
-      for (const piece of group) {
-        const range = { from: piece.contentStart, to: piece.contentEnd }
-        const quote = makeQuote(body, piece.paragraph, range, result.kind, result.speaker)
-        if (quote) quotes.push(quote)
-      }
-    }
-    previousParagraphSpeaker = lastSpeakerOf(body, p, attributed)
-  })
-  return quotes
-}
-
 /** The span and the spans in following paragraphs that continue it. */
 function continuationGroup(body: BodyAnalysis, first: QuoteSpan): QuoteSpan[] {
   const group = [first]
@@ -89,84 +99,322 @@ function continuationGroup(body: BodyAnalysis, first: QuoteSpan): QuoteSpan[] {
   return group
 }
 
-function resolve(body: BodyAnalysis, phrase: SpeakerPhrase | null, base: number): Speaker | null {
-  return phrase ? resolveSpeakerPhrase(phrase.phrase, base + phrase.offset, body) : null
+/** Quotations set off by quotation marks, attributed. */
+function markedQuotes(body: BodyAnalysis): ExtractedQuote[] {
+  const quotes: ExtractedQuote[] = []
+  const chain: ChainState = { speaker: null, paragraph: -1 }
+  const paragraphSpeakers: (Finding | null)[] = []
+  body.paragraphs.forEach((_, p) => {
+    const attributed: Attributed[] = []
+    for (const span of body.spansByParagraph[p] ?? []) {
+      if (span.continuesFromPrevious || body.titles.has(span)) continue
+      const group = continuationGroup(body, span)
+      const last = group.at(-1) as QuoteSpan
+      const result = attributeGroup(body, group, attributed, chain, paragraphSpeakers)
+      if (!result) continue
+      attributed.push({ span, last, ...result })
+      if (result.finding.resolved?.entity && result.finding.confidence >= CONFIDENT_SPEAKER) {
+        chain.speaker = result.finding.resolved.entity
+        chain.paragraph = last.paragraph
+      }
+      if (result.term) continue
+      const attribution = settle(body, result.finding)
+      for (const piece of group) {
+        const range = { from: piece.contentStart, to: piece.contentEnd }
+        const quote = makeQuote(body, piece.paragraph, range, result.kind, attribution)
+        if (quote) quotes.push(quote)
+      }
+    }
+    const lastAttributed = [...attributed].reverse().find((a) => a.finding.resolved)
+    paragraphSpeakers[p] =
+      lastAttributed?.finding ?? speakerOfNarrative(body, p, Number.POSITIVE_INFINITY)
+  })
+  return quotes
 }
 
-/** Of several candidate phrases, the first naming a known person; else the first resolving. */
-function resolveBest(body: BodyAnalysis, phrases: SpeakerPhrase[], base: number): Speaker | null {
-  const speakers = phrases.map((p) => resolve(body, p, base)).filter((s): s is Speaker => !!s)
-  return speakers.find((s) => body.registry.lookup(s.name)) ?? speakers[0] ?? null
+/** Applies the threshold: a confident speaker is named, a doubtful one only suggested. */
+function settle(body: BodyAnalysis, finding: Finding): Attribution {
+  const { resolved, cue } = finding
+  const confident = resolved !== null && finding.confidence >= CONFIDENT_SPEAKER
+  const tokens = body.tagged.tokens
+  const entity = resolved?.entity
+  const named = entity && !entity.described && entity.introduced.end > entity.introduced.start
+  return {
+    speaker: confident ? resolved.name : null,
+    role: confident ? resolved.role : null,
+    details: {
+      confidence: Math.round(finding.confidence * 100) / 100,
+      method: finding.method,
+      cue: cue ? { start: tokens[cue.first]?.start ?? 0, end: tokens[cue.last]?.end ?? 0 } : null,
+      introduced: named && entity ? { ...entity.introduced } : null,
+      suggestion: !confident && resolved ? resolved.name : null,
+    },
+  }
+}
+
+/** A verb that only happens to follow a quotation ("remembers") says less than "said". */
+const ANY_VERB_STRENGTH = 0.85
+
+function found(
+  resolved: Resolved | null,
+  method: AttributionMethod,
+  cue: Cue | null,
+): Finding | null {
+  if (!resolved) return null
+  const verb = cue && !cue.speech && method === 'after' ? ANY_VERB_STRENGTH : 1
+  const confidence = METHOD_STRENGTH[method] * resolved.confidence * verb
+  return { resolved, method, cue, confidence }
+}
+
+const NONE: Finding = { resolved: null, method: 'none', cue: null, confidence: 0 }
+
+function contexts(body: BodyAnalysis): { cue: CueContext; resolve: ResolveContext } {
+  return {
+    cue: { tagged: body.tagged, mentionAt: body.entities.mentionAt },
+    resolve: { tagged: body.tagged, registry: body.entities.registry, discourse: body.discourse },
+  }
+}
+
+/** The token of the mark at paragraph `p`'s character `index`. */
+function markToken(body: BodyAnalysis, p: number, index: number): number {
+  return tokenAt(body, (body.offsets[p] ?? 0) + index)
+}
+
+/** The last character of a span's words, ignoring space: what punctuation ended it. */
+function endPunctuation(body: BodyAnalysis, span: QuoteSpan): string {
+  const text = (body.paragraphs[span.paragraph] ?? '').slice(span.contentStart, span.contentEnd)
+  return text.trimEnd().at(-1) ?? ''
+}
+
+/** The explicit cue of a quotation group, resolved; null if the text gives none. */
+function explicitCue(
+  body: BodyAnalysis,
+  group: readonly QuoteSpan[],
+  chain: ChainState,
+): Finding | null {
+  const ctx = contexts(body)
+  const first = group[0] as QuoteSpan
+  const last = group.at(-1) as QuoteSpan
+  const tokens = body.tagged.tokens
+  const open = markToken(body, first.paragraph, first.open)
+  if (last.closed) {
+    const close = markToken(body, last.paragraph, last.contentEnd)
+    const next = (body.spansByParagraph[last.paragraph] ?? []).find(
+      (s) => s.open >= last.close && !body.titles.has(s),
+    )
+    const limit = next
+      ? markToken(body, last.paragraph, next.open)
+      : (body.tagged.paragraphStart[last.paragraph + 1] ?? tokens.length)
+    const punct = endPunctuation(body, last)
+    const after = cueAfterFor(ctx.cue, close, punct, limit)
+    const resolved = after ? resolvePhrase(ctx.resolve, after.phrase, chain) : null
+    if (after && resolved) return found(resolved, after.method, after)
+  }
+  const from = clauseStartToken(body, first, open)
+  const before = cueBefore(ctx.cue, from, open)
+  if (before) {
+    const resolved = resolvePhrase(ctx.resolve, before.phrase, chain)
+    if (resolved) return found(resolved, before.method, before)
+  }
+  // A quotation opening its sentence after one that ends in a colon.
+  if (from === open) {
+    const sentence = tokens[open]?.sentence ?? 0
+    const previous = tokens[open - 1]
+    if (previous && previous.text === ':') {
+      const cue = cueOfIntroducer(ctx.cue, previous.sentence)
+      const resolved = cue ? resolvePhrase(ctx.resolve, cue.phrase, chain) : null
+      if (cue && resolved) return found(resolved, 'introducer', cue)
+    } else if (sentence > 0) {
+      const cue = cueOfIntroducer(ctx.cue, sentence - 1)
+      const resolved = cue ? resolvePhrase(ctx.resolve, cue.phrase, chain) : null
+      if (cue && resolved && body.tagged.sentences[sentence - 1]?.last === open - 1)
+        return found(resolved, 'introducer', cue)
+    }
+  }
+  return null
+}
+
+/**
+ * The cue after a closing mark, as the punctuation that ended the quotation allows: after a
+ * comma or dash the sentence goes on, so any verb reports it; after a question or exclamation
+ * mark only a short clause ("…?" Rothman asked) does; after a full stop a new sentence begins,
+ * and only a bare "X said." belongs to the quotation.
+ */
+function cueAfterFor(ctx: CueContext, close: number, punct: string, limit: number): Cue | null {
+  const tokens = ctx.tagged.tokens
+  const next = tokens[close + 1]
+  if (!next || next.paragraph !== tokens[close]?.paragraph) return null
+  if (punct === '.' || punct === '?' || punct === '!') {
+    let end = close + 1
+    while (end < limit && !['.', '!', '?'].includes(tokens[end]?.text ?? '')) end++
+    const ended = end < limit
+    const short = end - close <= (punct === '.' ? 5 : 10) && (ended || punct !== '.')
+    const continues = /^\p{Ll}/u.test(next.text)
+    if (!short && !continues) return null
+    return cueAfter(ctx, close, punct !== '.' || continues, limit)
+  }
+  return cueAfter(
+    ctx,
+    close,
+    punct === ',' || punct === '—' || punct === '–' || punct === '-',
+    limit,
+  )
+}
+
+/** The token where the clause before a span starts: its sentence, a previous span or a label. */
+function clauseStartToken(body: BodyAnalysis, span: QuoteSpan, open: number): number {
+  const tokens = body.tagged.tokens
+  const sentence = body.tagged.sentences[tokens[open]?.sentence ?? 0]
+  let from = sentence?.first ?? open
+  if ((tokens[open]?.paragraph ?? -1) !== span.paragraph) from = open
+  for (const s of body.spansByParagraph[span.paragraph] ?? []) {
+    if (s.close <= span.open && !body.titles.has(s)) {
+      from = Math.max(from, markToken(body, span.paragraph, s.close))
+    }
+  }
+  const label = body.labels[span.paragraph]
+  if (label) from = Math.max(from, markToken(body, span.paragraph, label.end))
+  return Math.min(from, open)
+}
+
+/**
+ * Who speaks in paragraph `p`'s narrative before token `before`: the subject of its last verb
+ * of saying, else the person the paragraph is about (its last subject).
+ */
+function speakerOfNarrative(body: BodyAnalysis, p: number, before: number): Finding | null {
+  const ctx = contexts(body)
+  const chain: ChainState = { speaker: null, paragraph: -1 }
+  const sentences = body.tagged.sentences.filter((s) => s.paragraph === p && s.first < before)
+  for (const s of [...sentences].reverse()) {
+    const cue = cueBefore(ctx.cue, s.first, Math.min(s.last + 1, before))
+    if (cue && cue.method === 'before') {
+      const resolved = resolvePhrase(ctx.resolve, cue.phrase, chain)
+      if (resolved?.entity) return found(resolved, 'paragraph', cue)
+    }
+  }
+  const people = body.entities.mentions.filter(
+    (m) => m.paragraph === p && m.first < before && m.entity.kind === 'person',
+  )
+  // The person the paragraph is about: its last subject, else the last person it names.
+  const subject = people.filter((m) => m.subject).at(-1)
+  const focus = subject ?? people.at(-1)
+  if (!focus) return null
+  const { entity } = focus
+  const reading: Resolved = {
+    entity,
+    name: entity.name,
+    role: entity.role,
+    confidence: subject ? 0.95 : 0.85,
+    alternative: null,
+  }
+  return found(reading, 'context', null)
+}
+
+/** A fragment this short, attributed to nobody, reads as a term or a scare quote. */
+const MAX_TERM_WORDS_UNATTRIBUTED = 4
+
+/** Whether nothing but the narrative of one sentence stands between two spans. */
+function sameSentenceSpan(body: BodyAnalysis, previous: QuoteSpan, next: QuoteSpan): boolean {
+  if (previous.paragraph !== next.paragraph) return false
+  const between = (body.masked[next.paragraph] ?? '').slice(previous.close, next.open)
+  return !/[.!?]/.test(between) && !/[.!?]$/.test(endPunctuation(body, previous))
+}
+
+/** Whether a title span stands right before this one in its sentence ("“X,” or “Y”"). */
+function titleBefore(body: BodyAnalysis, span: QuoteSpan): boolean {
+  const spans = body.spansByParagraph[span.paragraph] ?? []
+  const index = spans.indexOf(span)
+  const previous = index > 0 ? spans[index - 1] : undefined
+  return (
+    previous !== undefined && body.titles.has(previous) && sameSentenceSpan(body, previous, span)
+  )
+}
+
+/** Whether a paragraph reads as a caption or a subhead: no sentence ends in it. */
+function isCaptionLike(body: BodyAnalysis, p: number): boolean {
+  const text = (body.paragraphs[p] ?? '').trim()
+  return !/[.!?:"”’]$/.test(text) && (body.spansByParagraph[p]?.length ?? 0) === 0
 }
 
 /**
  * Kind and speaker of a quotation (one span, or several continuing over paragraphs), or null
- * for a quotation not to offer (an unattributed one inside a transcript turn).
+ * for a quotation not to offer (an unattributed one inside a transcript turn). `term` marks a
+ * scare quote: a fragment nobody is said to have said.
  */
 function attributeGroup(
   body: BodyAnalysis,
   group: readonly QuoteSpan[],
   earlier: readonly Attributed[],
-  previousParagraphSpeaker: Speaker | null,
-): { speaker: Speaker | null; kind: QuoteKind } | null {
+  chain: ChainState,
+  paragraphSpeakers: readonly (Finding | null)[],
+): { finding: Finding; kind: QuoteKind; term: boolean } | null {
   const first = group[0] as QuoteSpan
-  const last = group.at(-1) as QuoteSpan
   const p = first.paragraph
   const text = (body.paragraphs[p] ?? '').slice(first.contentStart, first.contentEnd).trim()
   const pre = clauseBefore(body, first)
   const previous = earlier.at(-1)
-  const sameSentence = previous !== undefined && pre.start === previous.span.close
+  const sameSentence =
+    previous !== undefined &&
+    pre.start === previous.last.close &&
+    !/[.!?]$/.test(endPunctuation(body, previous.last))
+  const afterTerm =
+    previous !== undefined && sameSentenceSpan(body, previous.last, first) && previous.term
+  const lastSpan = group.at(-1) as QuoteSpan
+  const next = lastSpan.closed
+    ? body.tagged.tokens[markToken(body, lastSpan.paragraph, lastSpan.contentEnd) + 1]
+    : undefined
+  const surroundings = {
+    text,
+    pre: pre.text,
+    post: clauseAfter(body, lastSpan),
+    afterTerm: afterTerm || titleBefore(body, first),
+    nextPos: next && next.paragraph === lastSpan.paragraph ? next.pos : null,
+  }
   let kind = quoteKind(text, pre.text)
   // The second half of a split sentence: "We came," she said, "with a plan."
   if (kind === 'partial' && sameSentence && previous.kind === 'full' && /,\s*$/.test(pre.text)) {
     kind = 'full'
   }
-
-  const afterBase = (body.offsets[last.paragraph] ?? 0) + last.close
-  const explicit =
-    resolve(body, phraseAfter(clauseAfter(body, last)), afterBase) ??
-    resolveBest(body, phrasesBefore(pre.text), (body.offsets[p] ?? 0) + pre.start)
+  if (isTerm(surroundings)) return { finding: NONE, kind: 'partial', term: true }
+  const explicit = explicitCue(body, group, chain)
   // Inside a transcript turn, unattributed quotation marks are the turn speaker's own words.
-  if (body.inTurn[p]) return explicit ? { speaker: explicit, kind } : null
-  if (explicit) return { speaker: explicit, kind }
-
-  const introduced = introducingSpeaker(body, first, pre)
-  if (introduced) return { speaker: introduced, kind }
-  if (sameSentence && previous.speaker) return { speaker: previous.speaker, kind }
-  if (kind === 'full') {
-    const inParagraph = [...earlier].reverse().find((a) => a.speaker)
-    if (inParagraph) return { speaker: inParagraph.speaker, kind }
-    const opensParagraph = pre.start === 0 && pre.text.trim() === ''
-    if (opensParagraph) return { speaker: previousParagraphSpeaker, kind }
+  if (body.inTurn[p]) return explicit ? { finding: explicit, kind, term: false } : null
+  if (explicit) {
+    // A short fragment next to a verb that does not report speech, or a name that may be a
+    // place ("its “surge prices,” including those seen during the Sydney crisis"), is a term.
+    const weak = !explicit.cue?.speech || explicit.resolved?.entity?.kind === 'unknown'
+    const term = kind === 'partial' && wordCount(text) <= MAX_TERM_WORDS_UNATTRIBUTED && weak
+    return { finding: term ? NONE : explicit, kind, term }
   }
-  return { speaker: null, kind }
-}
 
-/** The speaker of a sentence ending in a colon that introduces this quotation. */
-function introducingSpeaker(
-  body: BodyAnalysis,
-  span: QuoteSpan,
-  pre: { start: number; text: string },
-): Speaker | null {
-  if (pre.text.trim() !== '') return null
-  let p = span.paragraph
-  let end = pre.start
-  if ((body.masked[p] ?? '').slice(0, end).trim() === '') {
-    if (p === 0) return null
-    p -= 1
-    end = body.masked[p]?.length ?? 0
+  const inherit = (from: Finding, method: AttributionMethod): Finding => ({
+    ...from,
+    method,
+    cue: null,
+    confidence: Math.min(from.confidence, METHOD_STRENGTH[method]),
+  })
+  if (sameSentence && previous.finding.resolved)
+    return { finding: inherit(previous.finding, 'same-sentence'), kind, term: false }
+  // A short fragment nobody is said to have said is a scare quote or a term, not a quotation.
+  if (kind === 'partial' && wordCount(text) <= MAX_TERM_WORDS_UNATTRIBUTED)
+    return { finding: NONE, kind, term: true }
+  const inParagraph = [...earlier].reverse().find((a) => a.finding.resolved)
+  if (inParagraph) return { finding: inherit(inParagraph.finding, 'paragraph'), kind, term: false }
+  const open = markToken(body, p, first.open)
+  const narrative = speakerOfNarrative(body, p, open)
+  if (narrative) {
+    const method = narrative.method === 'context' ? 'context' : 'paragraph'
+    return { finding: inherit(narrative, method), kind, term: false }
   }
-  const before = (body.masked[p] ?? '').slice(0, end).trimEnd()
-  if (!before.endsWith(':')) return null
-  const start = sentenceStartBefore(body.sentences[p] ?? [], before.length - 1)
-  return resolve(body, introducerPhrase(before.slice(start)), (body.offsets[p] ?? 0) + start)
-}
-
-/**
- * Who last spoke in a paragraph, for a following paragraph that is only a quotation: the
- * speaker of its last attributed quotation, else the subject of its last verb of saying.
- */
-function lastSpeakerOf(body: BodyAnalysis, p: number, attributed: Attributed[]): Speaker | null {
-  if (attributed.length > 0) return attributed.at(-1)?.speaker ?? null
-  return resolveBest(body, phrasesBefore(body.masked[p] ?? ''), body.offsets[p] ?? 0)
+  const opensParagraph = pre.start === 0 && pre.text.trim() === ''
+  if (opensParagraph) {
+    let q = p - 1
+    while (q >= 0 && isCaptionLike(body, q)) q--
+    const before = q >= 0 ? paragraphSpeakers[q] : null
+    if (before) {
+      const method = before.method === 'context' ? 'context' : 'previous-paragraph'
+      return { finding: inherit(before, method), kind, term: false }
+    }
+  }
+  return { finding: NONE, kind, term: false }
 }

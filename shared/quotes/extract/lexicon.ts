@@ -174,3 +174,62 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(
   'de van von der den da di du la le al el bin ibn ben dos das del della ter y'.split(' '),
 )
+
+/**
+ * Lemmas of verbs that report speech or writing, as the tagger lemmatises them. A verb of this
+ * list anywhere next to a quotation attributes it; any other verb does only in the slot right
+ * after a quotation ending in a comma or question mark ("…?" she pressed).
+ */
+export const SPEECH_LEMMAS: ReadonlySet<string> = new Set(
+  [
+    'say tell add state declare explain note continue insist argue warn caution ask answer reply',
+    'respond write tweet post remark comment observe acknowledge admit concede claim contend',
+    'maintain recall recount remember suggest predict announce urge pledge promise vow emphasize',
+    'emphasise stress complain counter conclude quip joke shout yell whisper testify confirm deny',
+    'assure boast lament muse reiterate explain describe call dub term label brand characterize',
+    'characterise agree disagree point recommend report speak reflect caution concur scoff sigh',
+    'exclaim murmur mutter snap retort protest plead beg demand inform advise acknowledge',
+    'estimate calculate predict forecast summarize summarise wonder marvel laugh admit tweet',
+    'blog email text message post write',
+  ]
+    .join(' ')
+    .split(' '),
+)
+
+/** Lemmas of verbs whose object, not a quotation, is the next thing (never a cue before a mark). */
+export const NON_REPORTING_OBJECT_LEMMAS: ReadonlySet<string> = new Set(
+  'call dub term label brand describe characterize characterise'.split(' '),
+)
+
+/** Nouns that tell a person's sex. */
+export const FEMALE_NOUNS: ReadonlySet<string> = new Set(
+  [
+    'woman mother daughter wife sister grandmother granddaughter aunt niece widow girl lady',
+    'spokeswoman chairwoman businesswoman congresswoman councilwoman actress queen princess',
+    'duchess baroness dame madam nun mrs ms miss she her herself girlfriend fiancee bride',
+  ]
+    .join(' ')
+    .split(' '),
+)
+export const MALE_NOUNS: ReadonlySet<string> = new Set(
+  [
+    'man father son husband brother grandfather grandson uncle nephew widower boy gentleman',
+    'spokesman chairman businessman congressman councilman actor king prince duke baron sir',
+    'monk mr he him his himself boyfriend fiance groom',
+  ]
+    .join(' ')
+    .split(' '),
+)
+
+/** Verbs whose subject is a person, not a place or a thing (a name before one is a person). */
+export const PERSON_LEMMAS: ReadonlySet<string> = new Set(
+  [
+    'run work live own lead head found grow move join remember recall believe think hope fear',
+    'want know spend teach farm flee smile laugh nod shrug sigh frown grin weep cry carve',
+    'marry marry die retire resign study graduate learn decide agree refuse vote campaign',
+    'pour remove place hold speak meet visit travel arrive leave return attend serve wonder',
+    'regard admire feel worry insist recall interview hire fire pray',
+  ]
+    .join(' ')
+    .split(' '),
+)

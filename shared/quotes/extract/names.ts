@@ -101,7 +101,12 @@ function isTitleOrOrganisation(word: string): boolean {
 
 /** Whether the words look like an organisation rather than a person (acronyms included). */
 export function isOrganisation(tokens: readonly string[]): boolean {
-  return tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()) || /^\p{Lu}{2,}$/u.test(t))
+  return tokens.some(
+    (t) =>
+      ORGANISATION_WORDS.has(t.toLowerCase()) ||
+      // An acronym, unless it is a title ("CEO Tim Cook", "MP Jo Cox").
+      (/^\p{Lu}{2,}$/u.test(t) && !TITLE_WORDS.has(t) && !HONORIFICS.has(t)),
+  )
 }
 
 /**

@@ -189,13 +189,14 @@ export function scanQuoteSpans(paragraphs: readonly string[]): QuoteSpan[] {
 /**
  * The paragraph with every quoted passage blanked out (same length, so indices still match),
  * so that names and sentence breaks inside quotations are not mistaken for the narrative's.
- * A quotation's own final stop is kept: it is also the end of the narrative sentence.
+ * A quotation's own final punctuation is kept: a stop is also the end of the narrative
+ * sentence, and a comma shows that the mark after it closes a quotation ("…," Cook said).
  */
 export function maskQuotations(text: string, spans: readonly QuoteSpan[]): string {
   let masked = text
   for (const span of spans) {
     const content = text.slice(span.contentStart, span.contentEnd)
-    const keep = /[.!?]$/.test(content) && span.closed ? 1 : 0
+    const keep = /[.!?,;:—–-]$/.test(content) && span.closed ? 1 : 0
     masked =
       masked.slice(0, span.contentStart) +
       ' '.repeat(content.length - keep) +

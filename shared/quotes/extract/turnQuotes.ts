@@ -5,32 +5,43 @@
  */
 
 import type { ExtractedQuote } from '../../sources/types'
-import { type BodyAnalysis, makeQuote } from './documentAnalysis'
-import type { Speaker } from './speakerPhrase'
+import { type Attribution, type BodyAnalysis, makeQuote } from './documentAnalysis'
 import { nameFromLabel, type SpeakerLabel } from './transcript'
 
 const STAGE_DIRECTION = /^\s*[[(][^\])]*[\])]\s*\.?\s*$/
 
+const UNNAMED: Attribution = {
+  speaker: null,
+  role: null,
+  details: { confidence: 0, method: 'label', cue: null, introduced: null, suggestion: null },
+}
+
 /** The speaker a label names, with the full name and role if the document gives them. */
-function labelSpeaker(body: BodyAnalysis, label: SpeakerLabel): Speaker | null {
+function labelSpeaker(body: BodyAnalysis, label: SpeakerLabel, p: number): Attribution {
   const named = nameFromLabel(label.label)
-  if (!named.name) return null
-  const person = body.registry.lookup(named.name)
-  return person
-    ? { name: person.name, role: person.role ?? named.role }
-    : { name: named.name, role: named.role }
+  if (!named.name) return UNNAMED
+  const person = body.entities.registry.lookup(named.name.split(' '))
+  const start = body.offsets[p] ?? 0
+  const cue = { start, end: start + label.end }
+  const introduced =
+    person && person.introduced.end > person.introduced.start ? { ...person.introduced } : null
+  return {
+    speaker: person?.name ?? named.name,
+    role: person?.role ?? named.role,
+    details: { confidence: 1, method: 'label', cue, introduced, suggestion: null },
+  }
 }
 
 /** The turns of named speakers as quotations. */
 export function turnQuotes(body: BodyAnalysis): ExtractedQuote[] {
   const quotes: ExtractedQuote[] = []
-  let speaker: Speaker | null = null
+  let speaker: Attribution = UNNAMED
   let quotable = false
   body.paragraphs.forEach((paragraph, p) => {
     const label = body.labels[p]
     if (label) {
       quotable = label.kind === 'speaker'
-      speaker = labelSpeaker(body, label)
+      speaker = labelSpeaker(body, label, p)
     } else if (!body.inTurn[p] || STAGE_DIRECTION.test(paragraph)) {
       return
     }

@@ -1,0 +1,176 @@
+/**
+ * The noun phrase an attribution cue points at, read from tokens: a name ("Lotfi Azzouz, Tunisia
+ * country director for Amnesty International"), a pronoun ("she"), a role ("the professor",
+ * "her mother", "the Berlin wine merchant") or a description of someone unnamed ("a senior EU
+ * diplomat", "one official familiar with the talks"). Appositions are read too: in "the
+ * minister, Anna Berg," the name wins over the role.
+ */
+
+import { roleHead, roleHeadIndex } from '../entities/appositions'
+import type { Mention } from '../entities/collect'
+import { type Gender, wordGender } from '../entities/gender'
+import type { TaggedBody } from '../text/tagger'
+import type { PronounTarget } from './discourse'
+
+/** What a speaker phrase names. */
+export type SpeakerPhrase =
+  | { kind: 'name'; mention: Mention; first: number; last: number }
+  | { kind: 'pronoun'; target: PronounTarget; plural: boolean; first: number; last: number }
+  | {
+      kind: 'role'
+      /** The phrase as written, without a leading article. */
+      text: string
+      head: string
+      /** "the professor", "her mother": one particular person; "a diplomat": someone. */
+      definite: boolean
+      first: number
+      last: number
+    }
+
+const PRONOUNS: Readonly<Record<string, { target: PronounTarget; plural: boolean }>> = {
+  he: { target: 'male', plural: false },
+  she: { target: 'female', plural: false },
+  it: { target: 'neuter', plural: false },
+  they: { target: null, plural: true },
+}
+const DEFINITE = /^(?:the|his|her|their|its|our|my|this|that)$/i
+const INDEFINITE = /^(?:a|an|one|another|some|two|three|several|many)$/i
+const MAX_PHRASE_TOKENS = 14
+
+/** Token ranges of a phrase split at its commas. */
+function segments(body: TaggedBody, from: number, to: number): [number, number][] {
+  const out: [number, number][] = []
+  let start = from
+  for (let k = from; k <= to + 1; k++) {
+    if (k > to || body.tokens[k]?.text === ',') {
+      if (k - 1 >= start) out.push([start, k - 1])
+      start = k + 1
+    }
+  }
+  return out
+}
+
+function words(body: TaggedBody, from: number, to: number): string[] {
+  return body.tokens.slice(from, to + 1).map((t) => t.text)
+}
+
+/** Words that may stand before a name in a phrase naming its speaker ("the veteran MP Ann Lee"). */
+const BEFORE_NAME = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART'])
+
+/** A piece of a hyphenated modifier ("the 14th-ranked Schwartzman", "the 56-year-old"). */
+function hyphenated(body: TaggedBody, k: number): boolean {
+  const token = body.tokens[k]
+  const previous = body.tokens[k - 1]
+  const next = body.tokens[k + 1]
+  if (token?.text === '-') return previous?.end === token.start && next?.start === token.end
+  return previous?.text === '-' && previous.end === token?.start
+}
+
+/**
+ * The name mention a segment is about, if the segment is a name, with titles or a role before
+ * it ("Opposition leader Mikael Strand", "White House press secretary Josh Earnest"). A name
+ * before the role is a qualifier ("the Berlin wine merchant"), and a name after anything but
+ * modifiers is not the speaker: in "a spokesman for Anton Reyes" the spokesman speaks, in
+ * "those seen during the Sydney crisis" nobody does.
+ */
+function nameIn(
+  body: TaggedBody,
+  mentionAt: Map<number, Mention>,
+  from: number,
+  to: number,
+  headAt: number,
+): Mention | null {
+  for (let k = from; k <= to; k++) {
+    const mention = mentionAt.get(k)
+    const person = mention && mention.entity.kind !== 'organisation' && mention.last >= headAt
+    if (person && mention) return mention
+    if (!BEFORE_NAME.has(body.tokens[k]?.pos ?? '') && !hyphenated(body, k)) return null
+    if (mention) k = Math.max(k, mention.last)
+  }
+  return null
+}
+
+function organisationIn(mentionAt: Map<number, Mention>, from: number, to: number) {
+  for (let k = from; k <= to; k++) {
+    const mention = mentionAt.get(k)
+    if (mention?.entity.kind === 'organisation') return mention
+  }
+  return null
+}
+
+/** Reads one comma-free segment as a speaker phrase. */
+function readSegment(
+  body: TaggedBody,
+  mentionAt: Map<number, Mention>,
+  from: number,
+  to: number,
+): SpeakerPhrase | null {
+  if (to < from || to - from >= MAX_PHRASE_TOKENS) return null
+  const first = body.tokens[from]
+  if (!first) return null
+  if (from === to && first.pos === 'PRON') {
+    const pronoun = PRONOUNS[first.lower]
+    return pronoun ? { kind: 'pronoun', ...pronoun, first: from, last: to } : null
+  }
+  const all = words(body, from, to)
+  // The noun phrase ends where a relative clause or a prepositional tail would start a new
+  // idea: "an official familiar with the talks" keeps its tail, "who said" is cut.
+  const cut = all.findIndex((w, i) => i > 0 && /^(?:who|which|that|whose)$/i.test(w))
+  const phrase = cut > 0 ? all.slice(0, cut) : all
+  const headAt = roleHeadIndex(phrase)
+  const head = roleHead(phrase)
+  const name = nameIn(body, mentionAt, from, to, headAt >= 0 ? from + headAt : from)
+  if (name) return { kind: 'name', mention: name, first: from, last: to }
+  // A role heads a noun phrase: only modifiers stand before it ("the Berlin wine merchant",
+  // not "the decision was welcomed by spokesperson").
+  const modifiersOnly = body.tokens
+    .slice(from, from + Math.max(headAt, 0))
+    .every((t, i) => BEFORE_NAME.has(t.pos) || t.pos === 'PRON' || hyphenated(body, from + i))
+  if (head && modifiersOnly) {
+    const article = phrase[0] ?? ''
+    const possessive = phrase.some((w) => /^['’]s?$/.test(w))
+    const definite = DEFINITE.test(article) || possessive
+    const shown = INDEFINITE.test(article) || DEFINITE.test(article) ? phrase.slice(1) : phrase
+    return {
+      kind: 'role',
+      text: shown.join(' ').replace(/ (['’]s?)(?= |$)/g, '$1'),
+      head,
+      definite: definite && !INDEFINITE.test(article),
+      first: from,
+      last: from + phrase.length - 1,
+    }
+  }
+  const organisation = organisationIn(mentionAt, from, to)
+  if (organisation) return { kind: 'name', mention: organisation, first: from, last: to }
+  return null
+}
+
+/**
+ * The speaker phrase in tokens `from..to`: the first comma segment that names someone, a name
+ * preferred over a role in the segment after it ("the minister, Anna Berg").
+ */
+export function readSpeakerPhrase(
+  body: TaggedBody,
+  mentionAt: Map<number, Mention>,
+  from: number,
+  to: number,
+): SpeakerPhrase | null {
+  const parts = segments(body, from, to)
+  const [firstPart, secondPart] = parts
+  if (!firstPart) return null
+  const first = readSegment(body, mentionAt, firstPart[0], firstPart[1])
+  if (first?.kind === 'role' && secondPart) {
+    const second = readSegment(body, mentionAt, secondPart[0], secondPart[1])
+    if (second?.kind === 'name') return second
+  }
+  return first
+}
+
+/** The sex a role phrase tells ("spokeswoman", "her mother"). */
+export function roleGender(phrase: string): Gender | null {
+  for (const word of phrase.split(/\s+/)) {
+    const g = wordGender(word)
+    if (g && !/^(?:his|her)$/i.test(word)) return g
+  }
+  return null
+}

@@ -1,0 +1,302 @@
+/**
+ * Builds an article's entity registry from the names in its narrative, and records where each
+ * entity is mentioned. A run of capitalised words counts as a person only on evidence: a title
+ * or honorific, a role beside it, an age or "who" after it, a verb of saying or a verb only
+ * people do next to it, or a first name English uses for people. Places and things rarely get
+ * that evidence, so "he said" is not resolved to a sea or a wine.
+ */
+
+import {
+  HONORIFICS,
+  NOT_NAME_WORDS,
+  PERSON_LEMMAS,
+  ROLE_NOUNS,
+  SPEECH_LEMMAS,
+  TITLE_WORDS,
+} from '../lexicon'
+import { isOrganisation, splitRoleAndName } from '../names'
+import type { TaggedBody } from '../text/tagger'
+import { atClauseStart } from '../text/words'
+import {
+  appositionAfter,
+  appositionBefore,
+  roleBefore,
+  roleHead,
+  roleHeadIndex,
+} from './appositions'
+import { firstNameGender, type Gender, isFirstName, wordGender } from './gender'
+import { type NameRun, nameRuns } from './nameRuns'
+import { type Entity, type EntityKind, EntityRegistry } from './registry'
+
+/** An entity named at a place in the narrative. */
+export interface Mention {
+  entity: Entity
+  /** Token range of the name (titles included). */
+  first: number
+  last: number
+  sentence: number
+  paragraph: number
+  /** The name is the subject of its clause (a verb follows it, past any apposition). */
+  subject: boolean
+}
+
+/** The registry and every mention, in document order. */
+export interface Entities {
+  registry: EntityRegistry
+  mentions: Mention[]
+  /** Mention by the token index of its first name token, for cue phrases that contain a name. */
+  mentionAt: Map<number, Mention>
+}
+
+const AUX_OR_ADVERB = new Set(['AUX', 'ADV', 'PART'])
+
+/** The first token after a name that is not part of an apposition, adverb or auxiliary. */
+function verbAfter(body: TaggedBody, last: number): number {
+  let k = last + 1
+  const apposition = appositionAfter(body, last)
+  if (apposition && body.tokens[apposition.last + 1]?.text === ',') k = apposition.last + 2
+  while (AUX_OR_ADVERB.has(body.tokens[k]?.pos ?? '') && body.tokens[k]?.text !== "'s") k++
+  return k
+}
+
+function isSpeechVerb(body: TaggedBody, k: number): boolean {
+  const token = body.tokens[k]
+  return token !== undefined && token.pos === 'VERB' && SPEECH_LEMMAS.has(token.lemma)
+}
+
+interface RunReading {
+  nameWords: string[]
+  role: string | null
+  honorific: string | null
+  kind: EntityKind
+  gender: Gender | null
+  roleNouns: string[]
+  subject: boolean
+}
+
+function readRun(body: TaggedBody, run: NameRun): RunReading | null {
+  // An institution's name is the whole run ("National Oceanic and Atmospheric Administration").
+  const institution = isOrganisation(run.words)
+  const { name, role: title } = institution
+    ? { name: run.words.join(' '), role: null }
+    : splitRoleAndName(run.words)
+  if (!name) return null
+  const nameWords = name.split(' ')
+  const honorific = run.words.find((w) => HONORIFICS.has(w)) ?? null
+  const apposition = appositionAfter(body, run.last)
+  const before = roleBefore(body, run.first)
+  const beforeComma = appositionBefore(body, run.first, run.last)
+  const next = verbAfter(body, run.last)
+  const nextToken = body.tokens[next]
+  const subject = nextToken !== undefined && (nextToken.pos === 'VERB' || nextToken.pos === 'AUX')
+  const saying =
+    isSpeechVerb(body, next) ||
+    (isSpeechVerb(body, run.first - 1) &&
+      body.tokens[run.first - 1]?.paragraph === body.tokens[run.first]?.paragraph)
+  const acts = subject && nextToken !== undefined && PERSON_LEMMAS.has(nextToken.lemma)
+  const organisation = isOrganisation(nameWords) || apposition?.relative === 'which'
+  const strong =
+    title !== null ||
+    honorific !== null ||
+    before !== null ||
+    beforeComma !== null ||
+    apposition?.role === true ||
+    apposition?.age === true ||
+    apposition?.relative === 'who' ||
+    (nameWords.length > 1 && isFirstName(nameWords[0] ?? ''))
+  // One capitalised word opening a sentence ("Children growing up ...") may be any noun: a
+  // verb beside it is not enough, it needs a title, a role, or to be a known person's name.
+  const lone = nameWords.length === 1 && atClauseStart(body, run.first)
+  const evidence = strong || ((saying || acts) && !lone)
+  const kind: EntityKind = organisation ? 'organisation' : evidence ? 'person' : 'unknown'
+  const appositionRole = apposition?.role ? apposition.text : null
+  const role = title ?? appositionRole ?? before ?? beforeComma
+  const roleNouns: string[] = []
+  for (const word of (title ?? '').split(' ')) {
+    if (TITLE_WORDS.has(word)) roleNouns.push(word.toLowerCase().replace(/\.$/, ''))
+  }
+  for (const phrase of [appositionRole, before, beforeComma]) {
+    const head = phrase ? roleHead(phrase.split(/\s+/)) : null
+    if (head) roleNouns.push(head)
+  }
+  const gendered = [honorific, ...(role ?? '').split(/\s+/)].map((w) => (w ? wordGender(w) : null))
+  const gender = gendered.find((g) => g !== null) ?? null
+  return { nameWords, role, honorific, kind, gender, roleNouns, subject }
+}
+
+/**
+ * A run of a title-case headline: its words stop at the first that is never part of a name
+ * ("Apple CEO Tim Cook On Being ..." gives "CEO Tim Cook"), and only a clear personal name
+ * (a title or a first name, and a surname) is read at all.
+ */
+function readHeadlineRun(body: TaggedBody, run: NameRun): RunReading | null {
+  const stop = run.words.findIndex((w, i) => i > 0 && NOT_NAME_WORDS.has(w))
+  const words = stop > 0 ? run.words.slice(0, stop) : run.words
+  const reading = readRun(body, { ...run, words, wordAt: run.wordAt.slice(0, words.length) })
+  if (!reading || reading.nameWords.length < 2 || reading.nameWords.length > 3) return null
+  const clear = reading.role !== null || isFirstName(reading.nameWords[0] ?? '')
+  return clear && reading.kind === 'person' ? reading : null
+}
+
+/** An acronym in brackets right after a name: "National Oceanic and Atmospheric Administration (NOAA)". */
+function acronymAfter(body: TaggedBody, last: number): string | null {
+  const open = body.tokens[last + 1]
+  const word = body.tokens[last + 2]
+  const close = body.tokens[last + 3]
+  if (open?.text !== '(' || close?.text !== ')' || !word) return null
+  return /^\p{Lu}{2,}$/u.test(word.text) ? word.text : null
+}
+
+/**
+ * Reads the names of a tagged narrative into entities and mentions, adding to `registry` (which
+ * may already hold the people of the document's title).
+ */
+export function collectEntities(
+  body: TaggedBody,
+  registry = new EntityRegistry(),
+  options: { headline?: boolean } = {},
+): Entities {
+  const mentions: Mention[] = []
+  const mentionAt = new Map<number, Mention>()
+  for (const run of nameRuns(body)) {
+    const reading = options.headline ? readHeadlineRun(body, run) : readRun(body, run)
+    if (!reading) continue
+    // The tagger guesses at names it does not know ("Josh/VERB Earnest", "Bill Shorten/VERB");
+    // inside a run of capitalised words every word is part of the name.
+    for (const at of run.wordAt) {
+      const token = body.tokens[at]
+      if (token && (token.pos === 'VERB' || token.pos === 'AUX' || token.pos === 'ADP'))
+        token.pos = 'PROPN'
+    }
+    const firstToken = body.tokens[run.first]
+    const lastToken = body.tokens[run.last]
+    if (!firstToken || !lastToken) continue
+    const entity = registry.addName(reading.nameWords, reading.kind, {
+      start: firstToken.start,
+      end: lastToken.end,
+    })
+    // A bare surname sticks to whom it last meant; a full name does not move it.
+    if (reading.nameWords.length === 1) registry.remember(reading.nameWords[0] ?? '', entity)
+    if (reading.kind === 'person' && entity.kind !== 'organisation') entity.kind = 'person'
+    entity.role ??= reading.role
+    for (const noun of reading.roleNouns) entity.roleNouns.add(noun)
+    entity.gender ??= reading.gender
+    entity.acronym ??= acronymAfter(body, run.last)
+    const mention: Mention = {
+      entity,
+      first: run.first,
+      last: run.last,
+      sentence: firstToken.sentence,
+      paragraph: firstToken.paragraph,
+      subject: reading.subject,
+    }
+    mentions.push(mention)
+    for (const at of run.wordAt) mentionAt.set(at, mention)
+  }
+  describedSubjects(body, registry, mentions, mentionAt)
+  mentions.sort((a, b) => a.first - b.first)
+  inferGenders(body, mentions)
+  return { registry, mentions, mentionAt }
+}
+
+const DESCRIPTION_WORDS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'PART'])
+
+/**
+ * People a sentence opens with a description instead of a name ("The waiter returns with a
+ * carafe."): they can be what a following "he" refers to, so they are mentions too.
+ */
+function describedSubjects(
+  body: TaggedBody,
+  registry: EntityRegistry,
+  mentions: Mention[],
+  mentionAt: Map<number, Mention>,
+): void {
+  for (const sentence of body.sentences) {
+    let k = sentence.first
+    while (['“', '"', '‘', '('].includes(body.tokens[k]?.text ?? '')) k++
+    const article = body.tokens[k]
+    if (!article || !/^(?:the|a|an)$/i.test(article.text) || mentionAt.has(k + 1)) continue
+    let end = k + 1
+    while (end <= sentence.last && DESCRIPTION_WORDS.has(body.tokens[end]?.pos ?? '')) end++
+    const words = body.tokens.slice(k + 1, end).map((t) => t.text)
+    const headAt = roleHeadIndex(words)
+    const head = roleHead(words)
+    if (!head || headAt < 0) continue
+    // "Officials" is several people; only one person can be "he" or "she".
+    if (head.endsWith('s') && ROLE_NOUNS.has(head.slice(0, -1))) continue
+    const next = body.tokens[end]
+    // "The centre's director, Aylin Demir, said": the name is the subject, the role its apposition.
+    if (next?.text === ',' && mentionAt.has(end + 1)) continue
+    if (!next || !['VERB', 'AUX', 'ADV'].includes(next.pos)) {
+      // The tagger reads "returns" in "The waiter returns" as a plural noun.
+      if (end - 1 !== k + 1 + headAt) continue
+    }
+    const first = body.tokens[k]
+    const last = body.tokens[k + 1 + headAt]
+    if (!first || !last) continue
+    const description = words
+      .slice(0, headAt + 1)
+      .join(' ')
+      .replace(/ (['’]s)/g, '$1')
+    const entity = registry.addDescribed(description, head, { start: first.start, end: last.end })
+    entity.gender ??= wordGender(head)
+    const mention: Mention = {
+      entity,
+      first: k,
+      last: k + 1 + headAt,
+      sentence: first.sentence,
+      paragraph: first.paragraph,
+      subject: true,
+    }
+    mentions.push(mention)
+  }
+}
+
+/**
+ * The sex of people the text refers to with "he" or "she": a person who is the only one named
+ * in a sentence, followed in that sentence or the next by gendered pronouns and no other person,
+ * is that sex. A first name used for one sex only is the weakest evidence and comes last.
+ */
+function inferGenders(body: TaggedBody, mentions: readonly Mention[]): void {
+  const votes = new Map<Entity, { female: number; male: number }>()
+  const bySentence = new Map<number, Mention[]>()
+  for (const m of mentions) {
+    if (m.entity.kind !== 'person') continue
+    const list = bySentence.get(m.sentence) ?? []
+    list.push(m)
+    bySentence.set(m.sentence, list)
+  }
+  for (const [sentence, list] of bySentence) {
+    const people = new Set(list.map((m) => m.entity))
+    if (people.size !== 1) continue
+    const [entity] = people
+    const mention = list[0]
+    if (!entity || !mention) continue
+    const count = votes.get(entity) ?? { female: 0, male: 0 }
+    const scan = (from: number, to: number) => {
+      for (let k = from; k <= to; k++) {
+        const token = body.tokens[k]
+        if (token?.pos !== 'PRON') continue
+        const g = wordGender(token.lower)
+        if (g) count[g]++
+      }
+    }
+    const here = body.sentences[sentence]
+    if (here) scan(mention.last + 1, here.last)
+    const next = body.sentences[sentence + 1]
+    if (next && next.paragraph === here?.paragraph && !bySentence.has(sentence + 1)) {
+      scan(next.first, next.last)
+    }
+    votes.set(entity, count)
+  }
+  for (const [entity, count] of votes) {
+    if (entity.gender) continue
+    if (count.female > count.male) entity.gender = 'female'
+    else if (count.male > count.female) entity.gender = 'male'
+  }
+  for (const m of mentions) {
+    const entity = m.entity
+    if (entity.gender || entity.kind !== 'person' || entity.words.length < 2) continue
+    entity.gender = firstNameGender(entity.words[0] ?? '')
+  }
+}
