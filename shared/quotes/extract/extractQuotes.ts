@@ -127,7 +127,7 @@ function markedQuotes(body: BodyAnalysis): ExtractedQuote[] {
     }
     const lastAttributed = [...attributed].reverse().find((a) => a.finding.resolved)
     paragraphSpeakers[p] =
-      lastAttributed?.finding ?? speakerOfNarrative(body, p, Number.POSITIVE_INFINITY)
+      lastAttributed?.finding ?? speakerOfNarrative(body, p, Number.POSITIVE_INFINITY, chain)
   })
   return quotes
 }
@@ -281,9 +281,13 @@ function clauseStartToken(body: BodyAnalysis, span: QuoteSpan, open: number): nu
  * Who speaks in paragraph `p`'s narrative before token `before`: the subject of its last verb
  * of saying, else the person the paragraph is about (its last subject).
  */
-function speakerOfNarrative(body: BodyAnalysis, p: number, before: number): Finding | null {
+function speakerOfNarrative(
+  body: BodyAnalysis,
+  p: number,
+  before: number,
+  chain: ChainState,
+): Finding | null {
   const ctx = contexts(body)
-  const chain: ChainState = { speaker: null, paragraph: -1 }
   const sentences = body.tagged.sentences.filter((s) => s.paragraph === p && s.first < before)
   for (const s of [...sentences].reverse()) {
     const cue = cueBefore(ctx.cue, s.first, Math.min(s.last + 1, before))
@@ -401,7 +405,7 @@ function attributeGroup(
   const inParagraph = [...earlier].reverse().find((a) => a.finding.resolved)
   if (inParagraph) return { finding: inherit(inParagraph.finding, 'paragraph'), kind, term: false }
   const open = markToken(body, p, first.open)
-  const narrative = speakerOfNarrative(body, p, open)
+  const narrative = speakerOfNarrative(body, p, open, chain)
   if (narrative) {
     const method = narrative.method === 'context' ? 'context' : 'paragraph'
     return { finding: inherit(narrative, method), kind, term: false }

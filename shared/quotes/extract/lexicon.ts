@@ -116,6 +116,9 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(
     'gazette broadcasting television radio channel league alliance coalition secretariat',
     'mission delegation cabinet administration regime republic kingdom state states nations',
     'council commodities holdings partners capital securities airlines airways motors energy',
+    'productions studios records entertainment media pictures films labs laboratories technologies',
+    'systems solutions industries enterprises ventures communications publishing publishers',
+    'hospital clinic museum gallery theatre theater orchestra club fc foundation trust charity',
   ]
     .join(' ')
     .split(' '),
@@ -170,6 +173,16 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     .split(' '),
 )
 
+/** Capitalised words that are never a name's first word, wherever they stand. */
+export const NEVER_NAME_WORDS: ReadonlySet<string> = new Set(
+  [
+    'The A An This That These Those According Monday Tuesday Wednesday Thursday Friday Saturday',
+    'Sunday January February March September October November December I We You They He She It',
+  ]
+    .join(' ')
+    .split(' '),
+)
+
 /** Lower-case particles that may sit inside a personal name ("Ursula von der Leyen"). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(
   'de van von der den da di du la le al el bin ibn ben dos das del della ter y'.split(' '),
@@ -187,9 +200,9 @@ export const SPEECH_LEMMAS: ReadonlySet<string> = new Set(
     'maintain recall recount remember suggest predict announce urge pledge promise vow emphasize',
     'emphasise stress complain counter conclude quip joke shout yell whisper testify confirm deny',
     'assure boast lament muse reiterate explain describe call dub term label brand characterize',
-    'characterise agree disagree point recommend report speak reflect caution concur scoff sigh',
+    'characterise agree disagree point recommend report speak reflect caution concur',
     'exclaim murmur mutter snap retort protest plead beg demand inform advise acknowledge',
-    'estimate calculate predict forecast summarize summarise wonder marvel laugh admit tweet',
+    'estimate calculate predict forecast summarize summarise admit tweet',
     'blog email text message post write',
   ]
     .join(' ')

@@ -45,7 +45,8 @@ export function isTerm(s: SpanSurroundings): boolean {
   if (words > MAX_TERM_WORDS) return false
   if (TERM_INTRODUCER.test(s.pre)) return true
   // A quoted word or two used as a modifier: "“freeze-thaw” cycles", "the ‘A-ha’ moment".
-  const punctuated = /[.!?,;:…]$/.test(s.text.trimEnd())
+  // An exclamation stays a term ("“eureka!” moments"); a comma or stop ends an utterance.
+  const punctuated = /[.,;:…]$/.test(s.text.trimEnd())
   if (words <= 3 && !punctuated && (s.nextPos === 'NOUN' || s.nextPos === 'PROPN')) return true
   // An epithet between commas after a name: "Lorenz, “the father of chaos,” started".
   const reported = s.pre.split(/[^\p{L}]+/u).some((w) => SPEECH_VERBS.has(w.toLowerCase()))

@@ -148,9 +148,11 @@ export function cueAfter(
   // Inverted: ", said Anna Berg", ", instructed Milton Velez".
   let v = i
   while (tokens[v]?.pos === 'ADV') v++
+  // The tagger reads some verbs of saying as nouns ("…,” comments Johnston in a statement).
+  const nounVerb = v === i && tokens[v]?.pos === 'NOUN' && SPEECH_LEMMAS.has(tokens[v]?.lemma ?? '')
   if (
-    isVerb(ctx, v) &&
-    (isSpeech(ctx, v) || anyVerb) &&
+    (isVerb(ctx, v) || nounVerb) &&
+    (isSpeech(ctx, v) || nounVerb || anyVerb) &&
     !NOT_INVERTED_OBJECT.has(tokens[v + 1]?.lower ?? '')
   ) {
     const found = phrase(ctx, v + 1, end - 1)
@@ -158,7 +160,7 @@ export function cueAfter(
       return {
         phrase: found,
         method: 'after',
-        speech: isSpeech(ctx, v),
+        speech: isSpeech(ctx, v) || nounVerb,
         first: v,
         last: found.last,
       }

@@ -36,8 +36,14 @@ const PARAGRAPH_REACH = 3
 export type PronounTarget = Gender | 'neuter' | null
 
 function compatible(entity: Entity, target: PronounTarget): boolean {
-  if (target === 'neuter') return entity.kind === 'organisation'
-  if (entity.kind !== 'person') return false
+  // "It said" is an organisation, or a name only a verb of saying makes a speaker.
+  const human =
+    entity.kind === 'person' && (entity.evidence === 'strong' || entity.genderSource === 'text')
+  if (target === 'neuter')
+    return entity.kind !== 'person'
+      ? entity.kind === 'organisation' || entity.kind === 'unknown'
+      : !human
+  if (!human) return false
   return target === null || entity.gender === null || entity.gender === target
 }
 
@@ -46,6 +52,10 @@ export class Discourse {
   readonly #tagged: TaggedBody
   /** Names and descriptions, and the narrative's own "he" and "she" once resolved. */
   readonly #mentions: Mention[] = []
+  /** Per mention: how many mentions of its entity there are up to and including it. */
+  readonly #seen: number[] = []
+  /** The first person the article names: the story's topic, unless it turns elsewhere. */
+  #lead: Entity | null = null
 
   /**
    * Per sentence: its number among sentences with words. A quotation standing alone ("“…?”")
@@ -65,6 +75,29 @@ export class Discourse {
     this.#followPronouns(mentions)
   }
 
+  #record(mention: Mention, counts: Map<Entity, number>): void {
+    const count = (counts.get(mention.entity) ?? 0) + 1
+    counts.set(mention.entity, count)
+    this.#mentions.push(mention)
+    this.#seen.push(count)
+    if (!this.#lead && mention.entity.kind === 'person' && !mention.entity.described)
+      this.#lead = mention.entity
+  }
+
+  /**
+   * A definite description opening a sentence ("The Portuguese boss had been out of work") is
+   * most often the person the story is about, named before: when one person stands out, the
+   * mention is theirs, and the role is learnt ("the boss" will find them again).
+   */
+  #corefer(mention: Mention, none: ChainState): Mention {
+    const entity = mention.entity
+    if (!entity.described || this.#tagged.tokens[mention.first]?.lower !== 'the') return mention
+    const reading = this.resolve(mention.first, entity.gender, none)
+    if (!reading || reading.confidence < 0.75 || reading.entity.described) return mention
+    for (const noun of entity.roleNouns) reading.entity.roleNouns.add(noun)
+    return { ...mention, entity: reading.entity }
+  }
+
   /**
    * Merges the name mentions with the narrative's subject pronouns, each resolved in reading
    * order against what came before it: in "Steenburgen had spent years on it. She was nervous.
@@ -75,9 +108,10 @@ export class Discourse {
     const { tokens } = this.#tagged
     let next = 0
     const none: ChainState = { speaker: null, paragraph: -1 }
+    const counts = new Map<Entity, number>()
     for (let k = 0; k < tokens.length; k++) {
       while (next < mentions.length && (mentions[next]?.first ?? 0) <= k) {
-        this.#mentions.push(mentions[next] as Mention)
+        this.#record(this.#corefer(mentions[next] as Mention, none), counts)
         next++
       }
       const token = tokens[k]
@@ -85,16 +119,19 @@ export class Discourse {
       if (!token || !target || !['VERB', 'AUX', 'ADV'].includes(tokens[k + 1]?.pos ?? '')) continue
       const reading = this.resolve(k, target, none)
       if (!reading || reading.confidence < 0.6) continue
-      this.#mentions.push({
-        entity: reading.entity,
-        first: k,
-        last: k,
-        sentence: token.sentence,
-        paragraph: token.paragraph,
-        subject: true,
-      })
+      this.#record(
+        {
+          entity: reading.entity,
+          first: k,
+          last: k,
+          sentence: token.sentence,
+          paragraph: token.paragraph,
+          subject: true,
+        },
+        counts,
+      )
     }
-    while (next < mentions.length) this.#mentions.push(mentions[next++] as Mention)
+    while (next < mentions.length) this.#record(mentions[next++] as Mention, counts)
   }
 
   /** The index of the first mention at or after token `k` (mentions are in token order). */
@@ -113,14 +150,22 @@ export class Discourse {
   resolve(at: number, gender: PronounTarget, chain: ChainState): PronounReading | null {
     const token = this.#tagged.tokens[at]
     if (!token) return null
-    const scores = new Map<Entity, number>()
-    const add = (entity: Entity, score: number) =>
-      scores.set(entity, Math.max(scores.get(entity) ?? 0, score))
+    const proximity = new Map<Entity, number>()
+    const topicality = new Map<Entity, number>()
     for (let i = this.#firstAtOrAfter(at) - 1; i >= 0; i--) {
       const mention = this.#mentions[i]
       if (!mention) continue
       if (token.paragraph - mention.paragraph > PARAGRAPH_REACH) break
-      if (!compatible(mention.entity, gender)) continue
+      const entity = mention.entity
+      if (!compatible(entity, gender)) continue
+      // The story's topic stays salient: how often someone was named so far, and whether they
+      // are the first person the article named.
+      if (!topicality.has(entity)) {
+        topicality.set(
+          entity,
+          0.05 * Math.min(5, this.#seen[i] ?? 1) + (entity === this.#lead ? 0.3 : 0),
+        )
+      }
       const sentences =
         (this.#narrativeIndex[token.sentence] ?? 0) - (this.#narrativeIndex[mention.sentence] ?? 0)
       const sameParagraph = mention.paragraph === token.paragraph
@@ -129,12 +174,15 @@ export class Discourse {
       if (mention.subject) score += sentences <= 1 && sameParagraph ? 4 : 1
       if (sameParagraph) score += 0.5
       // A person the text shows to be of the pronoun's sex beats one it says nothing about.
-      if (gender !== null && gender !== 'neuter' && mention.entity.gender === gender) score += 0.5
-      add(mention.entity, score)
+      if (gender !== null && gender !== 'neuter' && entity.gender === gender) score += 0.5
+      proximity.set(entity, Math.max(proximity.get(entity) ?? 0, score))
     }
+    const scores = new Map<Entity, number>()
+    for (const [entity, score] of proximity)
+      scores.set(entity, score + (topicality.get(entity) ?? 0))
     const chained = chain.speaker
     if (chained && compatible(chained, gender) && token.paragraph - chain.paragraph <= 1) {
-      add(chained, (scores.get(chained) ?? 0) + 3)
+      scores.set(chained, (scores.get(chained) ?? 0) + 3)
     }
     const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1])
     const [best, second] = ranked

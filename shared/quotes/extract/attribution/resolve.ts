@@ -4,6 +4,7 @@
  * introduced earlier), or an unnamed speaker's description ("senior EU diplomat").
  */
 
+import { singular } from '../entities/appositions'
 import type { Gender } from '../entities/gender'
 import type { Entity, EntityRegistry } from '../entities/registry'
 import type { TaggedBody } from '../text/tagger'
@@ -76,6 +77,17 @@ export function resolvePhrase(
       if (phrase.definite) {
         const named = ctx.registry.byRoleNoun(phrase.head, at)
         if (named && !named.described) return fromEntity(named, 0.8, phrase.text)
+        // "said the actor", "the 56-year-old said": news refers to the person it is about by a
+        // role it never gave them, so a clearly salient person is the one meant; the role is
+        // learnt for the next "the actor".
+        const one = singular(phrase.head) === phrase.head
+        const salient = one
+          ? ctx.discourse.resolve(phrase.first, roleGender(phrase.text), chain)
+          : null
+        if (salient && salient.confidence >= 0.75 && !salient.entity.described) {
+          salient.entity.roleNouns.add(phrase.head)
+          return fromEntity(salient.entity, 0.75, phrase.text)
+        }
       }
       const described = ctx.registry.addDescribed(phrase.text, phrase.head, { start: at, end })
       described.gender ??= roleGender(phrase.text) as Gender | null

@@ -98,6 +98,18 @@ function organisationIn(mentionAt: Map<number, Mention>, from: number, to: numbe
   return null
 }
 
+/** The tokens' text with hyphenated pieces glued back ("56-year-old") and single spaces. */
+function glued(body: TaggedBody, from: number, to: number): string {
+  let out = ''
+  for (let k = from; k <= to; k++) {
+    const token = body.tokens[k]
+    if (!token) break
+    if (k > from && (body.tokens[k - 1]?.end ?? 0) < token.start) out += ' '
+    out += token.text
+  }
+  return out
+}
+
 /** Reads one comma-free segment as a speaker phrase. */
 function readSegment(
   body: TaggedBody,
@@ -121,6 +133,12 @@ function readSegment(
   const head = roleHead(phrase)
   const name = nameIn(body, mentionAt, from, to, headAt >= 0 ? from + headAt : from)
   if (name) return { kind: 'name', mention: name, first: from, last: to }
+  // "The 56-year-old said": an age stands for the person, as a role does.
+  const age = /^(?:the|a|an)\s+(\d{1,3}-year-old)$/i.exec(glued(body, from, to))
+  if (age?.[1]) {
+    const definite = /^the\b/i.test(first.text)
+    return { kind: 'role', text: age[1], head: 'year-old', definite, first: from, last: to }
+  }
   // A role heads a noun phrase: only modifiers stand before it ("the Berlin wine merchant",
   // not "the decision was welcomed by spokesperson").
   const modifiersOnly = body.tokens

@@ -28,9 +28,23 @@ const ROLE_STOPS = new Set(
   ),
 )
 
+/** The singular of a regular English plural ("physicians", "deputies", "women"). */
+export function singular(word: string): string {
+  if (word === 'people') return 'person'
+  if (word.endsWith('men')) return `${word.slice(0, -3)}man`
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1)
+  return word
+}
+
+/** Whether a lower-case word names a role, in the singular or plural ("physicians"). */
+export function isRoleNoun(word: string): boolean {
+  return ROLE_NOUNS.has(word) || ROLE_NOUNS.has(singular(word))
+}
+
 /** Whether the phrase's words include a noun that names a role. */
 export function hasRoleNoun(words: readonly string[]): boolean {
-  return words.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/['’]s?$/, '')))
+  return words.some((w) => isRoleNoun(w.toLowerCase().replace(/['’]s?$/, '')))
 }
 
 /**
@@ -48,7 +62,7 @@ export function roleHeadIndex(words: readonly string[]): number {
   for (const [i, w] of words.entries()) {
     const bare = w.toLowerCase().replace(/['’]s?$/, '')
     const possessive = /['’]s?$/.test(w) || /^['’]s?$/.test(words[i + 1] ?? '')
-    if (ROLE_NOUNS.has(bare) && !possessive) head = i
+    if (isRoleNoun(bare) && !possessive) head = i
     // The head comes before a prepositional phrase: "director for Amnesty", "supervisor for Queens".
     if (head >= 0 && ['for', 'of', 'at', 'with', 'in', 'from'].includes(bare)) break
   }

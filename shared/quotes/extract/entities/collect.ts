@@ -6,14 +6,7 @@
  * that evidence, so "he said" is not resolved to a sea or a wine.
  */
 
-import {
-  HONORIFICS,
-  NOT_NAME_WORDS,
-  PERSON_LEMMAS,
-  ROLE_NOUNS,
-  SPEECH_LEMMAS,
-  TITLE_WORDS,
-} from '../lexicon'
+import { HONORIFICS, NOT_NAME_WORDS, PERSON_LEMMAS, SPEECH_LEMMAS, TITLE_WORDS } from '../lexicon'
 import { isOrganisation, splitRoleAndName } from '../names'
 import type { TaggedBody } from '../text/tagger'
 import { atClauseStart } from '../text/words'
@@ -23,6 +16,7 @@ import {
   roleBefore,
   roleHead,
   roleHeadIndex,
+  singular,
 } from './appositions'
 import { firstNameGender, type Gender, isFirstName, wordGender } from './gender'
 import { type NameRun, nameRuns } from './nameRuns'
@@ -51,12 +45,17 @@ export interface Entities {
 const AUX_OR_ADVERB = new Set(['AUX', 'ADV', 'PART'])
 
 /** The first token after a name that is not part of an apposition, adverb or auxiliary. */
-function verbAfter(body: TaggedBody, last: number): number {
+function verbAfter(body: TaggedBody, last: number): { verb: number; finite: boolean } {
   let k = last + 1
   const apposition = appositionAfter(body, last)
   if (apposition && body.tokens[apposition.last + 1]?.text === ',') k = apposition.last + 2
-  while (AUX_OR_ADVERB.has(body.tokens[k]?.pos ?? '') && body.tokens[k]?.text !== "'s") k++
-  return k
+  // "Stafford, earlier in the hearing, was adamant": a copula makes a subject as well.
+  let finite = false
+  while (AUX_OR_ADVERB.has(body.tokens[k]?.pos ?? '') && body.tokens[k]?.text !== "'s") {
+    if (body.tokens[k]?.pos === 'AUX') finite = true
+    k++
+  }
+  return { verb: k, finite }
 }
 
 function isSpeechVerb(body: TaggedBody, k: number): boolean {
@@ -72,6 +71,8 @@ interface RunReading {
   gender: Gender | null
   roleNouns: string[]
   subject: boolean
+  /** The evidence for a person is more than a verb beside the name. */
+  strong: boolean
 }
 
 function readRun(body: TaggedBody, run: NameRun): RunReading | null {
@@ -86,9 +87,10 @@ function readRun(body: TaggedBody, run: NameRun): RunReading | null {
   const apposition = appositionAfter(body, run.last)
   const before = roleBefore(body, run.first)
   const beforeComma = appositionBefore(body, run.first, run.last)
-  const next = verbAfter(body, run.last)
+  const { verb: next, finite } = verbAfter(body, run.last)
   const nextToken = body.tokens[next]
-  const subject = nextToken !== undefined && (nextToken.pos === 'VERB' || nextToken.pos === 'AUX')
+  const subject =
+    finite || (nextToken !== undefined && (nextToken.pos === 'VERB' || nextToken.pos === 'AUX'))
   const saying =
     isSpeechVerb(body, next) ||
     (isSpeechVerb(body, run.first - 1) &&
@@ -121,7 +123,7 @@ function readRun(body: TaggedBody, run: NameRun): RunReading | null {
   }
   const gendered = [honorific, ...(role ?? '').split(/\s+/)].map((w) => (w ? wordGender(w) : null))
   const gender = gendered.find((g) => g !== null) ?? null
-  return { nameWords, role, honorific, kind, gender, roleNouns, subject }
+  return { nameWords, role, honorific, kind, gender, roleNouns, subject, strong }
 }
 
 /**
@@ -136,6 +138,23 @@ function readHeadlineRun(body: TaggedBody, run: NameRun): RunReading | null {
   if (!reading || reading.nameWords.length < 2 || reading.nameWords.length > 3) return null
   const clear = reading.role !== null || isFirstName(reading.nameWords[0] ?? '')
   return clear && reading.kind === 'person' ? reading : null
+}
+
+/**
+ * Whether a verb of the sentence comes before token `k`, outside an introductory phrase set off
+ * by a comma: the name is then the subject of a clause inside the sentence ("Figgins declined to
+ * say whether Thomas slept"), not of the sentence, and a later "he" looks past it.
+ */
+function verbBefore(body: TaggedBody, k: number): boolean {
+  const sentence = body.sentences[body.tokens[k]?.sentence ?? -1]
+  if (!sentence) return false
+  let verb = false
+  for (let j = sentence.first; j < k; j++) {
+    const token = body.tokens[j]
+    if (token?.text === ',') verb = false
+    else if (token?.pos === 'VERB' || token?.pos === 'AUX') verb = true
+  }
+  return verb
 }
 
 /** An acronym in brackets right after a name: "National Oceanic and Atmospheric Administration (NOAA)". */
@@ -180,7 +199,11 @@ export function collectEntities(
     if (reading.kind === 'person' && entity.kind !== 'organisation') entity.kind = 'person'
     entity.role ??= reading.role
     for (const noun of reading.roleNouns) entity.roleNouns.add(noun)
-    entity.gender ??= reading.gender
+    if (reading.gender && entity.genderSource !== 'text') {
+      entity.gender = reading.gender
+      entity.genderSource = 'text'
+    }
+    if (reading.strong) entity.evidence = 'strong'
     entity.acronym ??= acronymAfter(body, run.last)
     const mention: Mention = {
       entity,
@@ -188,7 +211,7 @@ export function collectEntities(
       last: run.last,
       sentence: firstToken.sentence,
       paragraph: firstToken.paragraph,
-      subject: reading.subject,
+      subject: reading.subject && !verbBefore(body, run.first),
     }
     mentions.push(mention)
     for (const at of run.wordAt) mentionAt.set(at, mention)
@@ -202,8 +225,9 @@ export function collectEntities(
 const DESCRIPTION_WORDS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'PART'])
 
 /**
- * People a sentence opens with a description instead of a name ("The waiter returns with a
- * carafe."): they can be what a following "he" refers to, so they are mentions too.
+ * People the text describes instead of naming: the subject a sentence opens with ("The waiter
+ * returns with a carafe."), or someone introduced with a relative clause ("spoke to one mother,
+ * who knew ..."). A following "he" or "she" can refer to them, so they are mentions too.
  */
 function describedSubjects(
   body: TaggedBody,
@@ -211,44 +235,55 @@ function describedSubjects(
   mentions: Mention[],
   mentionAt: Map<number, Mention>,
 ): void {
-  for (const sentence of body.sentences) {
-    let k = sentence.first
-    while (['“', '"', '‘', '('].includes(body.tokens[k]?.text ?? '')) k++
-    const article = body.tokens[k]
-    if (!article || !/^(?:the|a|an)$/i.test(article.text) || mentionAt.has(k + 1)) continue
+  const add = (k: number, sentenceLast: number, introduced: boolean) => {
     let end = k + 1
-    while (end <= sentence.last && DESCRIPTION_WORDS.has(body.tokens[end]?.pos ?? '')) end++
+    while (end <= sentenceLast && DESCRIPTION_WORDS.has(body.tokens[end]?.pos ?? '')) end++
     const words = body.tokens.slice(k + 1, end).map((t) => t.text)
     const headAt = roleHeadIndex(words)
     const head = roleHead(words)
-    if (!head || headAt < 0) continue
+    if (!head || headAt < 0) return
+    // A name after the role is the person ("The director Jane Smith"); one before it only
+    // qualifies the role ("The Portuguese boss").
+    for (let j = k + 2 + headAt; j < end; j++) if (mentionAt.has(j)) return
     // "Officials" is several people; only one person can be "he" or "she".
-    if (head.endsWith('s') && ROLE_NOUNS.has(head.slice(0, -1))) continue
+    if (singular(head) !== head) return
     const next = body.tokens[end]
-    // "The centre's director, Aylin Demir, said": the name is the subject, the role its apposition.
-    if (next?.text === ',' && mentionAt.has(end + 1)) continue
-    if (!next || !['VERB', 'AUX', 'ADV'].includes(next.pos)) {
+    if (introduced) {
+      if (next?.text !== ',' || !/^(?:who|whose)$/i.test(body.tokens[end + 1]?.text ?? '')) return
+    } else {
+      // "The centre's director, Aylin Demir, said": the name is the subject.
+      if (next?.text === ',' && mentionAt.has(end + 1)) return
       // The tagger reads "returns" in "The waiter returns" as a plural noun.
-      if (end - 1 !== k + 1 + headAt) continue
+      if (!['VERB', 'AUX', 'ADV'].includes(next?.pos ?? '') && end - 1 !== k + 1 + headAt) return
     }
     const first = body.tokens[k]
     const last = body.tokens[k + 1 + headAt]
-    if (!first || !last) continue
+    if (!first || !last) return
     const description = words
       .slice(0, headAt + 1)
       .join(' ')
       .replace(/ (['’]s)/g, '$1')
     const entity = registry.addDescribed(description, head, { start: first.start, end: last.end })
-    entity.gender ??= wordGender(head)
-    const mention: Mention = {
+    if (!entity.gender) {
+      entity.gender = wordGender(head)
+      entity.genderSource = entity.gender ? 'text' : null
+    }
+    mentions.push({
       entity,
       first: k,
       last: k + 1 + headAt,
       sentence: first.sentence,
       paragraph: first.paragraph,
       subject: true,
+    })
+  }
+  for (const sentence of body.sentences) {
+    let k = sentence.first
+    while (['“', '"', '‘', '('].includes(body.tokens[k]?.text ?? '')) k++
+    if (/^(?:the|a|an)$/i.test(body.tokens[k]?.text ?? '')) add(k, sentence.last, false)
+    for (let j = k + 1; j <= sentence.last; j++) {
+      if (/^(?:a|an|one)$/i.test(body.tokens[j]?.text ?? '')) add(j, sentence.last, true)
     }
-    mentions.push(mention)
   }
 }
 
@@ -290,13 +325,14 @@ function inferGenders(body: TaggedBody, mentions: readonly Mention[]): void {
     votes.set(entity, count)
   }
   for (const [entity, count] of votes) {
-    if (entity.gender) continue
-    if (count.female > count.male) entity.gender = 'female'
-    else if (count.male > count.female) entity.gender = 'male'
+    if (entity.genderSource === 'text' || count.female === count.male) continue
+    entity.gender = count.female > count.male ? 'female' : 'male'
+    entity.genderSource = 'text'
   }
   for (const m of mentions) {
     const entity = m.entity
     if (entity.gender || entity.kind !== 'person' || entity.words.length < 2) continue
     entity.gender = firstNameGender(entity.words[0] ?? '')
+    entity.genderSource = entity.gender ? 'name' : null
   }
 }

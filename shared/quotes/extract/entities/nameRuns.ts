@@ -6,7 +6,13 @@
  * gives "Rothman", not "Essentially Rothman").
  */
 
-import { NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, TITLE_WORDS } from '../lexicon'
+import {
+  NAME_PARTICLES,
+  NEVER_NAME_WORDS,
+  NOT_NAME_WORDS,
+  ORGANISATION_WORDS,
+  TITLE_WORDS,
+} from '../lexicon'
 import type { TaggedBody } from '../text/tagger'
 import { atClauseStart, isCapitalised, isWord, touches } from '../text/words'
 
@@ -134,9 +140,12 @@ function trimLeading(body: TaggedBody, run: NameRun): void {
       atClauseStart(body, at) && token?.pos !== 'PROPN' && run.words.length === 1
     // A lead-in in capitals ("AS Opposition Leader Bill Shorten said") is an ordinary word.
     const asWritten = /^\p{Lu}+$/u.test(word) ? word.charAt(0) + word.slice(1).toLowerCase() : word
+    const start = atClauseStart(body, at)
+    // Most of the never-a-name words ("Will", "Still", "Many") are only capitalised where a
+    // clause starts; inside one, a capital means a name ("said Will Tjernlund").
     const dropped =
-      NOT_NAME_WORDS.has(word) ||
-      (atClauseStart(body, at) && NOT_NAME_WORDS.has(asWritten)) ||
+      (start && (NOT_NAME_WORDS.has(word) || NOT_NAME_WORDS.has(asWritten))) ||
+      NEVER_NAME_WORDS.has(word) ||
       NAME_PARTICLES.has(word) ||
       INSTITUTION_JOINERS.has(word) ||
       (atClauseStart(body, at) &&

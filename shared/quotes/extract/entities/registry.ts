@@ -24,6 +24,17 @@ export interface Entity {
   /** Lower-case nouns that can stand for the entity ("professor", "minister", "president"). */
   roleNouns: Set<string>
   gender: Gender | null
+  /**
+   * Where `gender` comes from: what the text says (an honorific, a gendered noun, the pronouns
+   * that follow the person) or, weaker, the first name alone. Text overrides a name.
+   */
+  genderSource: 'text' | 'name' | null
+  /**
+   * How sure the registry is that a `person` is one: `strong` for a title, role, age, first name
+   * or "who"; `weak` when only a verb of saying or acting next to the name says so, which an
+   * organisation or a programme can also have ("Big Machine denied", "Newsbeat said").
+   */
+  evidence: 'strong' | 'weak'
   /** Body offsets of the first mention. */
   introduced: { start: number; end: number }
   /** An acronym the text gives it ("NOAA"). */
@@ -149,6 +160,8 @@ export class EntityRegistry {
       role: null,
       roleNouns: new Set(),
       gender: null,
+      genderSource: null,
+      evidence: described ? 'strong' : 'weak',
       introduced: at,
       acronym: null,
       described,
