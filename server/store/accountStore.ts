@@ -121,6 +121,11 @@ export interface TeamStore {
   getMember(teamId: string, userId: string): Promise<TeamMember | undefined>
   listMembers(teamId: string): Promise<TeamMember[]>
   setMember(teamId: string, userId: string, role: TeamRole, now: string): Promise<void>
+  /**
+   * Ends a membership and, in the same transaction, every right that came with it: the
+   * `created` owner shares the user holds on the team's briefings. Shares an owner granted
+   * them stay. False when they were not a member.
+   */
   removeMember(teamId: string, userId: string): Promise<boolean>
   createInvite(invite: Invite & { tokenHash: string }): Promise<void>
   getInvite(tokenHash: string): Promise<Invite | undefined>

@@ -11,8 +11,8 @@ const COLUMNS = 'failures AS "count", last_failed_at AS "lastAt"'
  * is kept even when an instance whose clock runs behind commits last.
  */
 const RECORD = `
-  INSERT INTO login_failures (email, failures, last_failed_at) VALUES (?, 1, ?)
-  ON CONFLICT (email) DO UPDATE SET
+  INSERT INTO login_failures (bucket, failures, last_failed_at) VALUES (?, 1, ?)
+  ON CONFLICT (bucket) DO UPDATE SET
     failures = CASE WHEN login_failures.last_failed_at < ? THEN 1
                     ELSE login_failures.failures + 1 END,
     last_failed_at = CASE WHEN login_failures.last_failed_at < excluded.last_failed_at
@@ -24,8 +24,8 @@ const RECORD = `
  * instance refreshed meanwhile, so a streak that just got a new failure is not deleted.
  */
 const PRUNE = `
-  DELETE FROM login_failures WHERE last_failed_at < ? AND email IN (
-    SELECT email FROM login_failures WHERE last_failed_at < ? ORDER BY last_failed_at LIMIT ?)`
+  DELETE FROM login_failures WHERE last_failed_at < ? AND bucket IN (
+    SELECT bucket FROM login_failures WHERE last_failed_at < ? ORDER BY last_failed_at LIMIT ?)`
 
 export class SqlLoginFailureStore implements LoginFailureStore {
   constructor(private readonly sql: SqlClient) {}
@@ -37,13 +37,13 @@ export class SqlLoginFailureStore implements LoginFailureStore {
   }
 
   get(email: string): Promise<LoginFailures | undefined> {
-    return this.sql.get<LoginFailures>(`SELECT ${COLUMNS} FROM login_failures WHERE email = ?`, [
+    return this.sql.get<LoginFailures>(`SELECT ${COLUMNS} FROM login_failures WHERE bucket = ?`, [
       email,
     ])
   }
 
   async clear(email: string): Promise<void> {
-    await this.sql.run('DELETE FROM login_failures WHERE email = ?', [email])
+    await this.sql.run('DELETE FROM login_failures WHERE bucket = ?', [email])
   }
 
   async prune(before: string, limit: number): Promise<number> {
