@@ -108,6 +108,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
   const live = new LiveAccess(registry, access, stores, log)
   // Shared by every instance through the store, so a token minted on one opens on another.
   const collabSecret = await stores.settings.getOrInit('collab_secret', randomToken('', 48))
+  const deviceSecret = await stores.settings.getOrInit('known_device_secret', randomToken('', 48))
   const trustedOrigins = options.trustedOrigins ?? []
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.limits }
 
@@ -127,6 +128,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     access,
     live,
     collabSecret,
+    deviceSecret,
     trustedOrigins,
     limits,
     trustProxy: options.trustProxy ?? 'loopback',

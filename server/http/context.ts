@@ -21,6 +21,8 @@ export interface AppContext {
   live: LiveAccess
   /** Signs collab tokens; shared by every instance through the store. */
   collabSecret: string
+  /** Signs known-device cookies (server/auth/knownDevice.ts); shared through the store. */
+  deviceSecret: string
   /** Origins allowed besides the server's own host (e.g. PUBLIC_URL behind a proxy). */
   trustedOrigins: readonly string[]
   limits: RateLimits
