@@ -50,6 +50,11 @@ export interface UserStore {
     id: string,
     change: { from: string; to: string; keepSession: string },
   ): Promise<string[] | null>
+  /**
+   * Replaces the password hash with a stronger one of the same password, only while it is
+   * still `from` (a password change that got there first wins). False when it was not.
+   */
+  upgradePasswordHash(id: string, change: { from: string; to: string }): Promise<boolean>
   createSession(session: Session): Promise<void>
   getSession(idHash: string): Promise<Session | undefined>
   deleteSession(idHash: string): Promise<void>

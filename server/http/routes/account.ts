@@ -6,7 +6,6 @@ import type { Request, RequestHandler } from 'express'
 import { Router } from 'express'
 import { z } from 'zod'
 import { credentialKey } from '../../auth/authenticate'
-import { hashPassword, verifyPassword } from '../../auth/passwords'
 import type { User } from '../../store/accountStore'
 import { type AppContext, audit, authOf } from '../context'
 import { HttpError, notFound } from '../errors'
@@ -79,7 +78,7 @@ export function accountRouter(ctx: AppContext, deps: AccountRouterDeps): Router 
     // here faster than it could at the sign-in form.
     const attempt = await gate.admit(req, res, user.email, user.id, 'wrong passwords')
     const stored = (await ctx.stores.users.getByEmail(user.email))?.passwordHash
-    if (!stored || !(await verifyPassword(body.currentPassword, stored))) {
+    if (!stored || !(await ctx.passwords.verify(body.currentPassword, stored)).ok) {
       await auditEveryTeam(req, user, 'auth.password_change_failed')
       throw new HttpError(
         401,
@@ -91,7 +90,7 @@ export function accountRouter(ctx: AppContext, deps: AccountRouterDeps): Router 
     await gate.succeeded(attempt)
     const ended = await ctx.stores.users.changePassword(user.id, {
       from: stored,
-      to: await hashPassword(body.newPassword),
+      to: await ctx.passwords.hash(body.newPassword),
       keepSession: auth.credential.sessionHash,
     })
     if (!ended) {

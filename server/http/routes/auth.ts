@@ -9,7 +9,6 @@ import { z } from 'zod'
 import { API_TOKEN_PREFIX, credentialKey, SESSION_COOKIE } from '../../auth/authenticate'
 import { inviteStatus } from '../../auth/inviteStatus'
 import { LoginThrottle } from '../../auth/loginThrottle'
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords'
 import { randomToken, sha256 } from '../../auth/secrets'
 import type { User } from '../../store/accountStore'
 import { type AppContext, audit, authOf } from '../context'
@@ -48,7 +47,6 @@ export function authRouter(ctx: AppContext): Router {
     ctx.deviceSecret,
     now,
   )
-  const dummyHash = dummyPasswordHash()
   // Per-IP volume cap on credential endpoints; the per-account backoff is the SignInGate.
   const credentialLimit = rateLimit({
     windowMs: 15 * 60_000,
@@ -93,7 +91,7 @@ export function authRouter(ctx: AppContext): Router {
 
   router.post('/register', credentialLimit, async (req, res) => {
     const body = parseInput(registerBody, req.body, 'body')
-    const passwordHash = await hashPassword(body.password)
+    const passwordHash = await ctx.passwords.hash(body.password)
     const now = ctx.now().toISOString()
     const open = (await ctx.stores.settings.get(OPEN_REGISTRATION_SETTING)) !== 'false'
     const invite = body.inviteToken
@@ -171,8 +169,11 @@ export function authRouter(ctx: AppContext): Router {
     // Counted before the password is checked, so racing guesses cannot outrun the backoff.
     const attempt = await gate.admit(req, res, body.email, user?.id, 'failed sign-ins')
     // Verify against a dummy hash for unknown e-mails so timing does not reveal accounts.
-    const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash))
-    if (!user || !ok) {
+    const check = await ctx.passwords.verify(
+      body.password,
+      user?.passwordHash ?? (await ctx.passwords.dummyHash()),
+    )
+    if (!user || !check.ok) {
       const teams = user ? await ctx.stores.teams.listForUser(user.id) : []
       const details = { email: body.email }
       if (teams.length === 0)
@@ -189,6 +190,11 @@ export function authRouter(ctx: AppContext): Router {
       throw new HttpError(401, 'bad_credentials', 'e-mail or password is wrong')
     }
     await gate.succeeded(attempt)
+    if (check.stale) {
+      // Hashed at an older, cheaper cost: the password is at hand now, so store it stronger.
+      const to = await ctx.passwords.hash(body.password)
+      await ctx.stores.users.upgradePasswordHash(user.id, { from: user.passwordHash, to })
+    }
     const { passwordHash: _, ...publicUser } = user
     await startSession(req, res, publicUser)
     for (const team of await ctx.stores.teams.listForUser(user.id)) {
