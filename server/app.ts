@@ -9,6 +9,8 @@ import { briefingSchema } from '../shared/schema/schema'
 import { AccessControl } from './auth/access'
 import { Authenticator } from './auth/authenticate'
 import { LiveAccess } from './auth/liveAccess'
+import { compileTrustProxy } from './auth/origin'
+import { PasswordHasher, type ScryptCost } from './auth/passwords'
 import { randomToken } from './auth/secrets'
 import { upgradeAuthorizer } from './auth/upgradeAuth'
 import { drainSockets } from './collab/drain'
@@ -21,6 +23,8 @@ import { accessChangeMessage, accessChangeOf } from './fanout/accessChanges'
 import { RedisFanout } from './fanout/redisFanout'
 import type { AccessChange, AppContext } from './http/context'
 import { createApp } from './http/createApp'
+import { errorHandler } from './http/errors'
+import { metricsApp } from './http/metricsRoute'
 import { createLogger, errorField, type Logger } from './log/logger'
 import { instrumentStore, Metrics } from './metrics/metrics'
 import { openStores, type Stores } from './store'
@@ -35,6 +39,12 @@ export interface StartOptions extends Partial<Omit<ServerConfig, 'limits'>> {
   limits?: Partial<RateLimits>
   /** How often open sockets are checked for ended sessions. */
   sessionSweepMs?: number
+  /**
+   * scrypt cost for new password hashes; production uses DEFAULT_SCRYPT_COST. Tests lower it
+   * explicitly (tests/helpers/server.ts) so hundreds of sign-ups stay fast; no environment
+   * variable can, so a deployment cannot run cheaper by accident.
+   */
+  passwordCost?: ScryptCost
 }
 
 export interface RunningServer {
@@ -43,6 +53,8 @@ export interface RunningServer {
   port: number
   stores: Stores
   registry: RoomRegistry
+  /** `http://host:port` of the METRICS_PORT listener; null when metrics share the main port. */
+  metricsUrl: string | null
   /** The link to other instances; null without REDIS_URL. */
   fanout: RedisFanout | null
   metrics: Metrics
@@ -108,7 +120,12 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
   const live = new LiveAccess(registry, access, stores, log)
   // Shared by every instance through the store, so a token minted on one opens on another.
   const collabSecret = await stores.settings.getOrInit('collab_secret', randomToken('', 48))
-  const trustedOrigins = options.trustedOrigins ?? []
+  const deviceSecret = await stores.settings.getOrInit('known_device_secret', randomToken('', 48))
+  const trustProxy = options.trustProxy ?? 'loopback'
+  const origins = {
+    trustedOrigins: options.trustedOrigins ?? [],
+    trustProxy: compileTrustProxy(trustProxy),
+  }
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.limits }
 
   /** Applies an access change to this instance's open sockets. */
@@ -127,9 +144,11 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     access,
     live,
     collabSecret,
-    trustedOrigins,
+    deviceSecret,
+    passwords: new PasswordHasher(options.passwordCost),
+    origins,
     limits,
-    trustProxy: options.trustProxy ?? 'loopback',
+    trustProxy,
     async broadcastAccessChange(change) {
       fanout?.publishControl(accessChangeMessage(change))
       await applyAccessChange(change).catch((err) =>
@@ -145,11 +164,16 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     )
   })
   const exporter = new Exporter()
+  const metricsAccess = {
+    token: options.metricsToken ?? null,
+    port: options.metricsPort ?? null,
+  }
   const app = createApp(ctx, {
     exporter,
     clientDir: options.clientDir ?? null,
     health: { redis: fanout && (async () => fanout.health().ok) },
     metrics,
+    metricsAccess,
     allowLoopbackFetch: options.allowLoopbackFetch ?? false,
   })
   // Sessions end by expiry too, not only by sign-out; their sockets must not outlive them.
@@ -163,17 +187,19 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
   const { handler, wss } = createUpgradeHandler({
     registry,
     log,
-    authorize: upgradeAuthorizer({ authenticator, access, collabSecret, trustedOrigins, now }),
+    authorize: upgradeAuthorizer({ authenticator, access, collabSecret, origins, now }),
   })
   server.on('upgrade', handler)
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
+  const metricsServer =
+    metricsAccess.port === null
+      ? null
+      : await listen(
+          http.createServer(metricsApp(metrics, metricsAccess, errorHandler(log))),
+          metricsAccess.port,
+          options.host ?? '127.0.0.1',
+        )
+  await listen(server, options.port ?? 0, options.host ?? '127.0.0.1')
   const { port } = server.address() as AddressInfo
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'
   log.info('listening', {
@@ -201,6 +227,10 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
       server.closeIdleConnections()
       server.closeAllConnections()
       await stopped
+      if (metricsServer) {
+        metricsServer.closeAllConnections()
+        await new Promise<void>((resolve) => metricsServer.close(() => resolve()))
+      }
       await exporter.close()
       await stores.close()
       log.info('stopped')
@@ -208,5 +238,28 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     return closing
   }
 
-  return { url: `http://${host}:${port}`, port, stores, registry, metrics, fanout, close }
+  const metricsUrl = metricsServer
+    ? `http://${host}:${(metricsServer.address() as AddressInfo).port}`
+    : null
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    metricsUrl,
+    stores,
+    registry,
+    metrics,
+    fanout,
+    close,
+  }
+}
+
+/** Starts `server` listening and resolves once it does (or rejects, e.g. port taken). */
+function listen(server: http.Server, port: number, host: string): Promise<http.Server> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve(server)
+    })
+  })
 }

@@ -22,6 +22,13 @@ export interface ServerConfig {
    * rate limits and the audit log, and HTTPS for Secure cookies. Default: loopback only.
    */
   trustProxy: boolean | number | string
+  /**
+   * Bearer token `/metrics` asks for (METRICS_TOKEN). With neither it nor `metricsPort`, the
+   * metrics are served only to direct requests from loopback.
+   */
+  metricsToken: string | null
+  /** A separate port that serves `/metrics` instead of the main one (METRICS_PORT). */
+  metricsPort: number | null
   /** Test-only (BRIEFING_ALLOW_LOOPBACK_FETCH=1): source import may fetch from loopback. */
   allowLoopbackFetch: boolean
 }
@@ -37,10 +44,7 @@ export interface RateLimits {
 export const DEFAULT_RATE_LIMITS: RateLimits = { apiPerMinute: 1200, authPer15Minutes: 30 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const port = env.PORT === undefined ? 3000 : Number(env.PORT)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new RangeError(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`)
-  }
+  const port = env.PORT === undefined ? 3000 : portFromEnv('PORT', env.PORT)
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
     throw new RangeError(`LOG_LEVEL must be debug, info, warn or error, got "${env.LOG_LEVEL}"`)
@@ -58,12 +62,37 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       .map((origin) => origin.trim().replace(/\/+$/, ''))
       .filter(Boolean),
     allowLoopbackFetch: env.BRIEFING_ALLOW_LOOPBACK_FETCH === '1',
+    metricsToken: metricsTokenFromEnv(env.METRICS_TOKEN),
+    metricsPort: env.METRICS_PORT ? portFromEnv('METRICS_PORT', env.METRICS_PORT) : null,
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     limits: {
       apiPerMinute: countFromEnv(env, 'API_RATE_LIMIT', DEFAULT_RATE_LIMITS.apiPerMinute),
       authPer15Minutes: countFromEnv(env, 'AUTH_RATE_LIMIT', DEFAULT_RATE_LIMITS.authPer15Minutes),
     },
   }
+}
+
+function portFromEnv(name: string, value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`${name} must be an integer from 0 to 65535, got "${value}"`)
+  }
+  return port
+}
+
+/** Shortest METRICS_TOKEN accepted: a bearer secret must not be guessable. */
+const MIN_METRICS_TOKEN_LENGTH = 24
+
+/** The error never repeats the value: it is a secret. */
+function metricsTokenFromEnv(value: string | undefined): string | null {
+  const token = value?.trim()
+  if (!token) return null
+  if (token.length < MIN_METRICS_TOKEN_LENGTH) {
+    throw new RangeError(
+      `METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters (e.g. openssl rand -hex 24)`,
+    )
+  }
+  return token
 }
 
 function countFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -9,13 +9,13 @@ import type { AuthorizeUpgrade } from '../collab/upgrade'
 import { type AccessControl, isReadOnlyCredential } from './access'
 import { type Authenticator, credentialKey } from './authenticate'
 import { verifyCollabToken } from './collabToken'
-import { isSameOrigin } from './origin'
+import { isSameOrigin, type OriginPolicy } from './origin'
 
 export interface UpgradeAuthDeps {
   authenticator: Authenticator
   access: AccessControl
   collabSecret: string
-  trustedOrigins: readonly string[]
+  origins: OriginPolicy
   now: () => Date
 }
 
@@ -26,7 +26,7 @@ export function upgradeAuthorizer(deps: UpgradeAuthDeps): AuthorizeUpgrade {
     const token = new URL(req.url ?? '/', 'http://local').searchParams.get('token')
     if (token) return fromCollabToken(deps, token, briefingId)
 
-    if (!isSameOrigin(req, deps.trustedOrigins)) return deny(403, 'cross-origin WebSocket refused')
+    if (!isSameOrigin(req, deps.origins)) return deny(403, 'cross-origin WebSocket refused')
     const auth = await deps.authenticator.fromRequest(req)
     if (!auth) return deny(401, 'sign in first')
     const access = await deps.access.forAuth(auth, briefingId)

@@ -4,6 +4,8 @@ import type { Request, Response } from 'express'
 import type { AccessControl } from '../auth/access'
 import type { AuthContext, Authenticator } from '../auth/authenticate'
 import type { LiveAccess } from '../auth/liveAccess'
+import type { OriginPolicy } from '../auth/origin'
+import type { PasswordHasher } from '../auth/passwords'
 import type { RoomRegistry } from '../collab/roomRegistry'
 import type { RateLimits } from '../config'
 import type { Logger } from '../log/logger'
@@ -21,8 +23,12 @@ export interface AppContext {
   live: LiveAccess
   /** Signs collab tokens; shared by every instance through the store. */
   collabSecret: string
-  /** Origins allowed besides the server's own host (e.g. PUBLIC_URL behind a proxy). */
-  trustedOrigins: readonly string[]
+  /** Hashes and checks passwords at the configured scrypt cost. */
+  passwords: PasswordHasher
+  /** Signs known-device cookies (server/auth/knownDevice.ts); shared through the store. */
+  deviceSecret: string
+  /** What counts as our own origin for the CSRF and WebSocket checks. */
+  origins: OriginPolicy
   limits: RateLimits
   /** Express "trust proxy" setting (see ServerConfig.trustProxy). */
   trustProxy: boolean | number | string

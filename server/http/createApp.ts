@@ -7,7 +7,8 @@ import helmet from 'helmet'
 import type { Exporter } from '../export/exporter'
 import type { Metrics } from '../metrics/metrics'
 import type { AppContext } from './context'
-import { apiNotFound, errorHandler } from './errors'
+import { apiNotFound, errorHandler, HttpError } from './errors'
+import { guardMetrics, type MetricsAccess, metricsHandler } from './metricsRoute'
 import {
   csrfGuard,
   enforceReadOnlyTokens,
@@ -34,6 +35,8 @@ export interface AppOptions {
    */
   health?: Record<string, (() => Promise<boolean>) | null>
   metrics?: Metrics
+  /** Who may read `/metrics`; `port` set means it is served there and not here. */
+  metricsAccess?: MetricsAccess & { port: number | null }
   /** Test-only: lets source import fetch from 127.0.0.1. */
   allowLoopbackFetch?: boolean
   /** The exporter (and its warm typesetting thread); the server closes it on shutdown. */
@@ -82,10 +85,13 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
   })
 
   const metrics = options.metrics
-  if (metrics) {
-    // Prometheus scrapes this; the bundled nginx config keeps it off the public side.
-    app.get('/metrics', async (_req, res) => {
-      res.type(metrics.registry.contentType).send(await metrics.registry.metrics())
+  const metricsAccess = options.metricsAccess ?? { token: null, port: null }
+  if (metrics && metricsAccess.port === null) {
+    // Prometheus scrapes this; the bundled nginx config also keeps it off the public side.
+    app.get('/metrics', guardMetrics(metricsAccess), metricsHandler(metrics))
+  } else if (metrics) {
+    app.get('/metrics', () => {
+      throw new HttpError(404, 'not_found', 'metrics are served on METRICS_PORT')
     })
   }
 

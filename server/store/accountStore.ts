@@ -50,6 +50,11 @@ export interface UserStore {
     id: string,
     change: { from: string; to: string; keepSession: string },
   ): Promise<string[] | null>
+  /**
+   * Replaces the password hash with a stronger one of the same password, only while it is
+   * still `from` (a password change that got there first wins). False when it was not.
+   */
+  upgradePasswordHash(id: string, change: { from: string; to: string }): Promise<boolean>
   createSession(session: Session): Promise<void>
   getSession(idHash: string): Promise<Session | undefined>
   deleteSession(idHash: string): Promise<void>
@@ -60,27 +65,41 @@ export interface UserStore {
   touchToken(id: string, now: string): Promise<void>
 }
 
-/** An e-mail's current streak of failed sign-ins. */
+/** A backoff bucket's current streak of counted sign-in attempts. */
 export interface LoginFailures {
   count: number
-  /** ISO 8601 time of the latest failure in the streak. */
+  /** ISO 8601 time of the latest attempt in the streak. */
   lastAt: string
 }
 
 /**
- * Failed sign-ins per normalised e-mail, for the backoff in server/auth/loginThrottle.ts.
- * In the database, not in memory, so every instance of a deployment sees the same streaks.
+ * Streaks of sign-in attempts per bucket (an e-mail, an e-mail from one address, a known
+ * device; see server/auth/loginThrottle.ts). In the database, not in memory, so every
+ * instance of a deployment sees the same streaks.
  */
 export interface LoginFailureStore {
   /**
-   * Counts one failure at `now`, in one atomic statement so failures recorded at once by
-   * several instances all count. A streak whose latest failure is before `forgetBefore`
+   * One attempt against `buckets`, atomically: reads their streaks (one whose latest attempt
+   * is before `forgetBefore` reads as none) while holding them against concurrent attempts,
+   * asks `wait` how long the attempt must wait, and when that is 0 counts it in each bucket
+   * at `now` (as `record` does). Returns the wait. Attempts racing on one bucket, on one
+   * instance or several, are decided one after another, each seeing the others' counts.
+   */
+  attempt(
+    buckets: readonly string[],
+    now: string,
+    forgetBefore: string,
+    wait: (streaks: Array<LoginFailures | undefined>) => number,
+  ): Promise<number>
+  /**
+   * Counts one attempt at `now`, in one atomic statement so attempts recorded at once by
+   * several instances all count. A streak whose latest attempt is before `forgetBefore`
    * starts again at 1. Returns the streak as stored afterwards.
    */
-  record(email: string, now: string, forgetBefore: string): Promise<LoginFailures>
-  get(email: string): Promise<LoginFailures | undefined>
-  clear(email: string): Promise<void>
-  /** Deletes at most `limit` streaks whose latest failure is before `before`; returns how many. */
+  record(bucket: string, now: string, forgetBefore: string): Promise<LoginFailures>
+  get(bucket: string): Promise<LoginFailures | undefined>
+  clear(bucket: string): Promise<void>
+  /** Deletes at most `limit` streaks whose latest attempt is before `before`; returns how many. */
   prune(before: string, limit: number): Promise<number>
 }
 
@@ -121,6 +140,11 @@ export interface TeamStore {
   getMember(teamId: string, userId: string): Promise<TeamMember | undefined>
   listMembers(teamId: string): Promise<TeamMember[]>
   setMember(teamId: string, userId: string, role: TeamRole, now: string): Promise<void>
+  /**
+   * Ends a membership and, in the same transaction, every right that came with it: the
+   * `created` owner shares the user holds on the team's briefings. Shares an owner granted
+   * them stay. False when they were not a member.
+   */
   removeMember(teamId: string, userId: string): Promise<boolean>
   createInvite(invite: Invite & { tokenHash: string }): Promise<void>
   getInvite(tokenHash: string): Promise<Invite | undefined>

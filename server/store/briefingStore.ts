@@ -17,6 +17,13 @@ export interface BriefingWithAccess extends BriefingRecord {
   shareRole: BriefingRole | null
 }
 
+/**
+ * Where a share came from. `created`: the owner share a team member gets for creating a team
+ * briefing; it comes with membership and goes when they leave or are removed from the team.
+ * `granted`: given to that person by an owner; it stays whatever their membership.
+ */
+export type ShareSource = 'created' | 'granted'
+
 export interface BriefingShare {
   userId: string
   email: string
@@ -39,7 +46,13 @@ export interface BriefingStore {
   touch(id: string, now: string): Promise<void>
   /** Returns whether a briefing was deleted (its shares go with it). */
   delete(id: string): Promise<boolean>
-  setShare(briefingId: string, userId: string, role: BriefingRole): Promise<void>
+  /** Gives the user `role` on the briefing, replacing any share they had (and its source). */
+  setShare(
+    briefingId: string,
+    userId: string,
+    role: BriefingRole,
+    source: ShareSource,
+  ): Promise<void>
   removeShare(briefingId: string, userId: string): Promise<boolean>
   listShares(briefingId: string): Promise<BriefingShare[]>
 }

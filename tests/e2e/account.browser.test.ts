@@ -28,8 +28,9 @@ const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_
 const caretLabel = (page: Page, name: string) =>
   page.locator('.collaboration-carets__label', { hasText: name })
 const connectionState = (page: Page) => page.locator('.connection-badge').getAttribute('data-state')
-// Expected noise: the browser logs every 401 response (wrong password, ended session).
-const EXPECTED_CONSOLE = /Failed to load resource: the server responded with a status of 401/
+// Expected noise: the browser logs every 401 response (wrong password, ended session) and
+// the 400 that refuses a common password.
+const EXPECTED_CONSOLE = /Failed to load resource: the server responded with a status of 40[01]/
 
 describe('changing name and password in the browser', () => {
   let browser: Browser
@@ -135,7 +136,17 @@ describe('changing name and password in the browser', () => {
     expect(await form.getByLabel('Current password').getAttribute('aria-invalid')).toBe('true')
     await adaPage.screenshot({ path: path.join(ARTIFACTS_DIR, 'account-password-error.png') })
 
+    // A password on the common-passwords list is refused by the server, shown at its field.
+    const newField = form.getByLabel('New password', { exact: true })
     await form.getByLabel('Current password').fill(TEST_PASSWORD)
+    await newField.fill('Password1234')
+    await form.getByLabel('Confirm new password').fill('Password1234')
+    await submit.click()
+    await form.getByText('Is one of the most common passwords', { exact: false }).waitFor()
+    expect(await newField.getAttribute('aria-invalid')).toBe('true')
+
+    await newField.fill(NEW_PASSWORD)
+    await form.getByLabel('Confirm new password').fill(NEW_PASSWORD)
     await submit.click()
     await form.getByText('Your password was changed.', { exact: false }).waitFor()
     expect(await form.getByLabel('Current password').inputValue()).toBe('')

@@ -14,11 +14,12 @@ import {
   exportFilename,
 } from '../../server/export'
 import { escapeHtml } from '../../server/export/html/renderHtml'
-import { escapeText } from '../../server/export/markdown'
+import { renderMarkdown } from '../../server/export/markdown'
 import type { Block } from '../../server/export/model'
 import { loadExportCoverage, missingGlyphWarnings } from '../../server/export/pdf/fonts'
 import { TEMPLATE_DIR } from '../../server/export/pdf/typstRenderer'
 import { tempDir } from '../helpers/server'
+import { markdownToTree, visibleText } from './markdownRead'
 import { pdfPageTexts, pdfText } from './read'
 
 function minimalModel(text: string): ExportModel {
@@ -166,13 +167,26 @@ describe('text safety', () => {
   })
 
   it('[EXR5] Markdown and HTML escaping leave no syntax in user text', () => {
-    expect(escapeText('# not a heading')).toBe('\\# not a heading')
-    expect(escapeText('Plan #')).toBe('Plan \\#')
-    expect(escapeText('1. not a list')).toBe('1\\. not a list')
-    expect(escapeText('- item\n> quote')).toBe('\\- item\n\\> quote')
-    expect(escapeText('*a* _b_ `c` [d](e) <f> $g$ |h| ~i~ &amp;')).toBe(
-      '\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f> \\$g\\$ \\|h\\| \\~i\\~ \\&amp;',
-    )
+    const cases = [
+      '# not a heading',
+      'Plan #',
+      '1. not a list',
+      '- item\n> quote',
+      '*a* _b_ `c` [d](e) <f> $g$ |h| ~i~ &amp;',
+    ]
+    for (const text of cases) {
+      const markdown = renderMarkdown(minimalModel(text))
+      // Read back by a real parser, the user's text is one plain text node, exactly as typed.
+      const tree = markdownToTree(markdown)
+      const body = tree.children[tree.children.findIndex((n) => n.type === 'thematicBreak') + 1]
+      expect(body?.type, text).toBe('paragraph')
+      expect(body && 'children' in body ? body.children.map((n) => n.type) : [], text).toEqual([
+        'text',
+      ])
+      expect(body && visibleText(body), text).toBe(text)
+    }
+    // What CommonMark does not read as syntax but GitHub's maths and tables would.
+    expect(renderMarkdown(minimalModel('$g$ |h|'))).toContain('\\$g\\$ \\|h\\|')
     expect(escapeHtml('<script>alert("x")</script> & \'')).toBe(
       '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;',
     )

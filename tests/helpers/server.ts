@@ -24,6 +24,12 @@ export interface TestServer extends RunningServer {
   log: ReturnType<typeof captureLogger>
 }
 
+/**
+ * The scrypt cost test servers hash with: 1/8 of production's, so the suite's hundreds of
+ * sign-ups stay fast. Production's own cost is tested in tests/access/passwords.test.ts.
+ */
+export const TEST_PASSWORD_COST = { N: 2 ** 14, r: 8, p: 1 }
+
 export async function startTestServer(options: Partial<StartOptions> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir()
   const log = captureLogger()
@@ -31,6 +37,7 @@ export async function startTestServer(options: Partial<StartOptions> = {}): Prom
     port: 0,
     host: '127.0.0.1',
     logger: log,
+    passwordCost: TEST_PASSWORD_COST,
     ...options,
     dataDir,
   })

@@ -88,4 +88,39 @@ describe.each(['sqlite', 'postgres'] as const)('[LF] login failure store on %s',
     expect(await loginFailures.get('user4@example.test')).toEqual({ count: 1, lastAt: at(4) })
     expect(await loginFailures.prune(at(4), 100)).toBe(0)
   })
+
+  it('[LF6] attempt decides and counts atomically: racing attempts (two handles on PostgreSQL) see each other', async () => {
+    const open = await database()
+    const a = await open()
+    // Two instances share PostgreSQL; SQLite serves one instance, whose attempts still race.
+    const b = backend === 'postgres' ? await open() : a
+    /** Three free attempts per bucket, then every one waits. */
+    const threeFree = (streaks: Array<{ count: number } | undefined>) =>
+      streaks.some((streak) => (streak?.count ?? 0) >= 3) ? 1_000 : 0
+    const waits = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? a : b).loginFailures.attempt([EMAIL, `${EMAIL} from x`], at(1), at(0), threeFree),
+      ),
+    )
+    expect(waits.filter((w) => w === 0)).toHaveLength(3)
+    expect(waits.filter((w) => w === 1_000)).toHaveLength(17)
+    expect(await a.loginFailures.get(EMAIL)).toEqual({ count: 3, lastAt: at(1) })
+    expect(await a.loginFailures.get(`${EMAIL} from x`)).toEqual({ count: 3, lastAt: at(1) })
+  })
+
+  it('[LF7] a refused attempt counts nothing and leaves no row; an expired streak reads as none', async () => {
+    const { loginFailures, sql } = await (await database())()
+    const seen: unknown[] = []
+    const refuse = (streaks: unknown[]) => {
+      seen.push(...streaks)
+      return 5
+    }
+    expect(await loginFailures.attempt(['new@example.test'], at(1), at(0), refuse)).toBe(5)
+    expect(await sql.all('SELECT * FROM login_failures')).toEqual([])
+    await loginFailures.record(EMAIL, at(1), at(0))
+    expect(await loginFailures.attempt([EMAIL], at(40), at(2), refuse)).toBe(5)
+    expect(seen).toEqual([undefined, undefined])
+    expect(await loginFailures.attempt([EMAIL], at(40), at(2), () => 0)).toBe(0)
+    expect(await loginFailures.get(EMAIL)).toEqual({ count: 1, lastAt: at(40) })
+  })
 })

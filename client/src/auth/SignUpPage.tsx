@@ -185,7 +185,7 @@ function SignUpForm({ inviteToken, lockedEmail }: { inviteToken?: string; locked
         label="Password"
         type="password"
         autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters, and not one of the most common passwords.`}
         value={password}
         error={errorFor(error, 'password')}
         onChange={change(setPassword)}

@@ -29,7 +29,7 @@ export function identify(ctx: AppContext): RequestHandler {
 export function csrfGuard(ctx: AppContext): RequestHandler {
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method) || bearerToken(req)) return next()
-    if (!isSameOrigin(req, ctx.trustedOrigins)) {
+    if (!isSameOrigin(req, ctx.origins)) {
       throw new HttpError(403, 'cross_origin', 'cross-origin request refused')
     }
     next()

@@ -6,15 +6,13 @@ import type { Request, RequestHandler } from 'express'
 import { Router } from 'express'
 import { z } from 'zod'
 import { credentialKey } from '../../auth/authenticate'
-import type { LoginThrottle } from '../../auth/loginThrottle'
-import { hashPassword, verifyPassword } from '../../auth/passwords'
 import type { User } from '../../store/accountStore'
 import { type AppContext, audit, authOf } from '../context'
 import { HttpError, notFound } from '../errors'
 import { requireAuth } from '../middleware/authentication'
 import { parseInput } from '../validate'
 import { displayNameField, givenPasswordField, newPasswordField } from './accountFields'
-import { refuseWhileBackingOff } from './signInBackoff'
+import type { SignInGate } from './signInBackoff'
 
 const nameBody = z.object({ name: displayNameField }).strict()
 const passwordBody = z
@@ -31,15 +29,15 @@ export async function meBody(ctx: AppContext, user: User) {
 }
 
 export interface AccountRouterDeps {
-  /** The sign-in throttle: a wrong current password counts as a failed sign-in. */
-  throttle: LoginThrottle
+  /** The sign-in backoff: a wrong current password counts as a failed sign-in. */
+  gate: SignInGate
   /** The per-IP cap on credential endpoints. */
   credentialLimit: RequestHandler
 }
 
 export function accountRouter(ctx: AppContext, deps: AccountRouterDeps): Router {
   const router = Router()
-  const { throttle } = deps
+  const { gate } = deps
 
   /** Account events are audited in every team the user belongs to, as sign-ins are. */
   const auditEveryTeam = async (
@@ -78,10 +76,9 @@ export function accountRouter(ctx: AppContext, deps: AccountRouterDeps): Router 
     const { user } = auth
     // Shares sign-in's per-account backoff, so a stolen session cannot guess the password
     // here faster than it could at the sign-in form.
-    await refuseWhileBackingOff(throttle, user.email, res, 'wrong passwords')
+    const attempt = await gate.admit(req, res, user.email, user.id, 'wrong passwords')
     const stored = (await ctx.stores.users.getByEmail(user.email))?.passwordHash
-    if (!stored || !(await verifyPassword(body.currentPassword, stored))) {
-      await throttle.recordFailure(user.email)
+    if (!stored || !(await ctx.passwords.verify(body.currentPassword, stored)).ok) {
       await auditEveryTeam(req, user, 'auth.password_change_failed')
       throw new HttpError(
         401,
@@ -90,10 +87,10 @@ export function accountRouter(ctx: AppContext, deps: AccountRouterDeps): Router 
         'currentPassword',
       )
     }
-    await throttle.recordSuccess(user.email)
+    await gate.succeeded(attempt)
     const ended = await ctx.stores.users.changePassword(user.id, {
       from: stored,
-      to: await hashPassword(body.newPassword),
+      to: await ctx.passwords.hash(body.newPassword),
       keepSession: auth.credential.sessionHash,
     })
     if (!ended) {

@@ -9,6 +9,7 @@ import {
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
 } from '../../../shared/accountLimits'
+import { isCommonPassword } from '../../auth/commonPasswords'
 
 export const emailField = z
   .string()
@@ -17,11 +18,14 @@ export const emailField = z
   .pipe(z.email('must be an e-mail address'))
   .pipe(z.string().max(254))
 
-/** A password being set: the length rules apply. */
+/** A password being set: the length rules apply, and it must not be a common one. */
 export const newPasswordField = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`)
+  .refine((password) => !isCommonPassword(password), {
+    message: 'is one of the most common passwords, the first ones guessed; choose another',
+  })
 
 /**
  * A password being checked: only bounded, since one set under older rules must still be

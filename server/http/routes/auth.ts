@@ -9,7 +9,6 @@ import { z } from 'zod'
 import { API_TOKEN_PREFIX, credentialKey, SESSION_COOKIE } from '../../auth/authenticate'
 import { inviteStatus } from '../../auth/inviteStatus'
 import { LoginThrottle } from '../../auth/loginThrottle'
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords'
 import { randomToken, sha256 } from '../../auth/secrets'
 import type { User } from '../../store/accountStore'
 import { type AppContext, audit, authOf } from '../context'
@@ -18,7 +17,7 @@ import { requireAuth } from '../middleware/authentication'
 import { parseInput } from '../validate'
 import { accountRouter, meBody } from './account'
 import { displayNameField, emailField, givenPasswordField, newPasswordField } from './accountFields'
-import { refuseWhileBackingOff } from './signInBackoff'
+import { SignInGate } from './signInBackoff'
 
 /** How long a sign-in lasts. */
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60_000
@@ -42,9 +41,13 @@ const tokenBody = z
 
 export function authRouter(ctx: AppContext): Router {
   const router = Router()
-  const throttle = new LoginThrottle(ctx.stores.loginFailures, () => ctx.now().getTime())
-  const dummyHash = dummyPasswordHash()
-  // Per-IP volume cap on credential endpoints; the per-account backoff is LoginThrottle.
+  const now = () => ctx.now().getTime()
+  const gate = new SignInGate(
+    new LoginThrottle(ctx.stores.loginFailures, now),
+    ctx.deviceSecret,
+    now,
+  )
+  // Per-IP volume cap on credential endpoints; the per-account backoff is the SignInGate.
   const credentialLimit = rateLimit({
     windowMs: 15 * 60_000,
     limit: ctx.limits.authPer15Minutes,
@@ -81,13 +84,14 @@ export function authRouter(ctx: AppContext): Router {
       path: '/',
       maxAge: SESSION_TTL_MS,
     })
+    gate.rememberDevice(req, res, user.id)
   }
 
   const me = (user: User) => meBody(ctx, user)
 
   router.post('/register', credentialLimit, async (req, res) => {
     const body = parseInput(registerBody, req.body, 'body')
-    const passwordHash = await hashPassword(body.password)
+    const passwordHash = await ctx.passwords.hash(body.password)
     const now = ctx.now().toISOString()
     const open = (await ctx.stores.settings.get(OPEN_REGISTRATION_SETTING)) !== 'false'
     const invite = body.inviteToken
@@ -161,12 +165,15 @@ export function authRouter(ctx: AppContext): Router {
 
   router.post('/login', credentialLimit, async (req, res) => {
     const body = parseInput(loginBody, req.body, 'body')
-    await refuseWhileBackingOff(throttle, body.email, res, 'failed sign-ins')
     const user = await ctx.stores.users.getByEmail(body.email)
+    // Counted before the password is checked, so racing guesses cannot outrun the backoff.
+    const attempt = await gate.admit(req, res, body.email, user?.id, 'failed sign-ins')
     // Verify against a dummy hash for unknown e-mails so timing does not reveal accounts.
-    const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash))
-    if (!user || !ok) {
-      await throttle.recordFailure(body.email)
+    const check = await ctx.passwords.verify(
+      body.password,
+      user?.passwordHash ?? (await ctx.passwords.dummyHash()),
+    )
+    if (!user || !check.ok) {
       const teams = user ? await ctx.stores.teams.listForUser(user.id) : []
       const details = { email: body.email }
       if (teams.length === 0)
@@ -182,7 +189,12 @@ export function authRouter(ctx: AppContext): Router {
       }
       throw new HttpError(401, 'bad_credentials', 'e-mail or password is wrong')
     }
-    await throttle.recordSuccess(body.email)
+    await gate.succeeded(attempt)
+    if (check.stale) {
+      // Hashed at an older, cheaper cost: the password is at hand now, so store it stronger.
+      const to = await ctx.passwords.hash(body.password)
+      await ctx.stores.users.upgradePasswordHash(user.id, { from: user.passwordHash, to })
+    }
     const { passwordHash: _, ...publicUser } = user
     await startSession(req, res, publicUser)
     for (const team of await ctx.stores.teams.listForUser(user.id)) {
@@ -215,7 +227,7 @@ export function authRouter(ctx: AppContext): Router {
   router.get('/me', requireAuth, async (_req, res) => {
     res.json(await me(authOf(res).user))
   })
-  router.use(accountRouter(ctx, { throttle, credentialLimit }))
+  router.use(accountRouter(ctx, { gate, credentialLimit }))
 
   router.get('/tokens', requireAuth, async (_req, res) => {
     res.json({ tokens: await ctx.stores.users.listTokens(authOf(res).user.id) })

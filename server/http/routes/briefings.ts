@@ -76,7 +76,8 @@ export function briefingsRouter(ctx: AppContext): Router {
       createdBy: user.id,
       createdAt: now,
     })
-    await stores.briefings.setShare(record.id, user.id, 'owner')
+    // Held through membership: the team owns its briefings, not whoever created one.
+    await stores.briefings.setShare(record.id, user.id, 'owner', 'created')
     await audit(ctx, req, { teamId: team.id, action: 'briefing.created', target: record.id })
     res.status(201).location(`/api/briefings/${record.id}`).json(withRole(record, 'owner'))
   })
@@ -160,7 +161,7 @@ export function briefingsRouter(ctx: AppContext): Router {
         'email',
       )
     }
-    await stores.briefings.setShare(briefing.id, user.id, body.role)
+    await stores.briefings.setShare(briefing.id, user.id, body.role, 'granted')
     await audit(ctx, req, {
       teamId: briefing.teamId,
       action: 'briefing.shared',

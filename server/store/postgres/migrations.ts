@@ -122,4 +122,16 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX login_failures_last ON login_failures (last_failed_at);
   `,
+  // Where a share came from: `created` (the creator's owner share, held through team
+  // membership) or `granted` (given by an owner, kept). See the SQLite migration.
+  `
+  ALTER TABLE briefing_shares ADD COLUMN source TEXT COLLATE "C" NOT NULL DEFAULT 'granted';
+  UPDATE briefing_shares SET source = 'created'
+  WHERE role = 'owner'
+    AND user_id = (SELECT created_by FROM briefings b WHERE b.id = briefing_shares.briefing_id);
+  `,
+  // The sign-in backoff's streaks are per bucket, not per e-mail (see the SQLite migration).
+  `
+  ALTER TABLE login_failures RENAME COLUMN email TO bucket;
+  `,
 ]

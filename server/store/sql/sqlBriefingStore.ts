@@ -5,6 +5,7 @@ import type {
   BriefingShare,
   BriefingStore,
   BriefingWithAccess,
+  ShareSource,
 } from '../briefingStore'
 import type { SqlClient } from './sqlClient'
 
@@ -111,11 +112,16 @@ export class SqlBriefingStore implements BriefingStore {
     })
   }
 
-  async setShare(briefingId: string, userId: string, role: BriefingRole): Promise<void> {
+  async setShare(
+    briefingId: string,
+    userId: string,
+    role: BriefingRole,
+    source: ShareSource,
+  ): Promise<void> {
     await this.sql.run(
-      `INSERT INTO briefing_shares (briefing_id, user_id, role) VALUES (?, ?, ?)
-       ON CONFLICT (briefing_id, user_id) DO UPDATE SET role = excluded.role`,
-      [briefingId, userId, role],
+      `INSERT INTO briefing_shares (briefing_id, user_id, role, source) VALUES (?, ?, ?, ?)
+       ON CONFLICT (briefing_id, user_id) DO UPDATE SET role = excluded.role, source = excluded.source`,
+      [briefingId, userId, role, source],
     )
   }
 

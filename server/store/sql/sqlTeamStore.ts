@@ -64,11 +64,18 @@ export class SqlTeamStore implements TeamStore {
   }
 
   async removeMember(teamId: string, userId: string): Promise<boolean> {
-    const result = await this.sql.run(
-      'DELETE FROM team_members WHERE team_id = ? AND user_id = ?',
-      [teamId, userId],
-    )
-    return result.changes > 0
+    return this.sql.transaction(async (tx) => {
+      const result = await tx.run('DELETE FROM team_members WHERE team_id = ? AND user_id = ?', [
+        teamId,
+        userId,
+      ])
+      await tx.run(
+        `DELETE FROM briefing_shares WHERE user_id = ? AND source = 'created'
+         AND briefing_id IN (SELECT id FROM briefings WHERE team_id = ?)`,
+        [userId, teamId],
+      )
+      return result.changes > 0
+    })
   }
 
   async createInvite(invite: Invite & { tokenHash: string }): Promise<void> {

@@ -73,6 +73,14 @@ export class SqlUserStore implements UserStore {
     })
   }
 
+  async upgradePasswordHash(id: string, change: { from: string; to: string }): Promise<boolean> {
+    const updated = await this.sql.run(
+      'UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?',
+      [change.to, id, change.from],
+    )
+    return updated.changes > 0
+  }
+
   async createSession(session: Session): Promise<void> {
     await this.sql.run(
       'INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',

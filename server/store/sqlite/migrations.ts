@@ -135,4 +135,20 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX login_failures_last ON login_failures (last_failed_at);
   `,
+  // A share remembers where it came from. `created`: the owner share a member gets for
+  // creating a briefing in a team, held through membership and dropped when they leave the
+  // team. `granted`: given to that person by an owner (PUT /shares), kept whatever their
+  // membership. Existing creators' owner shares are the `created` kind.
+  `
+  ALTER TABLE briefing_shares ADD COLUMN source TEXT NOT NULL DEFAULT 'granted';
+  UPDATE briefing_shares SET source = 'created'
+  WHERE role = 'owner'
+    AND user_id = (SELECT created_by FROM briefings b WHERE b.id = briefing_shares.briefing_id);
+  `,
+  // The sign-in backoff counts streaks per bucket (an e-mail, an e-mail from one address, or
+  // one known device), no longer per e-mail alone; an existing row is an e-mail's streak and
+  // keeps its meaning under its new column name.
+  `
+  ALTER TABLE login_failures RENAME COLUMN email TO bucket;
+  `,
 ]
