@@ -30,6 +30,7 @@ import {
 import { quoteKind } from './quoteKind'
 import type { QuoteSpan } from './quoteSpans'
 import { isTerm, wordCount } from './terms'
+import { looksLikeTitle } from './workTitles'
 import { turnQuotes } from './turnQuotes'
 
 export type { ExtractionInput } from './documentAnalysis'
@@ -383,11 +384,14 @@ function attributeGroup(
   const explicit = explicitCue(body, group, chain)
   // Inside a transcript turn, unattributed quotation marks are the turn speaker's own words.
   if (body.inTurn[p]) return explicit ? { finding: explicit, kind, term: false } : null
+  const title = looksLikeTitle(text)
   if (explicit) {
     // A short fragment next to a verb that does not report speech, or a name that may be a
-    // place ("its “surge prices,” including those seen during the Sydney crisis"), is a term.
+    // place ("its “surge prices,” including those seen during the Sydney crisis"), is a term;
+    // so is a title nobody is said to have said.
     const weak = !explicit.cue?.speech || explicit.resolved?.entity?.kind === 'unknown'
-    const term = kind === 'partial' && wordCount(text) <= MAX_TERM_WORDS_UNATTRIBUTED && weak
+    const term =
+      weak && (title || (kind === 'partial' && wordCount(text) <= MAX_TERM_WORDS_UNATTRIBUTED))
     return { finding: term ? NONE : explicit, kind, term }
   }
 
@@ -397,6 +401,7 @@ function attributeGroup(
     cue: null,
     confidence: Math.min(from.confidence, METHOD_STRENGTH[method]),
   })
+  if (title) return { finding: NONE, kind: 'partial', term: true }
   if (sameSentence && previous.finding.resolved)
     return { finding: inherit(previous.finding, 'same-sentence'), kind, term: false }
   // A short fragment nobody is said to have said is a scare quote or a term, not a quotation.

@@ -199,7 +199,7 @@ export const SPEECH_LEMMAS: ReadonlySet<string> = new Set(
     'respond write tweet post remark comment observe acknowledge admit concede claim contend',
     'maintain recall recount remember suggest predict announce urge pledge promise vow emphasize',
     'emphasise stress complain counter conclude quip joke shout yell whisper testify confirm deny',
-    'assure boast lament muse reiterate explain describe call dub term label brand characterize',
+    'assure boast lament muse reiterate explain describe call characterize',
     'characterise agree disagree point recommend report speak reflect caution concur',
     'exclaim murmur mutter snap retort protest plead beg demand inform advise acknowledge',
     'estimate calculate predict forecast summarize summarise admit tweet',

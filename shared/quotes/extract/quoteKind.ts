@@ -18,7 +18,7 @@ export function quoteKind(text: string, pre: string): QuoteKind {
   // A capitalised word or two with no punctuation ("‘Freeze-thaws’ linked to ...") is a
   // name or a term, not an utterance.
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
-  if (words < 3 && !/[.!?,;:…—–-]$/.test(text.trimEnd())) return 'partial'
+  if (words <= 3 && !/[.!?,;:…—–-]$/.test(text.trimEnd())) return 'partial'
   const before = pre.trimEnd()
   if (before === '' || /[:,—–-]$/.test(before)) return 'full'
   const lastWord = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase() ?? ''

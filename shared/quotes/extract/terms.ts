@@ -34,16 +34,22 @@ export function wordCount(text: string): number {
 /** Words that announce a term rather than a quotation. */
 const TERM_INTRODUCER =
   /\b(?:so-called|so called|self-styled|self-proclaimed|supposed|alleged|the words?|the terms?|the phrase|the expression|the label|the nickname|the slogan|the motto|the hashtag|the moniker|known as|referred to as|also called|what (?:some|many|others|they|he|she|we|critics|experts) (?:call|calls|called|dub|dubbed|term|termed))\s*$/i
-/** Imagined or hypothetical speech: nobody said it. */
+/** Imagined or hypothetical speech: nobody said it ("as if to say", "as Sherlock would say"). */
 const IMAGINED =
-  /\b(?:as if|as though|almost as if)\s+(?:to say|saying|he were saying|she were saying|they were saying)\s*,?\s*$/i
+  /(?:\b(?:as if|as though|almost as if)\s+(?:to say|saying|(?:he|she|they|it) (?:were|was) saying)|\b(?:would|might|could)\s+(?:have\s+)?(?:say|said|put it|ask|asked)\b[^.;]{0,40}?)\s*[,:]?\s*$/i
+/** A name given to something: "dubbed Sondland's role “the Gordon problem”". */
+const NAMING =
+  /\b(?:dub|dubs|dubbed|nicknamed?|christened|branded|label(?:l?ed)?|termed|named|coined)\b(?:\s+[^,.;:!?]{0,60}?)?(?:\s+as)?\s*,?\s*$/i
+/** Words carried on signs or chanted by a crowd: slogans, not anybody's statement. */
+const SLOGAN =
+  /\b(?:chant(?:s|ed|ing)?|sang|sing(?:s|ing)?|signs?|banners?|placards?|posters?|t-shirts?|shirts?|slogans?|hats?|stickers?)\b[^.;:!?]{0,40}?(?:\b(?:reading|read|that read|saying|with the words?|emblazoned with|bearing))?\s*[,:]?\s*$/i
 
 /** Whether a quoted span is a term, a gloss, an epithet or imagined speech. */
 export function isTerm(s: SpanSurroundings): boolean {
   const words = wordCount(s.text)
   if (IMAGINED.test(s.pre)) return true
   if (words > MAX_TERM_WORDS) return false
-  if (TERM_INTRODUCER.test(s.pre)) return true
+  if (TERM_INTRODUCER.test(s.pre) || NAMING.test(s.pre) || SLOGAN.test(s.pre)) return true
   // A quoted word or two used as a modifier: "“freeze-thaw” cycles", "the ‘A-ha’ moment".
   // An exclamation stays a term ("“eureka!” moments"); a comma or stop ends an utterance.
   const punctuated = /[.,;:…]$/.test(s.text.trimEnd())

@@ -22,6 +22,19 @@ function isTitleCase(text: string): boolean {
 }
 
 /**
+ * Whether a quoted span reads as a title: several words, every significant one capitalised
+ * ("Listen To The Music", "Dancing with the Stars"). Speech is written in sentence case, so a
+ * span like this is a title unless a verb of saying attributes it.
+ */
+export function looksLikeTitle(text: string): boolean {
+  // "It's ‘Showtime at the Apollo.’": speech that quotes a title inside it.
+  if (/[‘’'"“”]\s*\p{Lu}/u.test(text)) return false
+  const all = words(text)
+  const significant = all.filter((w) => !SMALL_WORDS.has(w.toLowerCase()))
+  return all.length <= MAX_TITLE_WORDS && significant.length >= 2 && isTitleCase(text)
+}
+
+/**
  * Whether the quotation `text`, between narrative `pre` (its clause up to the opening mark)
  * and `post` (the rest of its sentence), is the title of a work.
  */
