@@ -16,7 +16,12 @@
 import type { AttributionMethod, ExtractedQuote, QuoteKind } from '../../sources/types'
 import { type Cue, type CueContext, cueAfter, cueBefore, cueOfIntroducer } from './attribution/cues'
 import type { ChainState } from './attribution/discourse'
-import { type ResolveContext, type Resolved, resolvePhrase } from './attribution/resolve'
+import {
+  type ResolveContext,
+  type Resolved,
+  resolvePhrase,
+  speakerName,
+} from './attribution/resolve'
 import {
   type Attribution,
   analyseBody,
@@ -102,7 +107,9 @@ function continuationGroup(body: BodyAnalysis, first: QuoteSpan): QuoteSpan[] {
 
 /** Quotations set off by quotation marks, attributed. */
 function markedQuotes(body: BodyAnalysis): ExtractedQuote[] {
-  const quotes: ExtractedQuote[] = []
+  // Quotations are made once every speaker is known: a person first met as "Sonya Zoghlin" and
+  // later as "Sonya A. Zoghlin" is named the same way on all their quotations.
+  const pending: { group: QuoteSpan[]; kind: QuoteKind; finding: Finding }[] = []
   const chain: ChainState = { speaker: null, paragraph: -1 }
   const paragraphSpeakers: (Finding | null)[] = []
   body.paragraphs.forEach((_, p) => {
@@ -118,18 +125,21 @@ function markedQuotes(body: BodyAnalysis): ExtractedQuote[] {
         chain.speaker = result.finding.resolved.entity
         chain.paragraph = last.paragraph
       }
-      if (result.term) continue
-      const attribution = settle(body, result.finding)
-      for (const piece of group) {
-        const range = { from: piece.contentStart, to: piece.contentEnd }
-        const quote = makeQuote(body, piece.paragraph, range, result.kind, attribution)
-        if (quote) quotes.push(quote)
-      }
+      if (!result.term) pending.push({ group, kind: result.kind, finding: result.finding })
     }
     const lastAttributed = [...attributed].reverse().find((a) => a.finding.resolved)
     paragraphSpeakers[p] =
       lastAttributed?.finding ?? speakerOfNarrative(body, p, Number.POSITIVE_INFINITY, chain)
   })
+  const quotes: ExtractedQuote[] = []
+  for (const { group, kind, finding } of pending) {
+    const attribution = settle(body, finding)
+    for (const piece of group) {
+      const range = { from: piece.contentStart, to: piece.contentEnd }
+      const quote = makeQuote(body, piece.paragraph, range, kind, attribution)
+      if (quote) quotes.push(quote)
+    }
+  }
   return quotes
 }
 
@@ -140,15 +150,18 @@ function settle(body: BodyAnalysis, finding: Finding): Attribution {
   const tokens = body.tagged.tokens
   const entity = resolved?.entity
   const named = entity && !entity.described && entity.introduced.end > entity.introduced.start
+  // A named entity is called by the fullest name the whole text gave it.
+  const name = named && entity ? speakerName(entity) : (resolved?.name ?? null)
+  const role = named && entity ? entity.role : (resolved?.role ?? null)
   return {
-    speaker: confident ? resolved.name : null,
-    role: confident ? resolved.role : null,
+    speaker: confident ? name : null,
+    role: confident ? role : null,
     details: {
       confidence: Math.round(finding.confidence * 100) / 100,
       method: finding.method,
       cue: cue ? { start: tokens[cue.first]?.start ?? 0, end: tokens[cue.last]?.end ?? 0 } : null,
       introduced: named && entity ? { ...entity.introduced } : null,
-      suggestion: !confident && resolved ? resolved.name : null,
+      suggestion: !confident ? name : null,
     },
   }
 }

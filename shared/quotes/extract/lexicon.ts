@@ -119,6 +119,7 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(
     'productions studios records entertainment media pictures films labs laboratories technologies',
     'systems solutions industries enterprises ventures communications publishing publishers',
     'hospital clinic museum gallery theatre theater orchestra club fc foundation trust charity',
+    'daily weekly magazine review gazette chronicle courier telegraph',
   ]
     .join(' ')
     .split(' '),

@@ -115,10 +115,19 @@ export function isOrganisation(tokens: readonly string[]): boolean {
  * title's "of", all but the last two words still belong to the role ("Secretary of State
  * Jane Doe").
  */
+function isRoleWord(word: string): boolean {
+  const lower = word.toLowerCase()
+  const singular = lower.endsWith('s') ? lower.slice(0, -1) : lower
+  return ROLE_NOUNS.has(lower) || ROLE_NOUNS.has(singular)
+}
+
 export function splitRoleAndName(tokens: readonly string[]): NamedRole {
   let lastTitle = -1
   tokens.forEach((token, i) => {
-    if (TITLE_WORDS.has(token) || HONORIFICS.has(token)) lastTitle = i
+    // A capitalised role noun before a name is a title too ("Google Stadia Founder Jade
+    // Raymond", "Singer-guitarist Tom Johnston").
+    const roleWord = i < tokens.length - 1 && token.split('-').some((part) => isRoleWord(part))
+    if (TITLE_WORDS.has(token) || HONORIFICS.has(token) || roleWord) lastTitle = i
   })
   let nameStart = lastTitle + 1
   // Four or more words and no known title: an unknown title ("Harbor Master Ida Falk") or an

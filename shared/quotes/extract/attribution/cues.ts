@@ -74,7 +74,7 @@ function verbAfterSubject(ctx: CueContext, from: number, end: number): number {
     const token = tokens[k]
     if (!token) return -1
     if (token.text === ',') {
-      if (++commas > 3) return -1
+      if (++commas > 6) return -1
       continue
     }
     if (token.pos === 'VERB' && !hyphenPiece(ctx, k)) return k
@@ -181,6 +181,9 @@ export function cueAfter(
     if (tokens[c]?.text !== ',') continue
     const verb = verbAfterSubject(ctx, c + 1, end)
     if (verb < 0 || !isSpeech(ctx, verb)) continue
+    // Only the phrase right before the verb: in "in Munich, Germany, and co-author of the
+    // study, said" nothing after the last comma names anyone, and "Germany" is not the subject.
+    if (tokens.slice(c + 1, verb).some((t) => t.text === ',')) continue
     const found = phrase(ctx, c + 1, trimSubject(ctx, c + 1, verb - 1))
     if (found) return { phrase: found, method: 'after', speech: true, first: c + 1, last: verb }
   }

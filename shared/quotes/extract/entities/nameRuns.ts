@@ -99,6 +99,12 @@ export function nameRuns(body: TaggedBody): NameRun[] {
       run.last = end
       const next = tokens[end + 1]
       if (next && POSSESSIVE.test(next.text) && touches(body, end)) {
+        // "the People’s Daily", "St John’s Hospital": a possessive inside an institution's name.
+        if (startsWord(body, end + 2) && institutionFollows(body, end + 2)) {
+          run.words[run.words.length - 1] += next.text
+          k = end + 2
+          continue
+        }
         run.possessive = true
         run.last = end + 1
         k = end + 2
