@@ -13,6 +13,7 @@ import { htmlParagraphs } from './blocks'
 import { removeChrome } from './cleanup'
 import { removeLinkBlocks, removeNamedFurniture } from './furniture'
 import { readHtmlMetadata } from './metadata'
+import { nameKey, withoutAddress } from './siteNames'
 
 /** Options for importing a web page. */
 export interface HtmlImportOptions {
@@ -54,7 +55,13 @@ export function importHtml(html: string, options: HtmlImportOptions = {}): Impor
     metadata: {
       ...metadata,
       title: metadata.title ?? article?.title ?? null,
-      byline: metadata.byline ?? article?.byline ?? null,
+      // Readability reads bylines from JSON-LD too, where a site may name itself the author.
+      byline:
+        metadata.byline ??
+        (article?.byline &&
+        nameKey(withoutAddress(article.byline)) !== nameKey(metadata.publisher ?? '')
+          ? article.byline
+          : null),
       publisher: metadata.publisher ?? article?.siteName ?? null,
     },
     kind: options.kind,
