@@ -138,29 +138,61 @@ function measure(root: Element): Map<Element, Lengths> {
   return sizes
 }
 
+const PHRASING = new Set([
+  'a',
+  'span',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'small',
+  'sup',
+  'sub',
+  'abbr',
+  'cite',
+])
+
+/**
+ * Whether furniture sitting inside a sentence is a card of its own (a hover card of links, an
+ * inline picture) rather than the words of the sentence it is named after: the wrapper of a
+ * linked name ("rollover-people") holds the name the sentence needs and, inside, the card.
+ */
+function isInlineCard(element: Element): boolean {
+  return (
+    element.querySelectorAll('a').length >= 2 ||
+    element.querySelector('img, picture, figure, ul, ol, div, p') !== null
+  )
+}
+
+function isFurniture(element: Element, sizes: Map<Element, Lengths>, total: Lengths): boolean {
+  if (!element.hasAttribute('class') && !element.hasAttribute('id')) return false
+  if (!nameWords(element).some((word) => FURNITURE_WORDS.has(word))) return false
+  const size = sizes.get(element)
+  if (!size || size.text > total.text * MAX_TEXT_SHARE) return false
+  if (size.prose > total.prose * MAX_PROSE_SHARE) return false
+  return element.querySelector(ARTICLE_CONTAINER) === null
+}
+
 /** Removes the furniture named by class or id inside `root`, in place. */
 export function removeNamedFurniture(root: Element): void {
   const sizes = measure(root)
   const total = sizes.get(root) ?? { text: 0, prose: 0 }
-  const visit = (element: Element) => {
+  // Innermost first, so a wrapper is judged by what is left in it once its card has gone.
+  // `sentence` is the paragraph around an element, while inside one.
+  const visit = (element: Element, sentence: Element | null) => {
     for (const child of Array.from(element.children)) {
-      const size = sizes.get(child)
-      const named = child.hasAttribute('class') || child.hasAttribute('id')
-      if (
-        size &&
-        named &&
-        nameWords(child).some((word) => FURNITURE_WORDS.has(word)) &&
-        size.text <= total.text * MAX_TEXT_SHARE &&
-        size.prose <= total.prose * MAX_PROSE_SHARE &&
-        !child.querySelector(ARTICLE_CONTAINER)
-      ) {
-        child.remove()
-      } else {
-        visit(child)
-      }
+      const tag = child.tagName.toLowerCase()
+      visit(child, sentence ?? (tag === 'p' ? child : null))
+      if (!isFurniture(child, sizes, total)) continue
+      const within = sentence ?? (PHRASING.has(tag) ? element : null)
+      const ownText = sizes.get(child)?.text ?? 0
+      const sentenceText = within ? (sizes.get(within)?.text ?? 0) : 0
+      // Furniture that is most of its paragraph is the paragraph (a byline, a caption).
+      const partOfSentence = within !== null && ownText < sentenceText * 0.8
+      if (!partOfSentence || isInlineCard(child)) child.remove()
     }
   }
-  visit(root)
+  visit(root, null)
 }
 
 const LINKABLE_BLOCKS = 'p, li, h2, h3, h4, h5, h6, dd, dt, div'
