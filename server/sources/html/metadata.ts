@@ -6,7 +6,7 @@
  */
 
 import type { SourceMetadata } from '../../../shared/sources/types'
-import { publisherFromCopyright } from '../boilerplate'
+import { isBoilerplate, publisherFromCopyright } from '../boilerplate'
 import { findDate } from '../dates'
 import { bylineNames } from '../header'
 import { articleObject, type JsonObject, jsonLdNames, jsonLdObjects, text } from './jsonLd'
@@ -92,12 +92,14 @@ const TITLE_TAGS = [
  */
 function copyrightOwner(document: Document, tags: Map<string, string>, brand: string | null) {
   const tag = first(tags, ['copyright', 'dc.rights', 'dcterms.rights'])
-  const fromTag = tag ? publisherFromCopyright(/©|copyright/i.test(tag) ? tag : `© ${tag}`) : null
+  // "© 2026 Deutsche Welle (www.dw.com)": the address's dots would end the owner's name early.
+  const owner = (line: string) => publisherFromCopyright(withoutAddress(line))
+  const fromTag = tag ? owner(/©|copyright/i.test(tag) ? tag : `© ${tag}`) : null
   if (fromTag) return fromTag
   const lines = (document.body?.textContent ?? '').match(/(?:©|\(c\)|copyright)[^\n]{2,120}/gi)
   const owners = (lines ?? [])
-    .map((line) => publisherFromCopyright(line))
-    .filter((owner): owner is string => !!owner && /\p{L}{2}/u.test(owner))
+    .map(owner)
+    .filter((name): name is string => !!name && /\p{L}{2}/u.test(name))
   const key = brand ? nameKey(brand) : null
   return (key ? owners.find((o) => nameKey(o).includes(key)) : undefined) ?? owners.at(-1) ?? null
 }
@@ -157,11 +159,19 @@ function titleDate(title: string | null): string | null {
   return null
 }
 
-/** The first heading of the article, else of the page. */
+/**
+ * The first heading of the article, else of the page, that is not a label: an "ADVERTISEMENT"
+ * slot or a "Skip to content" link may come first.
+ */
 function firstHeading(document: Document): string | null {
-  return (
-    elementText(document.querySelector('article h1')) ?? elementText(document.querySelector('h1'))
-  )
+  for (const heading of [
+    ...Array.from(document.querySelectorAll('article h1')),
+    ...Array.from(document.querySelectorAll('h1')),
+  ]) {
+    const value = elementText(heading)
+    if (value && !isBoilerplate(value)) return value
+  }
+  return null
 }
 
 /** Reads the page's metadata. `pageUrl` is where it was fetched from, if anywhere. */
@@ -189,6 +199,15 @@ export function readHtmlMetadata(document: Document, pageUrl: string | null): So
       .filter((n): n is string => !!n)
       .map(nameKey),
   )
+  // The publisher first: a title suffix it was read from is a site name the title loses.
+  const publisher = choosePublisher({
+    siteNames,
+    publisherTags,
+    titleSuffix: titleSuffix(titleTag),
+    copyrightOwner: owner,
+    title: first(tags, TITLE_TAGS) ?? text(article?.headline) ?? titleTag,
+  })
+  if (publisher) siteKeys.add(nameKey(publisher))
   const byline = readByline(document, tags, article, siteKeys)
   const candidates: TitleCandidate[] = [
     { text: text(article?.headline) ?? '', weight: 1 },
@@ -200,13 +219,7 @@ export function readHtmlMetadata(document: Document, pageUrl: string | null): So
   return {
     title,
     byline,
-    publisher: choosePublisher({
-      siteNames,
-      publisherTags,
-      titleSuffix: titleSuffix(titleTag),
-      copyrightOwner: owner,
-      title,
-    }),
+    publisher,
     publishedAt: readPublished(document, tags, article, url, titleDate(titleTag)),
     url,
   }
