@@ -25,6 +25,8 @@ export interface CorpusTotals {
   boilerplateLeaked: number
   metadataChecked: number
   metadataRight: number
+  publishedChecked: number
+  publishedRight: number
 }
 
 /** A corpus's scores. */
@@ -58,6 +60,8 @@ export function totalsOf(scores: readonly SourceScore[]): CorpusTotals {
     boilerplateLeaked: sum((s) => s.boilerplate.leaked.length),
     metadataChecked: sum((s) => s.metadata.checked),
     metadataRight: sum((s) => s.metadata.right),
+    publishedChecked: sum((s) => s.published.checked),
+    publishedRight: sum((s) => s.published.right),
   }
 }
 

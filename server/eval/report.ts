@@ -43,7 +43,8 @@ export function corpusReport(result: CorpusResult, details: boolean): string {
     `full-quote recall ${pct(t.fullRecall)}, speaker accuracy ${pct(t.speakerAccuracy)} ` +
       `(right speaker over all expected full quotes), partial quotes found ${t.partialFound}/${t.partialExpected} ` +
       `(speaker right ${t.partialSpeakerRight}), not-quotes offered ${t.notQuotesOffered}/${t.notQuotesListed}, ` +
-      `boilerplate leaked ${t.boilerplateLeaked}/${t.boilerplateListed}, title and publisher right ${t.metadataRight}/${t.metadataChecked}`,
+      `boilerplate leaked ${t.boilerplateLeaked}/${t.boilerplateListed}, title and publisher right ${t.metadataRight}/${t.metadataChecked}, ` +
+      `publication date right ${t.publishedRight}/${t.publishedChecked}`,
   )
   if (details) {
     for (const d of result.documents) {
@@ -57,6 +58,8 @@ export function corpusReport(result: CorpusResult, details: boolean): string {
         lines.push(`  ${d.name}: boilerplate "${b.slice(0, 60)}"`)
       for (const w of d.metadata.wrong)
         lines.push(`  ${d.name}: ${w.field} "${w.got}", expected "${w.expected}"`)
+      if (d.published.checked > d.published.right)
+        lines.push(`  ${d.name}: publishedAt ${d.published.got}, expected ${d.published.expected}`)
     }
   }
   return lines.join('\n')

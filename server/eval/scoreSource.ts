@@ -6,7 +6,7 @@
  * - a `not_quotes` string counts against the extractor only when offered as a quote on its own;
  * - a boilerplate string counts when the body contains it;
  * - title and publisher are right when they equal the truth, folded (a publisher's leading
- *   "The" aside).
+ *   "The" aside); the publication date when it equals the truth's YYYY-MM-DD.
  */
 
 import { fold, foldBare } from './fold'
@@ -43,6 +43,8 @@ export interface SourceScore {
     right: number
     wrong: { field: string; expected: string; got: string | null }[]
   }
+  /** The publication date, where the truth gives one (reported apart from title and publisher). */
+  published: { checked: number; right: number; expected: string | null; got: string | null }
   misattributed: QuoteOutcome[]
   missed: string[]
 }
@@ -134,6 +136,12 @@ export function scoreSource(name: string, truth: SourceTruth, extraction: Extrac
       leaked: truth.boilerplate_must_not_be_body.filter((b) => body.includes(fold(b))),
     },
     metadata: checkMetadata(truth, extraction),
+    published: {
+      checked: truth.publishedAt ? 1 : 0,
+      right: truth.publishedAt && truth.publishedAt === extraction.publishedAt ? 1 : 0,
+      expected: truth.publishedAt ?? null,
+      got: extraction.publishedAt,
+    },
     misattributed: full.filter((o) => o.offered !== undefined && !o.speakerRight),
     missed: full.filter((o) => o.offered === undefined).map((o) => o.starts),
   }

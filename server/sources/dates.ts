@@ -1,51 +1,15 @@
 /**
- * Publication dates, as written in datelines, bylines and metadata, read into ISO 8601.
+ * Publication dates, as written in datelines, bylines and metadata, read into ISO 8601 by
+ * chrono-node's strict (formal dates only) parser.
  *
  * The result is the calendar date the publisher printed (YYYY-MM-DD), taken from the text of
  * a timestamp rather than converted to UTC: "2026-10-19T01:00+05:00" was published on the
- * 19th where it was published, and citations quote that date.
+ * 19th where it was published, and citations quote that date. Only complete dates count (a
+ * year, a month and a day all written), and all-numeric dates only year first: "05/10/2018"
+ * is May in the US and October in Britain, so the text alone cannot say which it is.
  */
 
-const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-}
-const MONTH = Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join('|')
-
-const ISO =
-  /\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?/
-const MONTH_DAY_YEAR = new RegExp(
-  `\\b(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`,
-  'i',
-)
-const DAY_MONTH_YEAR = new RegExp(
-  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+(\\d{4})\\b`,
-  'i',
-)
+import * as chrono from 'chrono-node'
 
 /** A date found in a string: its ISO form and where it was written. */
 export interface FoundDate {
@@ -54,45 +18,30 @@ export interface FoundDate {
   length: number
 }
 
+/** Numeric dates whose order is unambiguous: the year first (2026-11-03, 2026/11/03). */
+const YEAR_FIRST = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/
+const HAS_MONTH_WORD = /\p{L}{3}/u
+
 function isoDate(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day))
-  if (
-    date.getUTCFullYear() !== year ||
-    date.getUTCMonth() !== month - 1 ||
-    date.getUTCDate() !== day
-  ) {
-    return null
-  }
   if (year < 1800 || year > 2200) return null
-  return date.toISOString().slice(0, 10)
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
 
 /** The first date written in `text` ("November 3, 2026", "3 Nov 2026", "2026-11-03T..."). */
 export function findDate(text: string): FoundDate | null {
-  const candidates: FoundDate[] = []
-  const iso = ISO.exec(text)
-  if (iso) {
-    const value = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))
-    if (value) candidates.push({ iso: value, index: iso.index, length: iso[0].length })
+  for (const result of chrono.strict.parse(text)) {
+    const start = result.start
+    if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) continue
+    if (!YEAR_FIRST.test(result.text) && !HAS_MONTH_WORD.test(result.text)) continue
+    const iso = isoDate(start.get('year') ?? 0, start.get('month') ?? 0, start.get('day') ?? 0)
+    if (iso) return { iso, index: result.index, length: result.text.length }
   }
-  const mdy = MONTH_DAY_YEAR.exec(text)
-  if (mdy) {
-    const month = MONTHS[(mdy[1] ?? '').toLowerCase()] ?? 0
-    const value = isoDate(Number(mdy[3]), month, Number(mdy[2]))
-    if (value) candidates.push({ iso: value, index: mdy.index, length: mdy[0].length })
-  }
-  const dmy = DAY_MONTH_YEAR.exec(text)
-  if (dmy) {
-    const month = MONTHS[(dmy[2] ?? '').toLowerCase()] ?? 0
-    const value = isoDate(Number(dmy[3]), month, Number(dmy[1]))
-    if (value) candidates.push({ iso: value, index: dmy.index, length: dmy[0].length })
-  }
-  return candidates.sort((a, b) => a.index - b.index)[0] ?? null
+  return null
 }
 
 /**
- * A metadata value (meta tag, JSON-LD, PDF info) read as a date. Formats the patterns above
- * miss ("Mon, 19 Oct 2026 08:30:00 GMT" is caught; odd ones fall back to Date.parse).
+ * A metadata value (meta tag, JSON-LD, PDF info) read as a date: anything findDate reads,
+ * else what the JavaScript date parser makes of it.
  */
 export function dateFromMetadata(value: string | null | undefined): string | null {
   if (!value) return null

@@ -1,9 +1,11 @@
 /**
- * Bytes to text: the declared charset, a byte-order mark, or an HTML meta charset; UTF-8 by
- * default with a windows-1252 fallback for legacy files. Binary data is refused rather than
- * imported as mojibake.
+ * Bytes to text: a byte-order mark, the declared charset or an HTML meta charset; else UTF-8
+ * when the bytes are valid UTF-8; else the charset chardet recognises (Shift_JIS, EUC-KR,
+ * GB18030, windows-1251...), with windows-1252 for Western text and whenever chardet is
+ * unsure. Binary data is refused rather than imported as mojibake.
  */
 
+import chardet from 'chardet'
 import { SourceImportError } from './errors'
 
 /** Share of control or replacement characters above which bytes are not text. */
@@ -40,6 +42,30 @@ function decoderFor(label: string | null): TextDecoder | null {
   } catch {
     return null
   }
+}
+
+/**
+ * Labels chardet gives Western text (it cannot tell the Latin code pages apart reliably:
+ * measured, windows-1252 decodes them best) and UTF-16/32 without a byte-order mark, which it
+ * reports for binary data.
+ */
+const NOT_DETECTED =
+  /^(?:iso-8859-1|iso-8859-15|windows-125[02]|iso-8859-2|ascii|utf-8|utf-16.*|utf-32.*)$/i
+/** Enough text for chardet's statistics; more only costs time. */
+const DETECTION_SAMPLE = 64 * 1024
+
+/**
+ * chardet's confidence (0-100) below which its guess is noise: measured, its wrong guesses on
+ * Western text scored 10, its right ones on Cyrillic and CJK text 19 and up.
+ */
+const MIN_CONFIDENCE = 15
+
+/** Undeclared bytes that are not UTF-8: a legacy code page, recognised by chardet. */
+function decodeUndeclared(bytes: Uint8Array): string {
+  const best = chardet.analyse(bytes.subarray(0, DETECTION_SAMPLE))[0]
+  const label = best && best.confidence >= MIN_CONFIDENCE ? best.name : null
+  const decoder = label && !NOT_DETECTED.test(label) ? decoderFor(label) : null
+  return decoder ? decoder.decode(bytes) : decodeWindows1252(bytes)
 }
 
 /** Control characters other than tab, newline, form feed and carriage return, and U+FFFD. */
@@ -83,7 +109,7 @@ export function decodeText(
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
     } catch {
-      text = decodeWindows1252(bytes)
+      text = decodeUndeclared(bytes)
     }
   }
   if (!looksLikeText(text)) {

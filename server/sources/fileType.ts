@@ -1,8 +1,13 @@
 /**
- * Which importer a file needs, from its content first (PDF and ZIP signatures) and its name
- * second, so a PDF saved as ".txt" is still read as a PDF and garbage named ".pdf" is refused.
+ * Which importer a file needs, from its content first and its name second, so a PDF saved as
+ * ".txt" is still read as a PDF and garbage named ".pdf" is refused. Binary signatures are
+ * file-type's (PDF, Word's ZIP package, and the images, archives and media it names in the
+ * refusal); two things it does not do stay here: a PDF header after leading junk (readers
+ * accept it within the first kilobyte; file-type looks at offset 0 only) and telling HTML
+ * from plain text, which have no signature.
  */
 
+import { fileTypeFromBuffer } from 'file-type'
 import { SourceImportError } from './errors'
 
 /** The file formats the importers read. */
@@ -10,22 +15,16 @@ export type FileType = 'html' | 'text' | 'pdf' | 'docx'
 
 const TEXT_EXTENSIONS = new Set(['txt', 'text', 'md', 'markdown'])
 const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml'])
+/** What file-type reports for formats the importers read as text, or for XML-based HTML. */
+const TEXTUAL_MIME = /^(?:text\/|application\/(?:xml|xhtml))/
 
 function extension(filename: string): string {
   const match = /\.([a-z0-9]+)$/i.exec(filename)
   return match?.[1]?.toLowerCase() ?? ''
 }
 
-function startsWith(bytes: Uint8Array, signature: string, within = 0): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, within + signature.length))
-  return within === 0 ? head.startsWith(signature) : head.includes(signature)
-}
-
-/** Whether a ZIP archive holds a Word document body (entry names are stored uncompressed). */
-function isDocx(bytes: Uint8Array): boolean {
-  return new TextDecoder('latin1')
-    .decode(bytes.subarray(0, Math.min(bytes.length, 65536)))
-    .includes('word/')
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  return new TextDecoder('latin1').decode(bytes.subarray(0, 1024 + 5)).includes('%PDF-')
 }
 
 function looksLikeHtml(bytes: Uint8Array): boolean {
@@ -34,15 +33,21 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
 }
 
 /** The type of the file `filename` holding `bytes`. */
-export function detectFileType(filename: string, bytes: Uint8Array): FileType {
+export async function detectFileType(filename: string, bytes: Uint8Array): Promise<FileType> {
   const ext = extension(filename)
-  // PDF allows junk before the signature; readers look within the first kilobyte.
-  if (startsWith(bytes, '%PDF-', 1024)) return 'pdf'
-  if (startsWith(bytes, 'PK\u0003\u0004')) {
-    if (isDocx(bytes)) return 'docx'
+  const sniffed = await fileTypeFromBuffer(bytes)
+  if (sniffed?.ext === 'pdf' || (!sniffed && hasPdfHeader(bytes))) return 'pdf'
+  if (sniffed?.ext === 'docx') return 'docx'
+  if (sniffed?.ext === 'zip') {
     throw new SourceImportError(
       'unsupported-format',
       `${filename} is a ZIP archive but not a Word (.docx) document`,
+    )
+  }
+  if (sniffed && !TEXTUAL_MIME.test(sniffed.mime)) {
+    throw new SourceImportError(
+      'unsupported-format',
+      `${filename} is ${sniffed.mime} (.${sniffed.ext}), not a document (use .txt, .html, .pdf or .docx)`,
     )
   }
   if (ext === 'pdf')

@@ -39,7 +39,7 @@ async function importBytes(
   filename: string,
   options: { kind?: SourceKind; url?: string | null; charset?: string | null },
 ): Promise<ImportedDocument> {
-  const type = detectFileType(filename, bytes)
+  const type = await detectFileType(filename, bytes)
   switch (type) {
     case 'pdf':
       return importPdf(bytes, filename, options)

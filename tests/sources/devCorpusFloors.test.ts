@@ -1,0 +1,33 @@
+/**
+ * Floors the importer must hold on the development corpus of real news pages
+ * (`../shared/fixtures/sources/dev`) and the three older fixtures, scored by the same code as
+ * `npm run eval:sources`: no page furniture in any body, every full quotation still found (no
+ * article paragraph lost to boilerplate removal), title and publisher right on at least 42 of
+ * 44, the publication date on at least 19 of the 22 pages that give one.
+ */
+
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { evaluateCorpus } from '../../server/eval/evaluateCorpus'
+import { fixturesDir } from './fixtureScoring'
+
+describe('development corpus floors', () => {
+  it('holds boilerplate, quote recall, title and publisher, and dates on the dev pages', async () => {
+    const { totals, documents } = await evaluateCorpus(path.join(fixturesDir, 'dev'))
+    const leaks = documents.flatMap((d) => d.boilerplate.leaked.map((b) => `${d.name}: ${b}`))
+    expect(leaks).toEqual([])
+    expect(totals.boilerplateListed).toBe(165)
+    expect(totals.fullFound).toBe(totals.fullExpected)
+    expect(totals.metadataChecked).toBe(44)
+    expect(totals.metadataRight).toBeGreaterThanOrEqual(42)
+    expect(totals.publishedChecked).toBe(22)
+    expect(totals.publishedRight).toBeGreaterThanOrEqual(19)
+  })
+
+  it('keeps the older fixtures free of boilerplate', async () => {
+    const { totals } = await evaluateCorpus(fixturesDir)
+    expect(totals.documents).toBe(3)
+    expect(totals.boilerplateLeaked).toBe(0)
+    expect(totals.metadataRight).toBe(totals.metadataChecked)
+  })
+})
