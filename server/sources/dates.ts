@@ -48,5 +48,9 @@ export function dateFromMetadata(value: string | null | undefined): string | nul
   const found = findDate(value)
   if (found) return found.iso
   const parsed = Date.parse(value)
-  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString().slice(0, 10)
+  if (Number.isNaN(parsed)) return null
+  // Templates fill unset dates with placeholders ("0001-01-01T00:00:00Z"): not a date.
+  const date = new Date(parsed)
+  const year = date.getUTCFullYear()
+  return year < 1800 || year > 2200 ? null : date.toISOString().slice(0, 10)
 }

@@ -146,6 +146,15 @@ describe('HTML metadata', () => {
     expect(result.publishedAt).toBe('2026-03-08')
   })
 
+  it('takes a placeholder date for no date and reads the next source', () => {
+    const result = importHtml(
+      page(`<title>Genoa dockworkers end strike</title>
+        ${jsonLd({ '@type': 'NewsArticle', headline: 'Genoa dockworkers end strike', datePublished: '0001-01-01T00:00:00Z' })}
+        <meta property="article:published_time" content="2026-03-08T09:15:00+01:00">`),
+    )
+    expect(result.publishedAt).toBe('2026-03-08')
+  })
+
   it('reads a UTC timestamp as the local day the address files the story under', () => {
     const result = importHtml(
       page(`<title>Genoa dockworkers end strike</title>
