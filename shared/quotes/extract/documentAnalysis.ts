@@ -45,6 +45,8 @@ export interface BodyAnalysis {
   /** Per paragraph: its offset in the body. */
   offsets: number[]
   spansByParagraph: QuoteSpan[][]
+  /** Each span's index in its paragraph's list. */
+  spanIndex: Map<QuoteSpan, number>
   /** Per paragraph: the speaker label opening it, in a transcript. */
   labels: (SpeakerLabel | null)[]
   /** Per paragraph: whether it is part of a speaker's turn (labelled or continuing one). */
@@ -136,6 +138,7 @@ export function analyseBody(input: ExtractionInput): BodyAnalysis {
     sentenceStarts: masked.map(sentenceStarts),
     offsets,
     spansByParagraph,
+    spanIndex: new Map(spansByParagraph.flatMap((list) => list.map((s, i) => [s, i] as const))),
     labels,
     inTurn: turnMembership(labels),
     titles: new Set(),
@@ -165,13 +168,28 @@ export function tokenAt(body: BodyAnalysis, offset: number): number {
   return lo
 }
 
+/** The nearest span before (`-1`) or after (`1`) this one in its paragraph that is no title. */
+export function neighbourSpan(
+  body: BodyAnalysis,
+  span: QuoteSpan,
+  direction: -1 | 1,
+): QuoteSpan | null {
+  const spans = body.spansByParagraph[span.paragraph] ?? []
+  for (
+    let i = (body.spanIndex.get(span) ?? 0) + direction;
+    i >= 0 && i < spans.length;
+    i += direction
+  ) {
+    const s = spans[i] as QuoteSpan
+    if (!body.titles.has(s)) return s
+  }
+  return null
+}
+
 /** The narrative clause before a span: back to the sentence start, a previous span or a label. */
 export function clauseBefore(body: BodyAnalysis, span: QuoteSpan): { start: number; text: string } {
   const masked = body.masked[span.paragraph] ?? ''
-  let previousClose = 0
-  for (const s of body.spansByParagraph[span.paragraph] ?? []) {
-    if (s.close <= span.open && !body.titles.has(s)) previousClose = s.close
-  }
+  const previousClose = neighbourSpan(body, span, -1)?.close ?? 0
   const start = Math.max(
     sentenceStartBefore(body.sentenceStarts[span.paragraph] ?? [], span.open),
     previousClose,
@@ -184,9 +202,7 @@ export function clauseBefore(body: BodyAnalysis, span: QuoteSpan): { start: numb
 export function clauseAfter(body: BodyAnalysis, span: QuoteSpan): string {
   if (!span.closed) return ''
   const masked = body.masked[span.paragraph] ?? ''
-  const next = (body.spansByParagraph[span.paragraph] ?? []).find(
-    (s) => s.open >= span.close && !body.titles.has(s),
-  )
+  const next = neighbourSpan(body, span, 1)
   const starts = body.sentenceStarts[span.paragraph] ?? []
   const end = Math.min(sentenceEndAfter(masked, starts, span.close), next?.open ?? masked.length)
   return masked.slice(span.close, Math.max(end, span.close))

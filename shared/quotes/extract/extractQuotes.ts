@@ -29,6 +29,7 @@ import {
   clauseAfter,
   clauseBefore,
   type ExtractionInput,
+  neighbourSpan,
   makeQuote,
   tokenAt,
 } from './documentAnalysis'
@@ -127,7 +128,7 @@ function markedQuotes(body: BodyAnalysis): ExtractedQuote[] {
       }
       if (!result.term) pending.push({ group, kind: result.kind, finding: result.finding })
     }
-    const lastAttributed = [...attributed].reverse().find((a) => a.finding.resolved)
+    const lastAttributed = lastResolved(attributed)
     paragraphSpeakers[p] =
       lastAttributed?.finding ?? speakerOfNarrative(body, p, Number.POSITIVE_INFINITY, chain)
   })
@@ -213,9 +214,7 @@ function explicitCue(
   const open = markToken(body, first.paragraph, first.open)
   if (last.closed) {
     const close = markToken(body, last.paragraph, last.contentEnd)
-    const next = (body.spansByParagraph[last.paragraph] ?? []).find(
-      (s) => s.open >= last.close && !body.titles.has(s),
-    )
+    const next = neighbourSpan(body, last, 1)
     const limit = next
       ? markToken(body, last.paragraph, next.open)
       : (body.tagged.paragraphStart[last.paragraph + 1] ?? tokens.length)
@@ -281,11 +280,8 @@ function clauseStartToken(body: BodyAnalysis, span: QuoteSpan, open: number): nu
   const sentence = body.tagged.sentences[tokens[open]?.sentence ?? 0]
   let from = sentence?.first ?? open
   if ((tokens[open]?.paragraph ?? -1) !== span.paragraph) from = open
-  for (const s of body.spansByParagraph[span.paragraph] ?? []) {
-    if (s.close <= span.open && !body.titles.has(s)) {
-      from = Math.max(from, markToken(body, span.paragraph, s.close))
-    }
-  }
+  const previous = neighbourSpan(body, span, -1)
+  if (previous) from = Math.max(from, markToken(body, span.paragraph, previous.close))
   const label = body.labels[span.paragraph]
   if (label) from = Math.max(from, markToken(body, span.paragraph, label.end))
   return Math.min(from, open)
@@ -302,20 +298,33 @@ function speakerOfNarrative(
   chain: ChainState,
 ): Finding | null {
   const ctx = contexts(body)
-  const sentences = body.tagged.sentences.filter((s) => s.paragraph === p && s.first < before)
-  for (const s of [...sentences].reverse()) {
-    const cue = cueBefore(ctx.cue, s.first, Math.min(s.last + 1, before))
+  const { tokens, sentences, paragraphStart } = body.tagged
+  // Only the last few sentences before the quotation: a speaker named further back is left to
+  // the chain, and the search stays linear in the length of the paragraph.
+  const end = Math.min(before, paragraphStart[p + 1] ?? tokens.length) - 1
+  const start = paragraphStart[p] ?? 0
+  let s = end >= start ? (tokens[end]?.sentence ?? -1) : -1
+  for (let seen = 0; s >= 0 && seen < NARRATIVE_SENTENCES; s--, seen++) {
+    const sentence = sentences[s]
+    if (!sentence || sentence.paragraph !== p) break
+    const cue = cueBefore(ctx.cue, sentence.first, Math.min(sentence.last, end) + 1)
     if (cue && cue.method === 'before') {
       const resolved = resolvePhrase(ctx.resolve, cue.phrase, chain)
       if (resolved?.entity) return found(resolved, 'paragraph', cue)
     }
   }
-  const people = body.entities.mentions.filter(
-    (m) => m.paragraph === p && m.first < before && m.entity.kind === 'person',
-  )
   // The person the paragraph is about: its last subject, else the last person it names.
-  const subject = people.filter((m) => m.subject).at(-1)
-  const focus = subject ?? people.at(-1)
+  const mentions = body.entities.mentions
+  let subject: (typeof mentions)[number] | undefined
+  let named: (typeof mentions)[number] | undefined
+  for (let i = mentionBefore(mentions, end + 1) - 1; i >= 0 && !subject; i--) {
+    const mention = mentions[i]
+    if (!mention || mention.paragraph !== p) break
+    if (mention.entity.kind !== 'person') continue
+    named ??= mention
+    if (mention.subject) subject = mention
+  }
+  const focus = subject ?? named
   if (!focus) return null
   const { entity } = focus
   const reading: Resolved = {
@@ -341,11 +350,34 @@ function sameSentenceSpan(body: BodyAnalysis, previous: QuoteSpan, next: QuoteSp
 /** Whether a title span stands right before this one in its sentence ("“X,” or “Y”"). */
 function titleBefore(body: BodyAnalysis, span: QuoteSpan): boolean {
   const spans = body.spansByParagraph[span.paragraph] ?? []
-  const index = spans.indexOf(span)
+  const index = body.spanIndex.get(span) ?? 0
   const previous = index > 0 ? spans[index - 1] : undefined
   return (
     previous !== undefined && body.titles.has(previous) && sameSentenceSpan(body, previous, span)
   )
+}
+
+/** The last quotation of a paragraph so far that has a speaker (searched from the end). */
+function lastResolved(attributed: readonly Attributed[]): Attributed | undefined {
+  for (let i = attributed.length - 1; i >= 0; i--) {
+    if (attributed[i]?.finding.resolved) return attributed[i]
+  }
+  return undefined
+}
+
+/** How many sentences back a paragraph's narrative is searched for who speaks in it. */
+const NARRATIVE_SENTENCES = 6
+
+/** Index of the first mention starting at or after token `k` (mentions are in token order). */
+function mentionBefore(mentions: readonly { first: number }[], k: number): number {
+  let lo = 0
+  let hi = mentions.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((mentions[mid]?.first ?? 0) < k) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** Whether a paragraph reads as a caption or a subhead: no sentence ends in it. */
@@ -420,7 +452,7 @@ function attributeGroup(
   // A short fragment nobody is said to have said is a scare quote or a term, not a quotation.
   if (kind === 'partial' && wordCount(text) <= MAX_TERM_WORDS_UNATTRIBUTED)
     return { finding: NONE, kind, term: true }
-  const inParagraph = [...earlier].reverse().find((a) => a.finding.resolved)
+  const inParagraph = lastResolved(earlier)
   if (inParagraph) return { finding: inherit(inParagraph.finding, 'paragraph'), kind, term: false }
   const open = markToken(body, p, first.open)
   const narrative = speakerOfNarrative(body, p, open, chain)

@@ -193,15 +193,16 @@ export function scanQuoteSpans(paragraphs: readonly string[]): QuoteSpan[] {
  * sentence, and a comma shows that the mark after it closes a quotation ("…," Cook said).
  */
 export function maskQuotations(text: string, spans: readonly QuoteSpan[]): string {
-  let masked = text
+  // Pieces joined once: rebuilding the string per span is quadratic in a long paragraph.
+  const pieces: string[] = []
+  let at = 0
   for (const span of spans) {
     const content = text.slice(span.contentStart, span.contentEnd)
     const keep = /[.!?,;:—–-]$/.test(content) && span.closed ? 1 : 0
-    masked =
-      masked.slice(0, span.contentStart) +
-      ' '.repeat(content.length - keep) +
-      content.slice(content.length - keep) +
-      masked.slice(span.contentEnd)
+    pieces.push(text.slice(at, span.contentStart), ' '.repeat(content.length - keep))
+    pieces.push(content.slice(content.length - keep))
+    at = span.contentEnd
   }
-  return masked
+  pieces.push(text.slice(at))
+  return pieces.join('')
 }

@@ -28,12 +28,20 @@ export function sentenceStarts(text: string): number[] {
 
 /** Start of the sentence containing `position`, given the text's `starts`. */
 export function sentenceStartBefore(starts: readonly number[], position: number): number {
-  let start = 0
-  for (const s of starts) {
-    if (s > position) break
-    start = s
+  const i = firstAfter(starts, position)
+  return i > 0 ? (starts[i - 1] ?? 0) : 0
+}
+
+/** Index of the first start greater than `position` (binary search: starts are sorted). */
+function firstAfter(starts: readonly number[], position: number): number {
+  let lo = 0
+  let hi = starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((starts[mid] ?? 0) <= position) lo = mid + 1
+    else hi = mid
   }
-  return start
+  return lo
 }
 
 /** End (exclusive, before trailing space) of the sentence of `text` containing `position`. */
@@ -42,8 +50,9 @@ export function sentenceEndAfter(
   starts: readonly number[],
   position: number,
 ): number {
-  for (const s of starts) {
-    if (s > position) return text.slice(0, s).trimEnd().length
-  }
-  return text.length
+  const next = starts[firstAfter(starts, position)]
+  if (next === undefined) return text.length
+  let end = next
+  while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--
+  return end
 }

@@ -29,6 +29,9 @@ export interface ChainState {
 
 const SUBJECT_PRONOUNS: Readonly<Record<string, PronounTarget>> = { he: 'male', she: 'female' }
 
+/** How far back, in sentences, a mention still makes someone a candidate (a long paragraph). */
+const SENTENCE_REACH = 12
+
 /** How far back, in paragraphs, a mention still makes someone a candidate. */
 const PARAGRAPH_REACH = 3
 
@@ -156,6 +159,12 @@ export class Discourse {
       const mention = this.#mentions[i]
       if (!mention) continue
       if (token.paragraph - mention.paragraph > PARAGRAPH_REACH) break
+      if (
+        (this.#narrativeIndex[token.sentence] ?? 0) -
+          (this.#narrativeIndex[mention.sentence] ?? 0) >
+        SENTENCE_REACH
+      )
+        break
       const entity = mention.entity
       if (!compatible(entity, gender)) continue
       // The story's topic stays salient: how often someone was named so far, and whether they
