@@ -111,7 +111,7 @@ function entitiesOf(
     if (!name) continue
     const entity = entities.registry.addName(name.split(' '), 'person', { start: 0, end: 0 })
     entity.kind = 'person'
-    entity.role ??= role
+    entity.role ??= role ?? label.description?.toLowerCase() ?? null
   }
   return { tagged, entities }
 }

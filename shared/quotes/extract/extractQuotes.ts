@@ -29,15 +29,16 @@ import {
   clauseAfter,
   clauseBefore,
   type ExtractionInput,
-  neighbourSpan,
   makeQuote,
+  neighbourSpan,
   tokenAt,
 } from './documentAnalysis'
+import { SPEECH_LEMMAS } from './lexicon'
 import { quoteKind } from './quoteKind'
 import type { QuoteSpan } from './quoteSpans'
 import { isTerm, wordCount } from './terms'
-import { looksLikeTitle } from './workTitles'
 import { turnQuotes } from './turnQuotes'
+import { looksLikeTitle } from './workTitles'
 
 export type { ExtractionInput } from './documentAnalysis'
 
@@ -222,6 +223,15 @@ function explicitCue(
     const after = cueAfterFor(ctx.cue, close, punct, limit)
     const resolved = after ? resolvePhrase(ctx.resolve, after.phrase, chain) : null
     if (after && resolved) return found(resolved, after.method, after)
+    // "“Is it signed?” one asked.": the text says someone it does not name spoke; nobody else
+    // may be given the quotation.
+    const verb = speechRightAfter(ctx.cue, close, limit)
+    if (verb >= 0)
+      return {
+        ...NONE,
+        method: 'after',
+        cue: { phrase: null, method: 'after', speech: true, first: close + 1, last: verb },
+      }
   }
   const from = clauseStartToken(body, first, open)
   const before = cueBefore(ctx.cue, from, open)
@@ -364,6 +374,20 @@ function lastResolved(attributed: readonly Attributed[]): Attributed | undefined
   }
   return undefined
 }
+
+/** A verb of saying right after a closing mark whose subject is nobody in particular ("“…?” one asked"), or -1. */
+function speechRightAfter(ctx: CueContext, close: number, limit: number): number {
+  const tokens = ctx.tagged.tokens
+  let k = close + 1
+  if (tokens[k]?.text === ',') k++
+  const subject = tokens[k]
+  if (!subject || k >= limit || !INDEFINITE_SPEAKERS.has(subject.lower)) return -1
+  const verb = tokens[k + 1]
+  return verb?.pos === 'VERB' && SPEECH_LEMMAS.has(verb.lemma) ? k + 1 : -1
+}
+
+/** Words for a speaker the text leaves unnamed. */
+const INDEFINITE_SPEAKERS = new Set(['one', 'another', 'someone', 'somebody', 'anyone', 'none'])
 
 /** How many sentences back a paragraph's narrative is searched for who speaks in it. */
 const NARRATIVE_SENTENCES = 6

@@ -53,7 +53,7 @@ export function isTerm(s: SpanSurroundings): boolean {
   // A quoted word or two used as a modifier: "“freeze-thaw” cycles", "the ‘A-ha’ moment".
   // An exclamation stays a term ("“eureka!” moments"); a comma or stop ends an utterance.
   const punctuated = /[.,;:…]$/.test(s.text.trimEnd())
-  if (words <= 3 && !punctuated && (s.nextPos === 'NOUN' || s.nextPos === 'PROPN')) return true
+  if (words <= 3 && !punctuated && s.nextPos === 'NOUN' && /^\s*\p{Ll}/u.test(s.post)) return true
   // An epithet between commas after a name: "Lorenz, “the father of chaos,” started".
   const reported = s.pre.split(/[^\p{L}]+/u).some((w) => SPEECH_VERBS.has(w.toLowerCase()))
   if (

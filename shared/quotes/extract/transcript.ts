@@ -17,6 +17,8 @@ export interface SpeakerLabel {
   label: string
   /** A parenthesised affiliation ("Meridian Wire"), if any. */
   affiliation: string | null
+  /** A description after a comma, as broadcast transcripts write it ("HOST", "BYLINE"). */
+  description: string | null
   /** Index in the paragraph where the turn's words start. */
   end: number
   kind: TurnKind
@@ -24,10 +26,11 @@ export interface SpeakerLabel {
   upperCase: boolean
 }
 
+// A label may stand alone on its line ("STEVE INSKEEP, HOST:"), the turn following it.
 const UPPER_LABEL =
-  /^((?:[\p{Lu}][\p{Lu}\p{M}.'’-]*)(?:[ \t]+[\p{Lu}][\p{Lu}\p{M}.'’-]*){0,4})(?:\s*\(([^)]{1,80})\))?[ \t]*:\s+/u
+  /^((?:[\p{Lu}][\p{Lu}\p{M}.'’-]*)(?:[ \t]+[\p{Lu}][\p{Lu}\p{M}.'’-]*){0,4})(?:,[ \t]*(\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?))?(?:\s*\(([^)]{1,80})\))?[ \t]*:(?:\s+|$)/u
 const MIXED_LABEL =
-  /^((?:[\p{Lu}][\p{L}\p{M}.'’-]*)(?:[ \t]+[\p{Lu}][\p{L}\p{M}.'’-]*){0,3})(?:\s*\(([^)]{1,80})\))?:\s+/u
+  /^((?:[\p{Lu}][\p{L}\p{M}.'’-]*)(?:[ \t]+[\p{Lu}][\p{L}\p{M}.'’-]*){0,3})()(?:\s*\(([^)]{1,80})\))?:(?:\s+|$)/u
 
 const QUESTION_LABEL =
   /^(?:Q\.?|QUESTIONS?|REPORTERS?|JOURNALISTS?|AUDIENCE(?: MEMBER)?|PARTICIPANT|CORRESPONDENT|INTERVIEWER|PRESS|MEDIA)$/i
@@ -56,11 +59,12 @@ export function parseSpeakerLabel(paragraph: string): SpeakerLabel | null {
   const label = (match[1] ?? '').trim()
   if (NOT_LABELS.has(label.toLowerCase())) return null
   if (label.replace(/[^\p{L}]/gu, '').length < 2 && !/^[QA]\.?$/.test(label)) return null
-  const affiliation = match[2]?.trim() ?? null
+  const description = match[2]?.trim() || null
+  const affiliation = match[3]?.trim() ?? null
   let kind: TurnKind = 'speaker'
   if (QUESTION_LABEL.test(label) || QUESTION_WORD.test(label)) kind = 'question'
   else if (PROCEDURAL_LABEL.test(label)) kind = 'procedural'
-  return { label, affiliation, end: match[0].length, kind, upperCase: upper !== null }
+  return { label, affiliation, description, end: match[0].length, kind, upperCase: upper !== null }
 }
 
 /**
@@ -71,8 +75,11 @@ export function looksLikeTranscript(paragraphs: readonly string[]): boolean {
   const labels = paragraphs.map(parseSpeakerLabel).filter((l): l is SpeakerLabel => l !== null)
   if (labels.length < 2 || labels.length < paragraphs.length * 0.25) return false
   const counts = new Map<string, number>()
-  for (const l of labels)
-    counts.set(l.label.toUpperCase(), (counts.get(l.label.toUpperCase()) ?? 0) + 1)
+  // "STEVE INSKEEP, HOST:" and later "INSKEEP:" are one speaker: labels recur by surname.
+  for (const l of labels) {
+    const key = l.label.toUpperCase().split(/\s+/).at(-1) ?? ''
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
   const recurs = [...counts.values()].some((n) => n > 1)
   const hasQuestions = labels.some((l) => l.kind === 'question')
   return recurs || (hasQuestions && labels.length >= 2)

@@ -27,7 +27,7 @@ function labelSpeaker(body: BodyAnalysis, label: SpeakerLabel, p: number): Attri
     person && person.introduced.end > person.introduced.start ? { ...person.introduced } : null
   return {
     speaker: person?.name ?? named.name,
-    role: person?.role ?? named.role,
+    role: person?.role ?? named.role ?? label.description?.toLowerCase() ?? null,
     details: { confidence: 1, method: 'label', cue, introduced, suggestion: null },
   }
 }

@@ -21,7 +21,8 @@ export type CueMethod = 'after' | 'before' | 'introducer' | 'according-to'
 
 /** A cue: the phrase naming the speaker and the tokens of the whole cue. */
 export interface Cue {
-  phrase: SpeakerPhrase
+  /** Null when the cue names nobody the text identifies ("one asked"). */
+  phrase: SpeakerPhrase | null
   method: CueMethod
   /** The cue's verb reports speech ("said", "asked"), not just any act ("remembers"). */
   speech: boolean
@@ -176,9 +177,21 @@ export function cueAfter(
   }
   const according = accordingTo(ctx, i, end)
   if (according) return according
-  // At the sentence's end: "…” in that law, Azzouz said."
+  // At the sentence's end: "…” in that law, Azzouz said." / "…” announced in October, said
+  // Derek Scissors, a China scholar."
   for (let c = end - 1; c > i; c--) {
     if (tokens[c]?.text !== ',') continue
+    if (isSpeech(ctx, c + 1) && !NOT_INVERTED_OBJECT.has(tokens[c + 2]?.lower ?? '')) {
+      const inverted = phrase(ctx, c + 2, end - 1)
+      if (inverted && inverted.first === c + 2)
+        return {
+          phrase: inverted,
+          method: 'after',
+          speech: true,
+          first: c + 1,
+          last: inverted.last,
+        }
+    }
     const verb = verbAfterSubject(ctx, c + 1, end)
     if (verb < 0 || !isSpeech(ctx, verb)) continue
     // Only the phrase right before the verb: in "in Munich, Germany, and co-author of the
@@ -269,10 +282,13 @@ function subjectOf(ctx: CueContext, from: number, verb: number): SpeakerPhrase |
   const end = trimSubject(ctx, from, verb - 1)
   if (end < from) return null
   const parts = commaSegments(ctx, from, end)
+  // The noun phrases in apposition before the verb, nearest first, back to a clause.
+  const candidates: SpeakerPhrase[] = []
   for (let i = parts.length - 1; i >= 0; i--) {
     const [a, b] = parts[i] as [number, number]
     const first = tokens[a]
     if (/^(?:who|whose)$/i.test(first?.text ?? '')) {
+      if (candidates.length > 0) break
       // The relative clause's antecedent, past an age: "Priya Shah, 67, whose home flooded".
       let j = i - 1
       while (j > 0 && parts[j]?.[0] === parts[j]?.[1] && tokens[parts[j]?.[0] ?? 0]?.pos === 'NUM')
@@ -289,15 +305,18 @@ function subjectOf(ctx: CueContext, from: number, verb: number): SpeakerPhrase |
     if (a === b && first?.pos === 'NUM') continue
     if (hasClause(ctx, a, b)) break
     const found = phrase(ctx, a, b)
-    if (found?.kind === 'role' && i > 0) {
-      const [pa, pb] = parts[i - 1] as [number, number]
-      const previous = hasClause(ctx, pa, pb) ? null : phrase(ctx, pa, pb)
-      if (previous?.kind === 'name') return previous
-    }
-    if (found) return found
-    if (LEADING_ADVERBIAL.has(first?.pos ?? '')) break
+    if (found) candidates.push(found)
   }
-  return clauseSubject(ctx, from, end)
+  if (candidates.length === 0) return clauseSubject(ctx, from, end)
+  // The head comes first and its appositions after it ("Steve Menet, Senior Vice President of
+  // Sales for Dräger, Inc., says"): the leftmost person named; else the leftmost role.
+  const leftmost = [...candidates].reverse()
+  return (
+    leftmost.find((c) => c.kind === 'name' && c.mention.entity.kind !== 'organisation') ??
+    leftmost.find((c) => c.kind === 'role' || c.kind === 'pronoun') ??
+    leftmost[0] ??
+    null
+  )
 }
 
 /**

@@ -50,9 +50,10 @@ function fromEntity(entity: Entity, confidence: number, alternative: string | nu
 /** Resolves a speaker phrase read at a cue. */
 export function resolvePhrase(
   ctx: ResolveContext,
-  phrase: SpeakerPhrase,
+  phrase: SpeakerPhrase | null,
   chain: ChainState,
 ): Resolved | null {
+  if (!phrase) return null
   switch (phrase.kind) {
     case 'name': {
       const entity = phrase.mention.entity
@@ -70,6 +71,24 @@ export function resolvePhrase(
         reading.confidence,
         reading.alternative ? speakerName(reading.alternative) : null,
       )
+    }
+    case 'document': {
+      // The statement speaks for whoever the text last quoted, if that was just now.
+      const issuer = chain.speaker
+      const token = ctx.tagged.tokens[phrase.first]
+      if (!issuer || !token || token.paragraph - chain.paragraph > 1) return null
+      return fromEntity(issuer, 0.7, null)
+    }
+    case 'group': {
+      const at = ctx.tagged.tokens[phrase.first]?.start ?? 0
+      const end = ctx.tagged.tokens[phrase.last]?.end ?? at
+      const group = ctx.registry.addDescribed(
+        phrase.text,
+        phrase.head,
+        { start: at, end },
+        'organisation',
+      )
+      return { ...fromEntity(group, 0.85, null), name: phrase.text }
     }
     case 'role': {
       const at = ctx.tagged.tokens[phrase.first]?.start ?? 0

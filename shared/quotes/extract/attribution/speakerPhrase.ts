@@ -16,6 +16,10 @@ import type { PronounTarget } from './discourse'
 export type SpeakerPhrase =
   | { kind: 'name'; mention: Mention; first: number; last: number }
   | { kind: 'pronoun'; target: PronounTarget; plural: boolean; first: number; last: number }
+  /** A document that speaks for whoever issued it: "the statement said", "says the letter". */
+  | { kind: 'document'; first: number; last: number }
+  /** An institution described, not named: "the US military", "Chinese state media". */
+  | { kind: 'group'; text: string; head: string; first: number; last: number }
   | {
       kind: 'role'
       /** The phrase as written, without a leading article. */
@@ -55,7 +59,8 @@ function words(body: TaggedBody, from: number, to: number): string[] {
 }
 
 /** Words that may stand before a name in a phrase naming its speaker ("the veteran MP Ann Lee"). */
-const BEFORE_NAME = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART'])
+// A verb among them is the tagger misreading a modifier ("study lead author Lucas Paganini").
+const BEFORE_NAME = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART', 'VERB'])
 
 /** A piece of a hyphenated modifier ("the 14th-ranked Schwartzman", "the 56-year-old"). */
 function hyphenated(body: TaggedBody, k: number): boolean {
@@ -110,6 +115,50 @@ function glued(body: TaggedBody, from: number, to: number): string {
   return out
 }
 
+/** Nouns of documents that "say" what their authors wrote. */
+const DOCUMENT_NOUNS = new Set(
+  'statement letter report release email e-mail post tweet filing complaint lawsuit memo memorandum ruling indictment affidavit study paper survey document notice announcement'.split(
+    ' ',
+  ),
+)
+const GROUP_NOUNS = new Set(
+  'military government police army navy ministry embassy administration media authorities officials regime forces prosecutors spokespeople'.split(
+    ' ',
+  ),
+)
+
+/**
+ * A document or an institution described without a name: a determiner or a name, modifiers,
+ * and a head noun of either kind ("the statement", "the US military").
+ */
+function describedInstitution(body: TaggedBody, from: number, to: number): SpeakerPhrase | null {
+  let k = from
+  if (/^(?:the|a|an|its|their|his|her)$/i.test(body.tokens[k]?.text ?? '')) k++
+  let headAt = -1
+  for (; k <= to; k++) {
+    const token = body.tokens[k]
+    if (!token) break
+    if (DOCUMENT_NOUNS.has(token.lower) || GROUP_NOUNS.has(token.lower)) {
+      headAt = k
+      break
+    }
+    if (!['ADJ', 'PROPN', 'NOUN', 'NUM'].includes(token.pos)) return null
+  }
+  const head = body.tokens[headAt]
+  if (!head) return null
+  if (DOCUMENT_NOUNS.has(head.lower)) return { kind: 'document', first: from, last: headAt }
+  const start = /^(?:the|a|an|its|their|his|her)$/i.test(body.tokens[from]?.text ?? '')
+    ? from + 1
+    : from
+  return {
+    kind: 'group',
+    text: glued(body, start, headAt),
+    head: head.lower,
+    first: from,
+    last: headAt,
+  }
+}
+
 /** Reads one comma-free segment as a speaker phrase. */
 function readSegment(
   body: TaggedBody,
@@ -133,6 +182,8 @@ function readSegment(
   const head = roleHead(phrase)
   const name = nameIn(body, mentionAt, from, to, headAt >= 0 ? from + headAt : from)
   if (name) return { kind: 'name', mention: name, first: from, last: to }
+  const institution = describedInstitution(body, from, from + phrase.length - 1)
+  if (institution) return institution
   // "The 56-year-old said": an age stands for the person, as a role does.
   const age = /^(?:the|a|an)\s+(\d{1,3}-year-old)$/i.exec(glued(body, from, to))
   if (age?.[1]) {

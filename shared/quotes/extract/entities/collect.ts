@@ -76,8 +76,12 @@ interface RunReading {
 }
 
 function readRun(body: TaggedBody, run: NameRun): RunReading | null {
-  // An institution's name is the whole run ("National Oceanic and Atmospheric Administration").
-  const institution = isOrganisation(run.words)
+  // An institution's name is the whole run ("National Oceanic and Atmospheric Administration"),
+  // unless a title splits it into an office and a person's name ("US President Donald Trump").
+  const split = splitRoleAndName(run.words)
+  const institution =
+    isOrganisation(run.words) &&
+    !(split.name && split.role && !isOrganisation(split.name.split(' ')))
   const { name, role: title } = institution
     ? { name: run.words.join(' '), role: null }
     : splitRoleAndName(run.words)
@@ -138,6 +142,17 @@ function readHeadlineRun(body: TaggedBody, run: NameRun): RunReading | null {
   if (!reading || reading.nameWords.length < 2 || reading.nameWords.length > 3) return null
   const clear = reading.role !== null || isFirstName(reading.nameWords[0] ?? '')
   return clear && reading.kind === 'person' ? reading : null
+}
+
+/** Whether token `k` follows an inverted verb of saying: "…," said Anna Berg / , says Berg. */
+function invertedSpeech(body: TaggedBody, k: number): boolean {
+  const verb = body.tokens[k - 1]
+  const before = body.tokens[k - 2]
+  return (
+    isSpeechVerb(body, k - 1) &&
+    verb?.paragraph === body.tokens[k]?.paragraph &&
+    (before?.text === ',' || before?.text === '”' || before?.text === '"')
+  )
 }
 
 /**
@@ -211,7 +226,8 @@ export function collectEntities(
       last: run.last,
       sentence: firstToken.sentence,
       paragraph: firstToken.paragraph,
-      subject: reading.subject && !verbBefore(body, run.first),
+      // "…, says McLaughlin.": the name after an inverted verb of saying is its subject too.
+      subject: (reading.subject && !verbBefore(body, run.first)) || invertedSpeech(body, run.first),
     }
     mentions.push(mention)
     for (const at of run.wordAt) mentionAt.set(at, mention)

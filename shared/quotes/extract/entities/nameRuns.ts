@@ -15,6 +15,7 @@ import {
 } from '../lexicon'
 import type { TaggedBody } from '../text/tagger'
 import { atClauseStart, isCapitalised, isWord, touches } from '../text/words'
+import { isFirstName } from './gender'
 
 /** A run of capitalised words. */
 export interface NameRun {
@@ -147,6 +148,11 @@ function trimLeading(body: TaggedBody, run: NameRun): void {
     // A lead-in in capitals ("AS Opposition Leader Bill Shorten said") is an ordinary word.
     const asWritten = /^\p{Lu}+$/u.test(word) ? word.charAt(0) + word.slice(1).toLowerCase() : word
     const start = atClauseStart(body, at)
+    // A first name before a surname keeps its capital's meaning even where a sentence starts
+    // and the tagger reads a verb ("Rob Goldman, President ...", "Will Tjernlund said").
+    const forename =
+      run.words.length > 1 && isFirstName(word) && /^\p{Lu}\p{Ll}/u.test(run.words[1] ?? '')
+    if (forename && !NEVER_NAME_WORDS.has(word)) break
     // Most of the never-a-name words ("Will", "Still", "Many") are only capitalised where a
     // clause starts; inside one, a capital means a name ("said Will Tjernlund").
     const dropped =

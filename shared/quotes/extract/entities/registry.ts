@@ -137,10 +137,15 @@ export class EntityRegistry {
   }
 
   /** Adds a person the text describes without a name ("the waiter"), or finds the one it did. */
-  addDescribed(description: string, head: string, at: { start: number; end: number }): Entity {
-    const known = this.entities.find((e) => e.described && e.roleNouns.has(head))
+  addDescribed(
+    description: string,
+    head: string,
+    at: { start: number; end: number },
+    kind: EntityKind = 'person',
+  ): Entity {
+    const known = this.entities.find((e) => e.described && e.roleNouns.has(head) && e.kind === kind)
     if (known) return known
-    const entity = this.#create(description, description.split(' '), 'person', at, true)
+    const entity = this.#create(description, description.split(' '), kind, at, true)
     entity.roleNouns.add(head)
     return entity
   }
