@@ -3,8 +3,14 @@
  * imported document and its extracted quotations out. Everything format-specific is behind it.
  */
 
-import { extractQuotes } from '../../shared/quotes/extract'
-import type { ExtractedQuote, ImportedDocument, SourceKind } from '../../shared/sources/types'
+import { extractQuotations } from '../../shared/quotes/extract'
+import type {
+  ExtractedQuote,
+  ExtractedTerm,
+  ImportedDocument,
+  SourceKind,
+  SourcePerson,
+} from '../../shared/sources/types'
 import { decodeText } from './decodeText'
 import { importDocx } from './docxImporter'
 import { SourceImportError } from './errors'
@@ -30,6 +36,10 @@ export interface ImportOptions {
 /** An imported document with the quotations found in it. */
 export interface ImportResult extends ImportedDocument {
   quotes: ExtractedQuote[]
+  /** Titles and terms in quotation marks that are not offered as quotations. */
+  terms: ExtractedTerm[]
+  /** The people the text names: the list a speaker is confirmed or corrected from. */
+  people: SourcePerson[]
 }
 
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -111,10 +121,10 @@ export async function importSource(
       input.type === 'file' ? input.filename : input.type === 'url' ? input.url : 'The pasted text'
     throw new SourceImportError('empty', `${what} has no readable text`)
   }
-  const quotes = extractQuotes({
+  const { quotes, terms, people } = extractQuotations({
     paragraphs: document.paragraphs,
     kind: document.kind,
     context: document.title ? [document.title] : [],
   })
-  return { ...document, quotes }
+  return { ...document, quotes, terms, people }
 }

@@ -74,6 +74,24 @@ export interface ExtractedQuote {
   attribution?: QuoteAttribution
 }
 
+/**
+ * A quoted span that is nobody's words: the title of a work, or a term or scare quote. Listed so
+ * a reader can see why it was not offered as a quotation.
+ */
+export interface ExtractedTerm {
+  text: string
+  kind: 'title' | 'term'
+  start: number
+  end: number
+  paragraph: number
+}
+
+/** A person (or organisation) a source names, with the role it gives them: the speaker picker's list. */
+export interface SourcePerson {
+  name: string
+  role: string | null
+}
+
 /** Metadata an importer recovers from a document; null where the document does not carry it. */
 export interface SourceMetadata {
   title: string | null
@@ -103,6 +121,8 @@ export interface Source extends SourceMetadata {
   /** `sha256:` + hex digest of the body (`paragraphs.join('\n\n')`). */
   contentHash: string
   quotes: ExtractedQuote[]
+  /** The people the importer found in the text. Absent on sources imported before. */
+  people?: SourcePerson[]
 }
 
 /** The paragraph separator used to build a body from paragraphs. */

@@ -5,11 +5,14 @@
  */
 import { computeContentHash } from './hash'
 import {
+  ATTRIBUTION_METHODS,
+  type AttributionMethod,
   type ExtractedQuote,
   type ImportedDocument,
   SOURCE_KINDS,
   type Source,
   type SourceKind,
+  type SourcePerson,
 } from './types'
 
 const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/
@@ -42,6 +45,38 @@ function checkQuote(quote: unknown, index: number): void {
       fail(`${field}.${key}`, quote[key], 'a string or null')
     }
   }
+  if (quote.attribution !== undefined) checkAttribution(quote.attribution, `${field}.attribution`)
+}
+
+function checkRange(value: unknown, field: string): void {
+  if (value === null) return
+  if (!isRecord(value)) fail(field, value, 'an object or null')
+  for (const key of ['start', 'end'] as const) {
+    const n = value[key]
+    if (!Number.isInteger(n) || (n as number) < 0) fail(`${field}.${key}`, n, 'an integer >= 0')
+  }
+}
+
+function checkAttribution(value: unknown, field: string): void {
+  if (!isRecord(value)) fail(field, value, 'an object')
+  const { confidence } = value
+  if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1))
+    fail(`${field}.confidence`, confidence, 'a number from 0 to 1')
+  if (!ATTRIBUTION_METHODS.includes(value.method as AttributionMethod))
+    fail(`${field}.method`, value.method, ATTRIBUTION_METHODS.join(', '))
+  checkRange(value.cue, `${field}.cue`)
+  checkRange(value.introduced, `${field}.introduced`)
+  if (value.suggestion !== null && typeof value.suggestion !== 'string')
+    fail(`${field}.suggestion`, value.suggestion, 'a string or null')
+}
+
+function checkPerson(value: unknown, index: number): void {
+  const field = `people[${index}]`
+  if (!isRecord(value)) fail(field, value, 'an object')
+  if (typeof value.name !== 'string' || value.name === '')
+    fail(`${field}.name`, value.name, 'a non-empty string')
+  if (value.role !== null && typeof value.role !== 'string')
+    fail(`${field}.role`, value.role, 'a string or null')
 }
 
 /**
@@ -72,6 +107,10 @@ export function assertSource(value: unknown): asserts value is Source {
   }
   if (!Array.isArray(value.quotes)) fail('quotes', value.quotes, 'an array')
   value.quotes.forEach(checkQuote)
+  if (value.people !== undefined) {
+    if (!Array.isArray(value.people)) fail('people', value.people, 'an array')
+    value.people.forEach(checkPerson)
+  }
 }
 
 /** Non-throwing form of `assertSource`, for reading values other peers wrote. */
@@ -91,6 +130,7 @@ export interface NewSourceInfo {
   /** ISO 8601; defaults to now. */
   retrievedAt?: string
   quotes?: ExtractedQuote[]
+  people?: SourcePerson[]
 }
 
 /** Builds a Source from an importer's output, hashing its paragraphs. */
@@ -109,6 +149,7 @@ export function createSource(imported: ImportedDocument, info: NewSourceInfo): S
     contentHash: computeContentHash(imported.paragraphs),
     quotes: info.quotes ?? [],
   }
+  if (info.people) source.people = info.people
   assertSource(source)
   return source
 }

@@ -31,8 +31,27 @@ function briefing(...args: string[]): Promise<Run> {
   })
 }
 
-const QUOTE_KEYS = ['text', 'speaker', 'speakerRole', 'kind', 'start', 'end', 'paragraph']
-const OUTPUT_KEYS = ['title', 'byline', 'publisher', 'publishedAt', 'url', 'body', 'quotes']
+const QUOTE_KEYS = [
+  'text',
+  'speaker',
+  'speakerRole',
+  'kind',
+  'start',
+  'end',
+  'paragraph',
+  'attribution',
+]
+const OUTPUT_KEYS = [
+  'title',
+  'byline',
+  'publisher',
+  'publishedAt',
+  'url',
+  'body',
+  'quotes',
+  'terms',
+  'people',
+]
 
 let scratch: string
 
@@ -64,6 +83,27 @@ describe.concurrent('briefing extract', () => {
       }
     })
   }
+
+  it('prints one JSON object per line for several files, each naming its file', async ({
+    expect,
+  }) => {
+    const files = loadFixtures().map((f) => f.file)
+    const missing = path.join(scratch, 'missing.txt')
+    const run = await briefing('extract', ...files, missing)
+    expect(run.code).toBe(1)
+    const lines = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    expect(lines.map((l) => l.file)).toEqual([...files, missing])
+    for (const line of lines.slice(0, -1)) {
+      expect(Object.keys(line)).toEqual(['file', ...OUTPUT_KEYS])
+      for (const quote of line.quotes)
+        expect(line.body.slice(quote.start, quote.end)).toBe(quote.text)
+    }
+    expect(lines.at(-1)).toEqual({ file: missing, error: expect.stringMatching(/no such file/) })
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1)
+  })
 
   it('fails with one stderr line for a missing file', async ({ expect }) => {
     const run = await briefing('extract', path.join(scratch, 'no-such-file.txt'))

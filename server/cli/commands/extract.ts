@@ -1,8 +1,11 @@
 /**
- * `briefing extract FILE|URL`: imports one source and prints it with its quotations as a single
- * JSON object on stdout. The output shape is a contract used by automated checks:
+ * `briefing extract FILE|URL...`: imports sources and prints each with its quotations as JSON on
+ * stdout: one file gives one (indented) object, several give one object per line, each with a
+ * leading `file` key. The output shape is a contract used by automated checks:
  * `{title, byline, publisher, publishedAt, url, body, quotes: [{text, speaker, speakerRole,
- * kind, start, end, paragraph}]}`.
+ * kind, start, end, paragraph, attribution}], terms, people}`; `attribution` holds the evidence
+ * (`confidence`, `method`, `cue`, `introduced`, `suggestion`), `terms` the quoted titles and
+ * terms not offered as quotations, `people` the people the text names.
  */
 
 import { readFile } from 'node:fs/promises'
@@ -50,25 +53,51 @@ export function extractOutput(result: ImportResult) {
       start: q.start,
       end: q.end,
       paragraph: q.paragraph,
+      attribution: q.attribution ?? null,
     })),
+    terms: result.terms,
+    people: result.people,
   }
+}
+
+async function extractOne(target: string, io: CliIo) {
+  const input = await inputFor(target, io)
+  // Only test setups set it, to fetch from their own local server.
+  const result = await importSource(input, {
+    fetch: { allowLoopback: loopbackAllowedBy(io.env) },
+  })
+  return extractOutput(result)
+}
+
+function message(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')
 }
 
 export const extractCommand: Command = {
   name: 'extract',
-  summary: 'print a source (.txt, .html, .pdf, .docx or URL) and its quotations as JSON',
-  usage: 'FILE',
+  summary: 'print sources (.txt, .html, .pdf, .docx or URLs) and their quotations as JSON',
+  usage: 'FILE...',
   async run(args, io) {
-    const [target, ...extra] = args
-    if (target === undefined || extra.length > 0) {
-      throw new CliError('extract takes exactly one FILE argument', USAGE_EXIT_CODE)
+    if (args.length === 0) {
+      throw new CliError('extract takes one or more FILE arguments', USAGE_EXIT_CODE)
     }
-    const input = await inputFor(target, io)
-    // Only test setups set it, to fetch from their own local server.
-    const result = await importSource(input, {
-      fetch: { allowLoopback: loopbackAllowedBy(io.env) },
-    })
-    io.stdout(`${JSON.stringify(extractOutput(result), null, 2)}\n`)
-    return 0
+    const [only] = args
+    if (args.length === 1 && only !== undefined) {
+      io.stdout(`${JSON.stringify(await extractOne(only, io), null, 2)}\n`)
+      return 0
+    }
+    // Several files: one JSON object per line, in argument order, each naming its file; a file
+    // that fails gets a line with its error (and one on stderr) and the rest go on.
+    let failed = 0
+    for (const target of args) {
+      try {
+        io.stdout(`${JSON.stringify({ file: target, ...(await extractOne(target, io)) })}\n`)
+      } catch (error) {
+        failed++
+        io.stdout(`${JSON.stringify({ file: target, error: message(error) })}\n`)
+        io.stderr(`briefing extract: ${target}: ${message(error)}\n`)
+      }
+    }
+    return failed > 0 ? 1 : 0
   },
 }

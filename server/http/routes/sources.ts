@@ -98,6 +98,7 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
       addedBy: auth.user.name,
       retrievedAt: ctx.now().toISOString(),
       quotes: imported.quotes,
+      people: imported.people,
     })
     if (cancelled) return
     await editDocument(ctx.registry, briefing.id, 'import source', (doc) => addSource(doc, source))

@@ -10,6 +10,7 @@
 import type { Mention } from '../entities/collect'
 import type { Gender } from '../entities/gender'
 import type { Entity } from '../entities/registry'
+import { SPEECH_LEMMAS } from '../lexicon'
 import type { TaggedBody } from '../text/tagger'
 
 /** A resolved pronoun: the person and how sure the ranking is. */
@@ -78,6 +79,34 @@ export class Discourse {
     this.#followPronouns(mentions)
   }
 
+  /**
+   * Records that the pronoun at token `at` was resolved to `entity` while attributing, so the
+   * people it makes salient count for the pronouns after it.
+   */
+  note(at: number, entity: Entity): void {
+    const token = this.#tagged.tokens[at]
+    if (!token) return
+    const index = this.#firstAtOrAfter(at)
+    if (this.#mentions[index]?.first === at) return
+    const seen = 1 + this.#seenOf(entity, index)
+    this.#mentions.splice(index, 0, {
+      entity,
+      first: at,
+      last: at,
+      sentence: token.sentence,
+      paragraph: token.paragraph,
+      subject: true,
+    })
+    this.#seen.splice(index, 0, seen)
+  }
+
+  /** How many mentions of `entity` come before mention index `index` (the nearest one's count). */
+  #seenOf(entity: Entity, index: number): number {
+    for (let i = index - 1; i >= 0; i--)
+      if (this.#mentions[i]?.entity === entity) return this.#seen[i] ?? 0
+    return 0
+  }
+
   #record(mention: Mention, counts: Map<Entity, number>): void {
     const count = (counts.get(mention.entity) ?? 0) + 1
     counts.set(mention.entity, count)
@@ -120,6 +149,10 @@ export class Discourse {
       const token = tokens[k]
       const target = token?.pos === 'PRON' ? SUBJECT_PRONOUNS[token.lower] : undefined
       if (!token || !target || !['VERB', 'AUX', 'ADV'].includes(tokens[k + 1]?.pos ?? '')) continue
+      // "he said" and "she added" are attribution cues: they are resolved with the chain of
+      // speakers while quotations are attributed (see `note`), not blindly here.
+      const verb = tokens[k + 1]
+      if (verb?.pos === 'VERB' && SPEECH_LEMMAS.has(verb.lemma)) continue
       const reading = this.resolve(k, target, none)
       if (!reading || reading.confidence < 0.6) continue
       this.#record(
@@ -155,6 +188,7 @@ export class Discourse {
     if (!token) return null
     const proximity = new Map<Entity, number>()
     const topicality = new Map<Entity, number>()
+    const lastParagraph = new Map<Entity, number>()
     for (let i = this.#firstAtOrAfter(at) - 1; i >= 0; i--) {
       const mention = this.#mentions[i]
       if (!mention) continue
@@ -185,13 +219,25 @@ export class Discourse {
       // A person the text shows to be of the pronoun's sex beats one it says nothing about.
       if (gender !== null && gender !== 'neuter' && entity.gender === gender) score += 0.5
       proximity.set(entity, Math.max(proximity.get(entity) ?? 0, score))
+      if (!lastParagraph.has(entity)) lastParagraph.set(entity, mention.paragraph)
     }
     const scores = new Map<Entity, number>()
     for (const [entity, score] of proximity)
       scores.set(entity, score + (topicality.get(entity) ?? 0))
     const chained = chain.speaker
-    if (chained && compatible(chained, gender) && token.paragraph - chain.paragraph <= 1) {
-      scores.set(chained, (scores.get(chained) ?? 0) + 3)
+    // The chain holds across a paragraph of narrative that keeps naming its speaker.
+    const held = chained !== null && (lastParagraph.get(chained) ?? -1) > chain.paragraph
+    if (
+      chained &&
+      compatible(chained, gender) &&
+      (token.paragraph - chain.paragraph <= 1 || (held && token.paragraph - chain.paragraph <= 2))
+    ) {
+      // The last speaker carries on most strongly inside their own paragraph; a new paragraph
+      // that opens on someone else has moved the story on.
+      scores.set(
+        chained,
+        (scores.get(chained) ?? 0) + (chain.paragraph === token.paragraph ? 3 : 2),
+      )
     }
     const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1])
     const [best, second] = ranked
@@ -199,7 +245,8 @@ export class Discourse {
     const margin = best[1] - (second?.[1] ?? 0)
     const known = gender !== null && best[0].gender === gender
     let confidence = !second ? 0.9 : margin >= 3 ? 0.85 : margin >= 1.5 ? 0.75 : 0.6
-    if (!known && gender !== null) confidence -= 0.1
+    // Nothing in the text says the person is of the pronoun's sex; a near tie then is a guess.
+    if (!known && gender !== null && gender !== 'neuter') confidence -= margin < 0.75 ? 0.15 : 0.1
     return { entity: best[0], confidence, alternative: second?.[0] ?? null }
   }
 }

@@ -66,6 +66,7 @@ export function resolvePhrase(
       if (phrase.plural) return null
       const reading = ctx.discourse.resolve(phrase.first, phrase.target, chain)
       if (!reading) return null
+      ctx.discourse.note(phrase.first, reading.entity)
       return fromEntity(
         reading.entity,
         reading.confidence,
