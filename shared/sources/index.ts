@@ -1,3 +1,10 @@
+export {
+  attributionEvidence,
+  CONFIDENT_SPEAKER,
+  CONFIRMED_SPEAKER,
+  probableSpeaker,
+  speakerConfirmed,
+} from './attribution'
 export { paragraphAtOffset, sourceBody } from './body'
 export { computeContentHash, verifySourceIntegrity } from './hash'
 export { addSource, getSource, listSources, SourceExistsError, sourcesMap } from './sourcesMap'

@@ -16,7 +16,9 @@ import { waitFor } from '../helpers/waitFor'
 import { ARTIFACTS_DIR, builtClient, launchChromium, openTrackedPage } from './browser'
 
 const FIXTURES = path.resolve(path.resolve('.'), '..', 'shared', 'fixtures', 'sources')
-const WIRE_STORY = fs.readFileSync(path.join(FIXTURES, 'corridor-talks.txt'), 'utf8')
+// The wire story, and a quotation nobody is named for: the panel sets it apart.
+const UNNAMED = 'The next round will be the last one'
+const WIRE_STORY = `${fs.readFileSync(path.join(FIXTURES, 'corridor-talks.txt'), 'utf8').trimEnd()}\n\n“${UNNAMED},” someone said.\n`
 const SOLBERG = 'We came here with a concrete plan and we are leaving with a list of objections'
 const ACHEBE = 'The substance of their objection is the same one they raised in April.'
 
@@ -172,6 +174,21 @@ describe('sources and quote blocks in the browser', () => {
       .waitFor()
     await sourcePanel.getByRole('region', { name: 'Marta Solberg' }).waitFor()
     await adaPage.screenshot(shot('sources-panel.png'))
+
+    // A quotation the text attributes to nobody it names is set apart, and every quote shows
+    // the evidence for its speaker on hover.
+    const unconfirmed = sourcePanel.getByRole('region', { name: 'Speaker unconfirmed' })
+    await unconfirmed.getByText(UNNAMED).waitFor()
+    await unconfirmed.getByText('The text names no speaker').waitFor()
+    const evidence = sourcePanel
+      .locator('.quote-card', { hasText: SOLBERG })
+      .locator('.quote-card__evidence')
+    expect(await evidence.getAttribute('title')).toMatch(
+      /^Attributed by “.*Solberg.*” \(paragraph 4\) · first named as “Marta Solberg” in paragraph 4 · confidence \d+ %\.$/,
+    )
+    await evidence.hover()
+    await unconfirmed.scrollIntoViewIfNeeded()
+    await unconfirmed.screenshot(shot('sources-panel-unconfirmed.png'))
 
     // Search narrows the quotes to one speaker.
     await sourcePanel.getByPlaceholder('Search quotes or speakers').fill('halden')

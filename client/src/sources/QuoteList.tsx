@@ -1,11 +1,18 @@
 /**
  * A source's extracted quotes, grouped by speaker, with a search box. Each quote can be
- * inserted at the cursor (click it, or its Insert button) or dragged into the document.
+ * inserted at the cursor (click it, or its Insert button) or dragged into the document. Quotes
+ * whose speaker the text does not confirm are grouped apart, each with its probable speaker;
+ * every quote shows the evidence for its speaker on hover or focus.
  */
 import { useId, useState } from 'react'
-import type { ExtractedQuote, Source } from '../../../shared/sources'
+import {
+  attributionEvidence,
+  type ExtractedQuote,
+  probableSpeaker,
+  type Source,
+} from '../../../shared/sources'
 import { writeQuoteDrag } from './dragData'
-import { BookOpenIcon, InsertIcon, SearchIcon } from './icons'
+import { AlertIcon, BookOpenIcon, InsertIcon, SearchIcon } from './icons'
 import { groupQuotesBySpeaker } from './quoteGroups'
 import { quoteFromExtracted } from './quoteInput'
 
@@ -50,11 +57,14 @@ export function QuoteList({ source, onInsert, onShowInText }: QuoteListProps) {
       {groups.map((group) => (
         <section
           key={group.key}
-          className="speaker-group"
-          aria-label={group.speaker ?? 'Unattributed'}
+          className={`speaker-group${group.key === '' ? ' speaker-group--unconfirmed' : ''}`}
+          aria-label={group.speaker ?? UNCONFIRMED}
         >
           <header className="speaker-group__header">
-            <span className="speaker-group__name">{group.speaker ?? 'Unattributed'}</span>
+            <span className="speaker-group__name">
+              {group.key === '' && <AlertIcon size={14} />}
+              {group.speaker ?? UNCONFIRMED}
+            </span>
             {group.speakerRole && <span className="speaker-group__role">{group.speakerRole}</span>}
             <span className="speaker-group__count">{group.quotes.length}</span>
           </header>
@@ -76,10 +86,16 @@ export function QuoteList({ source, onInsert, onShowInText }: QuoteListProps) {
                 >
                   “{quote.text}”
                 </button>
+                {group.key === '' && <ProbableSpeaker quote={quote} />}
                 <div className="quote-card__footer">
-                  <span className="quote-card__meta">
+                  <span
+                    className="quote-card__meta quote-card__evidence"
+                    title={attributionEvidence(source, quote)}
+                  >
                     Para. {quote.paragraph}
                     {quote.kind === 'partial' && ' · fragment'}
+                    {/* The tooltip's evidence, for screen readers. */}
+                    <span className="visually-hidden">. {attributionEvidence(source, quote)}</span>
                   </span>
                   <button
                     type="button"
@@ -107,5 +123,24 @@ export function QuoteList({ source, onInsert, onShowInText }: QuoteListProps) {
         </section>
       ))}
     </div>
+  )
+}
+
+const UNCONFIRMED = 'Speaker unconfirmed'
+
+/** Who an unconfirmed quote is probably by, or that the text names nobody. */
+function ProbableSpeaker({ quote }: { quote: ExtractedQuote }) {
+  const probable = probableSpeaker(quote)
+  return (
+    <p className="quote-card__probable">
+      {probable ? (
+        <>
+          Probably <strong>{probable}</strong>
+          {quote.speakerRole && `, ${quote.speakerRole}`}
+        </>
+      ) : (
+        'The text names no speaker'
+      )}
+    </p>
   )
 }

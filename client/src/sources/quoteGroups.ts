@@ -3,12 +3,16 @@
  * for "what did the minister say about X", so the search matches words in the quote and in
  * the speaker's name and role, ignoring case, accents and curly-versus-straight quotes.
  */
-import type { ExtractedQuote } from '../../../shared/sources'
+import { type ExtractedQuote, probableSpeaker, speakerConfirmed } from '../../../shared/sources'
 
 /** One speaker's quotes, in source order. */
 export interface SpeakerGroup {
-  /** Stable key: the speaker's name, or '' for quotes nobody is credited with. */
+  /**
+   * Stable key: the speaker's name, or '' for the quotes whose speaker the text does not
+   * confirm (nobody credited, or credited with too little evidence).
+   */
   key: string
+  /** Null for the group of unconfirmed speakers. */
   speaker: string | null
   /** The first role the source gives the speaker. */
   speakerRole: string | null
@@ -30,13 +34,14 @@ export function searchFold(text: string): string {
 export function quoteMatches(quote: ExtractedQuote, query: string): boolean {
   const words = searchFold(query).split(/\s+/).filter(Boolean)
   if (words.length === 0) return true
-  const haystack = searchFold([quote.text, quote.speaker, quote.speakerRole].join(' '))
+  const haystack = searchFold([quote.text, probableSpeaker(quote), quote.speakerRole].join(' '))
   return words.every((word) => haystack.includes(word))
 }
 
 /**
  * Groups the quotes matching `query` by speaker. Groups come in the order their speaker is
- * first quoted; unattributed quotes come last, since they are the least useful to cite.
+ * first quoted; quotes whose speaker the text does not confirm come last, in a group of their
+ * own, since they must not be cited without a person checking who said them.
  */
 export function groupQuotesBySpeaker(
   quotes: readonly ExtractedQuote[],
@@ -45,13 +50,13 @@ export function groupQuotesBySpeaker(
   const groups = new Map<string, SpeakerGroup>()
   quotes.forEach((quote, index) => {
     if (!quoteMatches(quote, query)) return
-    const key = quote.speaker?.trim() ?? ''
+    const key = speakerConfirmed(quote) ? (quote.speaker?.trim() ?? '') : ''
     let group = groups.get(key)
     if (!group) {
       group = { key, speaker: key || null, speakerRole: null, quotes: [] }
       groups.set(key, group)
     }
-    group.speakerRole ??= quote.speakerRole?.trim() || null
+    if (key !== '') group.speakerRole ??= quote.speakerRole?.trim() || null
     group.quotes.push({ quote, index })
   })
   return [...groups.values()].sort((a, b) => Number(a.key === '') - Number(b.key === ''))

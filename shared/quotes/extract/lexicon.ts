@@ -100,6 +100,18 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
     'broadcaster presenter anchor blogger critic chairperson trustee boss operator supervisor',
     'superintendent warden guard colonel lieutenant sergeant veteran refugee migrant pensioner',
     'parent grandmother grandfather widow neighbour neighbor villager citizen volunteer nurse',
+    'delegate participant attendee organiser host guest fan supporter opponent ally rival',
+    'colleague friend shopper customer client patient mum mom dad wife husband brother sister',
+    'child teenager kid girl boy adult elder shareholder user viewer reader listener commenter',
+    'follower influencer creator designer programmer astronomer astronaut graduate striker',
+    'midfielder defender goalkeeper umpire jockey rider cyclist runner swimmer boxer fighter',
+    'wrestler golfer skier champion winner finalist contestant nominee advocate lobbyist donor',
+    'staff foreman trooper agent consul juror defendant plaintiff suspect inmate prisoner',
+    'detainee immigrant rancher grower winemaker vintner brewer baker chef cook waiter waitress',
+    'bartender vendor seller buyer homeowner plumber admiral dentist therapist psychiatrist',
+    'midwife caregiver monk nun cardinal rapper drummer guitarist bassist songwriter composer',
+    'conductor dancer comedian filmmaker archaeologist anthropologist librarian monarch',
+    'king queen prince princess duke duchess lord lady sheikh emir sultan chancellor',
   ]
     .join(' ')
     .split(' '),

@@ -39,7 +39,8 @@ const IMAGINED =
   /(?:\b(?:as if|as though|almost as if)\s+(?:to say|saying|(?:he|she|they|it) (?:were|was) saying)|\b(?:would|might|could)\s+(?:have\s+)?(?:say|said|put it|ask|asked)\b[^.;]{0,40}?)\s*[,:]?\s*$/i
 /** A name given to something: "dubbed Sondland's role “the Gordon problem”". */
 const NAMING =
-  /\b(?:dub|dubs|dubbed|nicknamed?|christened|branded|label(?:l?ed)?|termed|named|coined)\b(?:\s+[^,.;:!?]{0,60}?)?(?:\s+as)?\s*,?\s*$/i
+  // "the technique called “X”": a name given by the writer, after a noun.
+  /(?:\b(?:the|a|an)\s+[\p{L}-]+\s+(?:called|known as)\s*$)|\b(?:dub|dubs|dubbed|nicknamed?|christened|branded|label(?:l?ed)?|termed|named|coined)\b(?:\s+[^,.;:!?]{0,60}?)?(?:\s+as)?\s*,?\s*$/iu
 /** Words carried on signs or chanted by a crowd: slogans, not anybody's statement. */
 const SLOGAN =
   /\b(?:chant(?:s|ed|ing)?|sang|sing(?:s|ing)?|signs?|banners?|placards?|posters?|t-shirts?|shirts?|slogans?|hats?|stickers?)\b[^.;:!?]{0,40}?(?:\b(?:reading|read|that read|saying|with the words?|emblazoned with|bearing))?\s*[,:]?\s*$/i

@@ -44,7 +44,16 @@ export interface CueContext {
 
 function isSpeech(ctx: CueContext, k: number): boolean {
   const token = ctx.tagged.tokens[k]
-  return token !== undefined && token.pos === 'VERB' && SPEECH_LEMMAS.has(token.lemma)
+  if (token === undefined || token.pos !== 'VERB' || !SPEECH_LEMMAS.has(token.lemma)) return false
+  // A passive ("the participants were asked") reports what was said to its subject.
+  let aux = k - 1
+  while (ctx.tagged.tokens[aux]?.pos === 'ADV') aux--
+  const auxiliary = ctx.tagged.tokens[aux]
+  return !(
+    auxiliary?.pos === 'AUX' &&
+    auxiliary.lemma === 'be' &&
+    /(?:ed|en|wn|ld|id)$/.test(token.lower)
+  )
 }
 
 function isVerb(ctx: CueContext, k: number): boolean {

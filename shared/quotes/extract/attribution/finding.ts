@@ -8,8 +8,9 @@ import type { Attribution, BodyAnalysis } from '../documentAnalysis'
 import type { Cue } from './cues'
 import { type Resolved, speakerName } from './resolve'
 
-/** Below this confidence a speaker is offered as a suggestion only. */
-export const CONFIDENT_SPEAKER = 0.5
+export { CONFIDENT_SPEAKER } from '../../../sources/attribution'
+
+import { CONFIDENT_SPEAKER } from '../../../sources/attribution'
 
 /** How much each way of finding a speaker is worth, before the phrase's own reading. */
 export const METHOD_STRENGTH: Readonly<Record<AttributionMethod, number>> = {

@@ -194,7 +194,13 @@ function readSegment(
   // not "the decision was welcomed by spokesperson").
   const modifiersOnly = body.tokens
     .slice(from, from + Math.max(headAt, 0))
-    .every((t, i) => BEFORE_NAME.has(t.pos) || t.pos === 'PRON' || hyphenated(body, from + i))
+    .every(
+      (t, i) =>
+        BEFORE_NAME.has(t.pos) ||
+        t.pos === 'PRON' ||
+        t.pos === 'CCONJ' ||
+        hyphenated(body, from + i),
+    )
   if (head && modifiersOnly) {
     const article = phrase[0] ?? ''
     const possessive = phrase.some((w) => /^['’]s?$/.test(w))

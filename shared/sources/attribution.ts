@@ -1,0 +1,71 @@
+/**
+ * How sure the importer's attribution of a quotation is, in words a reader can act on: whether
+ * its speaker is confirmed by the text, who it probably is when not, and the evidence (the
+ * words that attribute it, where the speaker was first named). Shared by the sources panel,
+ * the quote blocks' verification and export, so they all draw the line in the same place.
+ */
+
+import { paragraphAtOffset, sourceBody } from './body'
+import type { ExtractedQuote, QuoteAttribution, Source } from './types'
+
+/**
+ * Below this confidence the importer names no speaker, only a suggestion. Measured on the
+ * development corpora: at 0.5 to 0.6 the named speaker was right 9 times in 10.
+ */
+export const CONFIDENT_SPEAKER = 0.5
+
+/**
+ * From this confidence up an attribution counts as confirmed by the text itself; below it a
+ * person should confirm the speaker. Measured on the development corpora: 0.75 and above was
+ * right 487 times in 495, 0.5 to 0.75 only 32 times in 41.
+ */
+export const CONFIRMED_SPEAKER = 0.75
+
+/** Whether the text itself confirms the quotation's speaker. Older sources carry no evidence. */
+export function speakerConfirmed(quote: ExtractedQuote): boolean {
+  if (quote.speaker === null) return false
+  return (quote.attribution?.confidence ?? 1) >= CONFIRMED_SPEAKER
+}
+
+/** The speaker a doubtful attribution points to, named or only suggested. */
+export function probableSpeaker(quote: ExtractedQuote): string | null {
+  return quote.speaker ?? quote.attribution?.suggestion ?? null
+}
+
+const METHOD_WORDS: Readonly<Record<QuoteAttribution['method'], string>> = {
+  after: 'the words after it',
+  before: 'the words before it',
+  introducer: 'the sentence introducing it',
+  'according-to': '“according to”',
+  'same-sentence': 'the other half of its sentence',
+  paragraph: 'the speaker of its paragraph',
+  'previous-paragraph': 'the speaker of the paragraph before',
+  context: 'the person the paragraph is about',
+  label: 'the transcript’s speaker label',
+  none: 'nothing in the text',
+}
+
+/** The evidence for a quotation's speaker, as a short text for a tooltip. */
+export function attributionEvidence(source: Source, quote: ExtractedQuote): string {
+  const a = quote.attribution
+  if (!a) return 'Attributed by an earlier importer; no evidence kept.'
+  const body = sourceBody(source.paragraphs)
+  const parts: string[] = []
+  const how = METHOD_WORDS[a.method]
+  if (a.cue) {
+    const words = body.slice(a.cue.start, a.cue.end)
+    parts.push(
+      `Attributed by “${words}” (paragraph ${paragraphAtOffset(source.paragraphs, a.cue.start)})`,
+    )
+  } else {
+    parts.push(`Attributed by ${how}`)
+  }
+  if (a.introduced) {
+    const name = body.slice(a.introduced.start, a.introduced.end)
+    parts.push(
+      `first named as “${name}” in paragraph ${paragraphAtOffset(source.paragraphs, a.introduced.start)}`,
+    )
+  }
+  parts.push(`confidence ${Math.round(a.confidence * 100)} %`)
+  return `${parts.join(' · ')}.`
+}
