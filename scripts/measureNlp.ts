@@ -8,14 +8,15 @@
 
 import path from 'node:path'
 import nlp from 'compromise'
-import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
+import winkNLP from 'wink-nlp'
 import { extractFile } from '../server/eval/extractFile'
 import { loadCorpus } from '../server/eval/sourceCorpus'
 import { foldForTagger } from '../shared/quotes/extract/text/fold'
 
 const dirs = process.argv.slice(2)
-const corpora = dirs.length > 0 ? dirs : [path.resolve('..', 'shared', 'fixtures', 'sources', 'dev')]
+const corpora =
+  dirs.length > 0 ? dirs : [path.resolve('..', 'shared', 'fixtures', 'sources', 'dev')]
 const wink = winkNLP(model, ['sbd', 'pos'])
 
 interface Tally {
