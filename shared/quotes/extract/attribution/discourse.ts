@@ -186,6 +186,13 @@ export class Discourse {
   resolve(at: number, gender: PronounTarget, chain: ChainState): PronounReading | null {
     const token = this.#tagged.tokens[at]
     if (!token) return null
+    // "“…,” he told Benioff": a pronoun is not the person its own sentence names after it.
+    const later = new Set<Entity>()
+    for (let i = this.#firstAtOrAfter(at + 1); i < this.#mentions.length; i++) {
+      const mention = this.#mentions[i]
+      if (!mention || mention.sentence !== token.sentence) break
+      later.add(mention.entity)
+    }
     const proximity = new Map<Entity, number>()
     const topicality = new Map<Entity, number>()
     const lastParagraph = new Map<Entity, number>()
@@ -200,7 +207,7 @@ export class Discourse {
       )
         break
       const entity = mention.entity
-      if (!compatible(entity, gender)) continue
+      if (!compatible(entity, gender) || later.has(entity)) continue
       // The story's topic stays salient: how often someone was named so far, and whether they
       // are the first person the article named.
       if (!topicality.has(entity)) {
@@ -224,7 +231,7 @@ export class Discourse {
     const scores = new Map<Entity, number>()
     for (const [entity, score] of proximity)
       scores.set(entity, score + (topicality.get(entity) ?? 0))
-    const chained = chain.speaker
+    const chained = chain.speaker && !later.has(chain.speaker) ? chain.speaker : null
     // The chain holds across a paragraph of narrative that keeps naming its speaker.
     const held = chained !== null && (lastParagraph.get(chained) ?? -1) > chain.paragraph
     if (

@@ -44,6 +44,13 @@ export interface Entities {
 
 const AUX_OR_ADVERB = new Set(['AUX', 'ADV', 'PART'])
 
+/** Role nouns a company or an institution can have as well as a person. */
+const ORGANISATION_ROLES = new Set(
+  'producer maker manufacturer supplier provider operator developer builder owner investor partner member leader giant player seller buyer vendor lender insurer shipper exporter importer retailer distributor publisher broadcaster carrier employer sponsor donor client customer user competitor rival ally advocate holder contractor consultant startup firm'.split(
+    ' ',
+  ),
+)
+
 /** The first token after a name that is not part of an apposition, adverb or auxiliary. */
 function verbAfter(body: TaggedBody, last: number): { verb: number; finite: boolean } {
   let k = last + 1
@@ -95,18 +102,23 @@ function readRun(body: TaggedBody, run: NameRun): RunReading | null {
   const nextToken = body.tokens[next]
   const subject =
     finite || (nextToken !== undefined && (nextToken.pos === 'VERB' || nextToken.pos === 'AUX'))
-  const saying =
-    isSpeechVerb(body, next) ||
-    (isSpeechVerb(body, run.first - 1) &&
-      body.tokens[run.first - 1]?.paragraph === body.tokens[run.first]?.paragraph)
+  // "X said" or "…,” said X", but not "Cook said Apple employs …", where the name opens the
+  // reported clause.
+  const saying = isSpeechVerb(body, next) || invertedSpeech(body, run.first)
   const acts = subject && nextToken !== undefined && PERSON_LEMMAS.has(nextToken.lemma)
   const organisation = isOrganisation(nameWords) || apposition?.relative === 'which'
+  // "Apple, a giant industrial producer,": a role a company can have proves a person only
+  // when the name itself looks like one (more than one word).
+  const appositionHead = apposition?.role ? roleHead(apposition.text.split(/\s+/)) : null
+  const humanRole =
+    apposition?.role === true &&
+    (nameWords.length > 1 || !ORGANISATION_ROLES.has(appositionHead ?? ''))
   const strong =
     title !== null ||
     honorific !== null ||
     before !== null ||
     beforeComma !== null ||
-    apposition?.role === true ||
+    humanRole ||
     apposition?.age === true ||
     apposition?.relative === 'who' ||
     (nameWords.length > 1 && isFirstName(nameWords[0] ?? ''))
