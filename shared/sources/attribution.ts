@@ -42,6 +42,7 @@ const METHOD_WORDS: Readonly<Record<QuoteAttribution['method'], string>> = {
   'previous-paragraph': 'the speaker of the paragraph before',
   context: 'the person the paragraph is about',
   label: 'the transcript’s speaker label',
+  repeated: 'the same words quoted elsewhere in the text',
   none: 'nothing in the text',
 }
 

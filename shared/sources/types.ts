@@ -33,6 +33,8 @@ export const ATTRIBUTION_METHODS = [
   'context',
   /** A transcript's speaker label. */
   'label',
+  /** The same words are quoted elsewhere in the text and attributed there (a pull quote). */
+  'repeated',
   /** Nothing in the text attributes it. */
   'none',
 ] as const

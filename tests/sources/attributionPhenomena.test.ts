@@ -155,6 +155,30 @@ describe('attribution on linguistic structure', () => {
     expect(['Robin Ek', 'Sam Holm']).toContain(quote?.attribution?.suggestion)
   })
 
+  it('gives a pull quote the speaker of the words it repeats, not of its neighbours', () => {
+    const r = read(
+      [
+        '“Every village on the coast will need a new sea wall by 2040,” said Olga Strand, who chairs the regional council.',
+        'Her deputy, Per Holm, said the money was not there yet. “We will have to borrow,” he said.',
+        '“Every village on the coast will need a new sea wall”',
+        'The council meets again in March.',
+      ].join('\n\n'),
+    )
+    const pull = r.quotes.find((q) => q.paragraph === 3)
+    expect(pull?.speaker).toBe('Olga Strand')
+    expect(pull?.attribution?.method).toBe('repeated')
+  })
+
+  it('lets a document speak for its issuer', () => {
+    const r = read(
+      [
+        'Shares of Norlake Mining fell 4 percent on Monday.',
+        '“Copper prices will stay weak into next year,” a Vestby Bank note said.',
+      ].join('\n\n'),
+    )
+    expect(r.speakerOf('Copper prices')).toBe('Vestby Bank')
+  })
+
   it('leaves a speaker the text does not name unnamed instead of borrowing one', () => {
     const r = read(
       'Foreign Minister Jonas Lind faced reporters. “Is it signed?” one asked. “Not yet,” the minister said.',

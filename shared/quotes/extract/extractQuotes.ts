@@ -127,6 +127,7 @@ function markedQuotes(body: BodyAnalysis): {
     paragraphSpeakers[p] =
       lastAttributed?.finding ?? speakerOfNarrative(body, p, Number.POSITIVE_INFINITY, chain)
   })
+  attributeRepeats(body, pending)
   const quotes: ExtractedQuote[] = []
   for (const { group, kind, finding } of pending) {
     const attribution = settle(body, finding)
@@ -147,4 +148,52 @@ function termOf(body: BodyAnalysis, span: QuoteSpan, kind: ExtractedTerm['kind']
   const text = raw.trim().replace(/\s*[,;:]$/, '')
   const start = (body.offsets[span.paragraph] ?? 0) + span.contentStart + lead
   return { text, kind, start, end: start + text.length, paragraph: span.paragraph + 1 }
+}
+
+/** How many words in a row make a passage recognisable when it is quoted again. */
+const REPEAT_WORDS = 6
+
+function shingles(text: string): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+  const out: string[] = []
+  for (let i = 0; i + REPEAT_WORDS <= words.length; i++)
+    out.push(words.slice(i, i + REPEAT_WORDS).join(' '))
+  return out
+}
+
+/** Methods that read the quotation's own cue, not the chain around it. */
+const EXPLICIT = new Set(['after', 'before', 'introducer', 'according-to', 'label'])
+
+/**
+ * A pull quote or a quotation repeated later (a summary quoting the body) says the same words
+ * as one the text attributes where it first gives them: it takes that speaker, rather than the
+ * speaker of the paragraph it happens to stand beside.
+ */
+function attributeRepeats(
+  body: BodyAnalysis,
+  pending: { group: QuoteSpan[]; finding: Finding }[],
+): void {
+  const text = (group: QuoteSpan[]) =>
+    group
+      .map((s) => (body.paragraphs[s.paragraph] ?? '').slice(s.contentStart, s.contentEnd))
+      .join(' ')
+  const attributed = new Map<string, Finding>()
+  for (const item of pending) {
+    if (!EXPLICIT.has(item.finding.method) || !item.finding.resolved) continue
+    for (const shingle of shingles(text(item.group)))
+      if (!attributed.has(shingle)) attributed.set(shingle, item.finding)
+  }
+  for (const item of pending) {
+    if (EXPLICIT.has(item.finding.method)) continue
+    const [first] = shingles(text(item.group))
+    const source = first ? attributed.get(first) : undefined
+    if (source && source !== item.finding) {
+      item.finding = {
+        ...source,
+        method: 'repeated',
+        cue: null,
+        confidence: Math.min(source.confidence, 0.9),
+      }
+    }
+  }
 }

@@ -19,6 +19,7 @@ export const METHOD_STRENGTH: Readonly<Record<AttributionMethod, number>> = {
   'according-to': 1,
   introducer: 0.9,
   label: 1,
+  repeated: 0.9,
   'same-sentence': 0.95,
   paragraph: 0.85,
   'previous-paragraph': 0.8,

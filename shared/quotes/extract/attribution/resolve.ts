@@ -74,6 +74,7 @@ export function resolvePhrase(
       )
     }
     case 'document': {
+      if (phrase.issuer) return fromEntity(phrase.issuer.entity, 0.85, null)
       // The statement speaks for whoever the text last quoted, if that was just now.
       const issuer = chain.speaker
       const token = ctx.tagged.tokens[phrase.first]

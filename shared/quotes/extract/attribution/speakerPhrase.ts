@@ -17,7 +17,7 @@ export type SpeakerPhrase =
   | { kind: 'name'; mention: Mention; first: number; last: number }
   | { kind: 'pronoun'; target: PronounTarget; plural: boolean; first: number; last: number }
   /** A document that speaks for whoever issued it: "the statement said", "says the letter". */
-  | { kind: 'document'; first: number; last: number }
+  | { kind: 'document'; first: number; last: number; issuer: Mention | null }
   /** An institution described, not named: "the US military", "Chinese state media". */
   | { kind: 'group'; text: string; head: string; first: number; last: number }
   | {
@@ -131,7 +131,12 @@ const GROUP_NOUNS = new Set(
  * A document or an institution described without a name: a determiner or a name, modifiers,
  * and a head noun of either kind ("the statement", "the US military").
  */
-function describedInstitution(body: TaggedBody, from: number, to: number): SpeakerPhrase | null {
+function describedInstitution(
+  body: TaggedBody,
+  mentionAt: Map<number, Mention>,
+  from: number,
+  to: number,
+): SpeakerPhrase | null {
   let k = from
   if (/^(?:the|a|an|its|their|his|her)$/i.test(body.tokens[k]?.text ?? '')) k++
   let headAt = -1
@@ -146,7 +151,12 @@ function describedInstitution(body: TaggedBody, from: number, to: number): Speak
   }
   const head = body.tokens[headAt]
   if (!head) return null
-  if (DOCUMENT_NOUNS.has(head.lower)) return { kind: 'document', first: from, last: headAt }
+  if (DOCUMENT_NOUNS.has(head.lower)) {
+    // "a Nomura report said", "the ESA statement": the name before the noun issued it.
+    let issuer: Mention | null = null
+    for (let j = from; j < headAt; j++) issuer = mentionAt.get(j) ?? issuer
+    return { kind: 'document', first: from, last: headAt, issuer }
+  }
   const start = /^(?:the|a|an|its|their|his|her)$/i.test(body.tokens[from]?.text ?? '')
     ? from + 1
     : from
@@ -182,7 +192,7 @@ function readSegment(
   const head = roleHead(phrase)
   const name = nameIn(body, mentionAt, from, to, headAt >= 0 ? from + headAt : from)
   if (name) return { kind: 'name', mention: name, first: from, last: to }
-  const institution = describedInstitution(body, from, from + phrase.length - 1)
+  const institution = describedInstitution(body, mentionAt, from, from + phrase.length - 1)
   if (institution) return institution
   // "The 56-year-old said": an age stands for the person, as a role does.
   const age = /^(?:the|a|an)\s+(\d{1,3}-year-old)$/i.exec(glued(body, from, to))
