@@ -37,19 +37,6 @@ export const INTRODUCING_VERBS: ReadonlySet<string> = new Set(
     .split(' '),
 )
 
-/** Words that can sit between a speaker and the verb ("he later said", "she has said"). */
-export const VERB_MODIFIERS: ReadonlySet<string> = new Set(
-  [
-    'also later then once previously earlier repeatedly simply quietly flatly bluntly angrily',
-    'recently firmly publicly privately has had have would will had already again further',
-  ]
-    .join(' ')
-    .split(' '),
-)
-
-/** Subject pronouns that refer back to the last named person. */
-export const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she'])
-
 /** Honorifics: dropped from a name, and not a role. */
 export const HONORIFICS: ReadonlySet<string> = new Set(
   'Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx. Dr Dr. Prof Prof. Sir Dame Madam Madame Mme M. Herr Frau'.split(
