@@ -169,6 +169,18 @@ describe('attribution on linguistic structure', () => {
     expect(pull?.attribution?.method).toBe('repeated')
   })
 
+  it('reads "the company said" as the organisation the story is about', () => {
+    const r = read(
+      [
+        'Harbor Freight Lines cut 300 jobs on Monday, blaming lower demand for shipping.',
+        '“These decisions are never easy,” the company said in a statement.',
+        '“We expected worse,” said Ana Ortiz, a freight analyst at Borland Research.',
+      ].join('\n\n'),
+    )
+    expect(r.speakerOf('never easy')).toBe('Harbor Freight Lines')
+    expect(r.speakerOf('We expected worse')).toBe('Ana Ortiz')
+  })
+
   it('lets a document speak for its issuer', () => {
     const r = read(
       [

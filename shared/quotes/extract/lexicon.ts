@@ -99,6 +99,8 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
     'midwife caregiver monk nun cardinal rapper drummer guitarist bassist songwriter composer',
     'conductor dancer comedian filmmaker archaeologist anthropologist librarian monarch',
     'king queen prince princess duke duchess lord lady sheikh emir sultan chancellor',
+    'forward quarterback pitcher catcher shortstop linebacker receiver winger fullback rookie',
+    'outfielder infielder batsman bowler keeper centre-back left-back right-back playmaker',
   ]
     .join(' ')
     .split(' '),

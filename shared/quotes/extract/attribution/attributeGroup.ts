@@ -92,8 +92,12 @@ export function attributeGroup(
     // place ("its “surge prices,” including those seen during the Sydney crisis"), is a term;
     // so is a title nobody is said to have said.
     const weak = !explicit.cue?.speech || explicit.resolved?.entity?.kind === 'unknown'
+    // "140 million “businesses”, according to the company": the source vouches for the claim,
+    // and a word or two in quotation marks inside it is the writer's scare quote.
+    const scare = kind === 'partial' && wordCount(text) <= 2 && explicit.method === 'according-to'
     const term =
-      weak && (title || (kind === 'partial' && wordCount(text) <= MAX_TERM_WORDS_UNATTRIBUTED))
+      scare ||
+      (weak && (title || (kind === 'partial' && wordCount(text) <= MAX_TERM_WORDS_UNATTRIBUTED)))
     return { finding: term ? NONE : explicit, kind, term }
   }
 

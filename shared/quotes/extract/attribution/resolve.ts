@@ -84,6 +84,12 @@ export function resolvePhrase(
     case 'group': {
       const at = ctx.tagged.tokens[phrase.first]?.start ?? 0
       const end = ctx.tagged.tokens[phrase.last]?.end ?? at
+      // "the company said": the organisation the text has been talking about, if one stands out.
+      if (phrase.bare) {
+        const salient = ctx.discourse.resolve(phrase.first, 'neuter', chain)
+        if (salient && salient.confidence >= 0.75 && salient.entity.kind !== 'person')
+          return fromEntity(salient.entity, 0.8, phrase.text)
+      }
       const group = ctx.registry.addDescribed(
         phrase.text,
         phrase.head,

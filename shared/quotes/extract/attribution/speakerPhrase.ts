@@ -19,7 +19,8 @@ export type SpeakerPhrase =
   /** A document that speaks for whoever issued it: "the statement said", "says the letter". */
   | { kind: 'document'; first: number; last: number; issuer: Mention | null }
   /** An institution described, not named: "the US military", "Chinese state media". */
-  | { kind: 'group'; text: string; head: string; first: number; last: number }
+  /** `bare`: only an article before the head ("the company"), which refers back to one. */
+  | { kind: 'group'; text: string; head: string; bare: boolean; first: number; last: number }
   | {
       kind: 'role'
       /** The phrase as written, without a leading article. */
@@ -122,9 +123,15 @@ const DOCUMENT_NOUNS = new Set(
   ),
 )
 const GROUP_NOUNS = new Set(
-  'military government police army navy ministry embassy administration media authorities officials regime forces prosecutors spokespeople'.split(
-    ' ',
-  ),
+  [
+    'military government police army navy ministry embassy administration media authorities',
+    'officials regime forces prosecutors spokespeople company firm agency department court',
+    'council committee commission university school hospital group organization organisation',
+    'union party campaign team club league bank fund network board office service utility',
+    'airline carrier manufacturer maker retailer startup charity institute association',
+  ]
+    .join(' ')
+    .split(' '),
 )
 
 /**
@@ -164,6 +171,7 @@ function describedInstitution(
     kind: 'group',
     text: glued(body, start, headAt),
     head: head.lower,
+    bare: headAt === start && /^the$/i.test(body.tokens[from]?.text ?? ''),
     first: from,
     last: headAt,
   }
