@@ -12,6 +12,8 @@ import { readDocument } from '../../collab/readDocument'
 import { editDocument } from '../../collab/serverEdit'
 import { SourceFetchError, SourceImportError } from '../../sources/errors'
 import { type ImportInput, importSource } from '../../sources/importSource'
+import { ImportPoolError } from '../../sources/worker/errors'
+import type { ImportPool } from '../../sources/worker/importPool'
 import { type AppContext, audit, authOf } from '../context'
 import { HttpError } from '../errors'
 import { parseInput } from '../validate'
@@ -53,11 +55,27 @@ const IMPORT_STATUS: Record<SourceImportError['code'], number> = {
   unreadable: 422,
   empty: 422,
   'too-large': 413,
+  'too-complex': 422,
+}
+/**
+ * The import threads' refusals (docs/API.md): a full queue is the server's momentary capacity
+ * (503 with Retry-After, not 429: the caller did nothing wrong); an import past its time or
+ * memory limit is the input's doing (422, 413), a crashed thread the server's (500).
+ */
+const POOL_ERRORS: Record<ImportPoolError['code'], { status: number; code: string }> = {
+  busy: { status: 503, code: 'import-busy' },
+  closed: { status: 503, code: 'server-stopping' },
+  'timed-out': { status: 422, code: 'import-timeout' },
+  'out-of-memory': { status: 413, code: 'import-out-of-memory' },
+  crashed: { status: 500, code: 'import-crashed' },
+  aborted: { status: 400, code: 'cancelled' },
 }
 
 export interface SourcesRouterOptions {
   /** Test-only: lets the URL importer reach 127.0.0.1 (BRIEFING_ALLOW_LOOPBACK_FETCH=1). */
   allowLoopbackFetch: boolean
+  /** Where imports are parsed: never on the event loop every editing session shares. */
+  imports: ImportPool
 }
 
 export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): Router {
@@ -77,8 +95,11 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
     const body = parseInput(importBody, req.body, 'body')
     // The dialog's Cancel closes the request; an import the user cancelled must not land.
     let cancelled = false
+    const abandoned = new AbortController()
     res.on('close', () => {
-      if (!res.writableFinished) cancelled = true
+      if (res.writableFinished) return
+      cancelled = true
+      abandoned.abort()
     })
     const input: ImportInput =
       body.type === 'file'
@@ -92,7 +113,9 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
     const imported = await importSource(input, {
       fetch: { allowLoopback: options.allowLoopbackFetch },
       maxBytes: MAX_SOURCE_FILE_BYTES,
-    }).catch(toHttpError)
+      parse: options.imports.parse,
+      signal: abandoned.signal,
+    }).catch((err) => toHttpError(err, res, ctx))
     const source = createSource(imported, {
       id: randomUUID(),
       addedBy: auth.user.name,
@@ -143,10 +166,18 @@ function decodeBase64(value: string): Uint8Array {
   return new Uint8Array(bytes)
 }
 
-function toHttpError(err: unknown): never {
+function toHttpError(err: unknown, res: express.Response, ctx: AppContext): never {
   if (err instanceof SourceFetchError)
     throw new HttpError(FETCH_STATUS[err.code], err.code, err.message)
   if (err instanceof SourceImportError)
     throw new HttpError(IMPORT_STATUS[err.code], err.code, err.message)
+  if (err instanceof ImportPoolError) {
+    const { status, code } = POOL_ERRORS[err.code]
+    if (err.retryAfterSeconds !== null) res.set('Retry-After', String(err.retryAfterSeconds))
+    if (err.code === 'crashed') {
+      ctx.log.error('source import thread crashed', { error: err.message })
+    }
+    throw new HttpError(status, code, err.message)
+  }
   throw err
 }
