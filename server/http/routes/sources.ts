@@ -147,7 +147,14 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
 }
 
 function decodeBase64(value: string): Uint8Array {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value.replace(/\s/g, ''))) {
+  const bytes = Buffer.from(value, 'base64')
+  // Node skips characters that are not base64, so a decode as long as the text promises had
+  // none. Only a shorter one (whitespace, or garbage) needs the full check: a 15 MiB file's
+  // regex pass costs the event loop ~40 ms that every upload would otherwise pay.
+  if (
+    bytes.byteLength !== Buffer.byteLength(value, 'base64') &&
+    !/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(value)
+  ) {
     throw new HttpError(
       400,
       'invalid_input',
@@ -155,7 +162,6 @@ function decodeBase64(value: string): Uint8Array {
       'contentBase64',
     )
   }
-  const bytes = Buffer.from(value, 'base64')
   if (bytes.byteLength > MAX_SOURCE_FILE_BYTES) {
     throw new HttpError(
       413,
@@ -163,7 +169,7 @@ function decodeBase64(value: string): Uint8Array {
       `file is over the ${MAX_SOURCE_FILE_BYTES / 1024 / 1024} MiB limit`,
     )
   }
-  return new Uint8Array(bytes)
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
 function toHttpError(err: unknown, res: express.Response, ctx: AppContext): never {

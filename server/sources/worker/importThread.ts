@@ -12,6 +12,12 @@ import type { ImportResult, ParseJob } from '../parseSource'
 import { ImportPoolError } from './errors'
 import type { ParseReply, ParseRequest } from './messages'
 
+/**
+ * How long a fresh thread may take to load the importers (0.4–2 s here) before its job is
+ * failed as if it had timed out: a thread that never says it is ready must not hold a job.
+ */
+const LOAD_ALLOWANCE_MS = 30_000
+
 /** The thread's code. */
 export const IMPORT_WORKER_ENTRY = new URL('./importWorkerEntry.mjs', import.meta.url)
 
@@ -53,10 +59,13 @@ export class ImportThread {
       this.running = running
       const thread = this.thread ?? this.start()
       thread.worker.ref()
+      const limit = this.options.timeLimitMs
+      running.timer = setTimeout(() => this.timeOut(running, job), limit + LOAD_ALLOWANCE_MS)
       thread.ready.then(
         () => {
           if (this.running !== running || this.thread !== thread) return
-          running.timer = setTimeout(() => this.timeOut(running, job), this.options.timeLimitMs)
+          clearTimeout(running.timer ?? undefined)
+          running.timer = setTimeout(() => this.timeOut(running, job), limit)
           thread.worker.postMessage({ id: running.id, job } satisfies ParseRequest)
         },
         // The thread died while loading: its exit handler has already failed the job.

@@ -1,0 +1,123 @@
+/**
+ * Edit latency during a hostile import (issue 16, item 1): two clients of one briefing edit
+ * while another user uploads hostile files into a briefing of their own, one after another,
+ * as fast as the server answers. Each case is measured right after an idle phase of the same
+ * length on the same server, and compared with it: the goal is that nobody's edits slow down
+ * past 2× idle, whatever the file. The files are those of the red-team pass
+ * (tests/hostile/hostileFiles.ts): some the caps refuse at once, others the worst each format
+ * can be and still be within every cap, which parse until done or until the time limit.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createBriefingAs, signUp } from '../../tests/helpers/users'
+import type { BenchConfig } from '../config'
+import { monoMs } from '../lib/clock'
+import { coresBusy, machineCpu } from '../lib/cpu'
+import { docFactory } from '../lib/docs'
+import { EditProbe } from '../lib/editProbe'
+import type { LatencySummary } from '../lib/histogram'
+import type { HostileCase } from '../lib/hostileCases'
+import { startServer } from '../lib/processes'
+import { WorkerProcess } from '../lib/rpc'
+import type { UploadTally } from '../workers/uploader'
+
+export interface HostileImportPoint {
+  case: HostileCase
+  fileBytes: number
+  idle: LatencySummary
+  during: LatencySummary
+  /** during / idle, at p50, p95 and p99. */
+  ratioP50: number
+  ratioP95: number
+  ratioP99: number
+  /** Imports answered during the phase, by HTTP status, and the slowest answer. */
+  imports: Record<string, number>
+  slowestImportMs: number
+  serverCpu: number
+  machineBusyCores: number
+}
+
+export interface HostileImportResult {
+  intervalMs: number
+  phaseMs: number
+  importThreads: string
+  points: HostileImportPoint[]
+}
+
+export async function hostileImport(
+  config: BenchConfig,
+  log: (line: string) => void,
+): Promise<HostileImportResult> {
+  const { phaseMs, intervalMs, cases } = config.hostileImport
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-hostile-import-'))
+  const server = await startServer({ kind: 'briefing', dataDir })
+  let probe: EditProbe | null = null
+  try {
+    const [access] = await (await docFactory(server)).create(1)
+    probe = await EditProbe.open(server.wsUrl, access!)
+    const importer = await signUp(server.httpUrl, { name: 'Importer' })
+    const briefingId = await createBriefingAs(importer, 'Hostile imports')
+    // The first import starts the import thread (loading the importers); that is start-up,
+    // not what a hostile file costs, so it happens before anything is measured.
+    const warmUp = await importer.api(`/api/briefings/${briefingId}/sources`, {
+      method: 'POST',
+      body: { type: 'text', text: '“We are ready,” the spokesperson said.' },
+    })
+    if (warmUp.status !== 201) throw new Error(`warm-up import failed: ${warmUp.status}`)
+    const points: HostileImportPoint[] = []
+    for (const name of cases) {
+      const uploader = new WorkerProcess('bench/workers/uploader.ts')
+      try {
+        const { fileBytes } = await uploader.call<{ fileBytes: number }>('prepare', {
+          case: name,
+          url: `${server.httpUrl}/api/briefings/${briefingId}/sources`,
+          cookie: importer.cookie,
+        })
+        const idle = await probe.measure(phaseMs, intervalMs)
+        const cpuBefore = server.cpuSeconds()
+        const machineBefore = machineCpu()
+        const started = monoMs()
+        await uploader.call('start')
+        const during = await probe.measure(phaseMs, intervalMs)
+        const elapsedSeconds = (monoMs() - started) / 1000
+        const serverCpu = (server.cpuSeconds() - cpuBefore) / elapsedSeconds
+        const machineBusyCores = coresBusy(machineBefore, machineCpu())
+        const answered = await uploader.call<UploadTally>('stop')
+        const point: HostileImportPoint = {
+          case: name,
+          fileBytes,
+          idle,
+          during,
+          ratioP50: ratio(during.p50, idle.p50),
+          ratioP95: ratio(during.p95, idle.p95),
+          ratioP99: ratio(during.p99, idle.p99),
+          imports: answered.statuses,
+          slowestImportMs: Math.round(answered.slowestMs),
+          serverCpu: Math.round(serverCpu * 100) / 100,
+          machineBusyCores,
+        }
+        log(
+          `  ${name}: edit p95 ${idle.p95} ms idle, ${during.p95} ms during (${point.ratioP95}×); imports ${JSON.stringify(point.imports)}`,
+        )
+        points.push(point)
+      } finally {
+        await uploader.stop()
+      }
+    }
+    return {
+      intervalMs,
+      phaseMs,
+      importThreads: process.env.IMPORT_THREADS ?? 'default',
+      points,
+    }
+  } finally {
+    probe?.close()
+    await server.stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+function ratio(during: number, idle: number): number {
+  return Math.round((during / idle) * 100) / 100
+}
