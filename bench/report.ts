@@ -196,6 +196,7 @@ function hostileDetail(h: HostileImportResult): string[] {
         'p95 ratio',
         'imports answered',
         'slowest import',
+        'server loop delay p99 / max, idle → during',
         'server CPU',
         'machine busy',
       ],
@@ -209,6 +210,7 @@ function hostileDetail(h: HostileImportResult): string[] {
           .map(([status, count]) => `${count} × ${status}`)
           .join(', '),
         ms(p.slowestImportMs),
+        `${p.loopLagIdle.p99Ms} / ${p.loopLagIdle.maxMs} → ${p.loopLagDuring.p99Ms} / ${p.loopLagDuring.maxMs} ms`,
         String(p.serverCpu),
         String(p.machineBusyCores),
       ]),

@@ -36,6 +36,18 @@ export interface HostileImportPoint {
   slowestImportMs: number
   serverCpu: number
   machineBusyCores: number
+  /**
+   * The server's own event-loop delay over each phase (its /metrics, from
+   * monitorEventLoopDelay at 10 ms resolution): what the server did, apart from whatever
+   * else on the machine delayed the clients.
+   */
+  loopLagIdle: LoopLag
+  loopLagDuring: LoopLag
+}
+
+export interface LoopLag {
+  p99Ms: number
+  maxMs: number
 }
 
 export interface HostileImportResult {
@@ -74,12 +86,15 @@ export async function hostileImport(
           url: `${server.httpUrl}/api/briefings/${briefingId}/sources`,
           cookie: importer.cookie,
         })
+        await loopLag(server.httpUrl)
         const idle = await probe.measure(phaseMs, intervalMs)
+        const loopLagIdle = await loopLag(server.httpUrl)
         const cpuBefore = server.cpuSeconds()
         const machineBefore = machineCpu()
         const started = monoMs()
         await uploader.call('start')
         const during = await probe.measure(phaseMs, intervalMs)
+        const loopLagDuring = await loopLag(server.httpUrl)
         const elapsedSeconds = (monoMs() - started) / 1000
         const serverCpu = (server.cpuSeconds() - cpuBefore) / elapsedSeconds
         const machineBusyCores = coresBusy(machineBefore, machineCpu())
@@ -96,6 +111,8 @@ export async function hostileImport(
           slowestImportMs: Math.round(answered.slowestMs),
           serverCpu: Math.round(serverCpu * 100) / 100,
           machineBusyCores,
+          loopLagIdle,
+          loopLagDuring,
         }
         log(
           `  ${name}: edit p95 ${idle.p95} ms idle, ${during.p95} ms during (${point.ratioP95}×); imports ${JSON.stringify(point.imports)}`,
@@ -115,6 +132,19 @@ export async function hostileImport(
     probe?.close()
     await server.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** The event-loop delay since the last call (prom-client resets it on every scrape). */
+async function loopLag(httpUrl: string): Promise<LoopLag> {
+  const text = await (await fetch(`${httpUrl}/metrics`)).text()
+  const seconds = (name: string) =>
+    Number(
+      new RegExp(`^briefing_nodejs_eventloop_lag_${name}_seconds (\\S+)$`, 'm').exec(text)?.[1],
+    )
+  return {
+    p99Ms: Math.round(seconds('p99') * 10_000) / 10,
+    maxMs: Math.round(seconds('max') * 10_000) / 10,
   }
 }
 

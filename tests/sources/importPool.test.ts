@@ -116,4 +116,21 @@ describe('import pool', () => {
     expect(imports.load.waiting).toBe(0)
     expect(await running).toMatchObject({ code: 'timed-out' })
   })
+
+  it.runIf(process.platform === 'linux')(
+    '[IP7] the import thread alone runs at the lowest CPU priority; the event loop keeps its own',
+    async () => {
+      await pool().parse(textJob('A source, to start the thread.'))
+      // /proc/self/task holds one entry per thread; field 19 of stat is its nice value.
+      const nice = (task: string) =>
+        Number(
+          fs.readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16],
+        )
+      // The import thread, and the loader thread tsx starts from it (it inherits the value).
+      const niced = fs.readdirSync('/proc/self/task').filter((task) => nice(task) === 19)
+      expect(niced.length).toBeGreaterThanOrEqual(1)
+      expect(niced).not.toContain(String(process.pid))
+      expect(nice(String(process.pid))).toBe(0)
+    },
+  )
 })
