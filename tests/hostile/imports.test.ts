@@ -81,7 +81,8 @@ async function otherSession(running: TestServer): Promise<[TestClient, TestClien
 
 describe('hostile imports', () => {
   it('[HI1] while a hostile import parses, /healthz answers and other edits round-trip', async () => {
-    const running = await start()
+    // A generous limit: on a busy machine the (deliberately niced) thread may parse slowly.
+    const running = await start({ timeLimitMs: 120_000 })
     const [writer, reader] = await otherSession(running)
     const { user, briefingId } = await importer(running)
     let settled = false
@@ -159,7 +160,7 @@ describe('hostile imports', () => {
   })
 
   it('[HI4] with every thread busy and the queue full, an import is a 503 with Retry-After', async () => {
-    const running = await start({ size: 1, queueLimit: 0, timeLimitMs: 30_000 })
+    const running = await start({ size: 1, queueLimit: 0, timeLimitMs: 120_000 })
     const { user, briefingId } = await importer(running)
     const slow = upload(user, briefingId, 'slow.html', manyParagraphs(45_000))
     await waitFor(() => running.imports.load.parsing === 1, 'the import is parsing')
@@ -167,9 +168,33 @@ describe('hostile imports', () => {
       method: 'POST',
       body: { type: 'text', text: 'A short statement.' },
     })
-    expect(refused.headers.get('retry-after')).toBe('30')
+    expect(refused.headers.get('retry-after')).toBe('120')
     await expectRefusal(refused, 503, 'import-busy', /try again shortly$/)
     expect((await slow).status).toBe(201)
+  })
+
+  it('[HI7] one user cannot fill the queue: a third import of theirs is a 429, others still import', async () => {
+    const running = await start({ size: 1, queueLimit: 8, timeLimitMs: 3_000 })
+    const hostile = await importer(running)
+    const slow = manyParagraphs(45_000)
+    const first = upload(hostile.user, hostile.briefingId, 'one.html', slow)
+    const second = upload(hostile.user, hostile.briefingId, 'two.html', slow)
+    await waitFor(
+      () => running.imports.load.parsing === 1 && running.imports.load.waiting === 1,
+      "both of the user's imports are in the pool",
+    )
+    const third = await upload(hostile.user, hostile.briefingId, 'three.html', slow)
+    expect(third.headers.get('retry-after')).toBe('5')
+    await expectRefusal(third, 429, 'too-many-imports', /already have 2 imports in progress/)
+    const other = await importer(running)
+    const theirs = other.user.api(`/api/briefings/${other.briefingId}/sources`, {
+      method: 'POST',
+      body: { type: 'text', text: 'The council met on Tuesday and agreed the budget.' },
+    })
+    expect((await theirs).status).toBe(201)
+    for (const response of await Promise.all([first, second])) {
+      expect([201, 422]).toContain(response.status)
+    }
   })
 
   it('[HI5] a malformed PDF is a 422 naming the file, never a 500', async () => {

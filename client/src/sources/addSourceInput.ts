@@ -76,6 +76,7 @@ const TITLES: Record<string, string> = {
   'import-busy': 'The server is busy importing other sources',
   'import-crashed': 'The import failed on the server',
   'server-stopping': 'The server is restarting',
+  'too-many-imports': 'Wait for your other imports to finish',
 }
 
 /** 413s whose message is the server's own reason (a cap it names), not a proxy's refusal. */

@@ -16,10 +16,14 @@ import { ImportPoolError } from '../../sources/worker/errors'
 import type { ImportPool } from '../../sources/worker/importPool'
 import { type AppContext, audit, authOf } from '../context'
 import { HttpError } from '../errors'
+import { ImportsPerUser } from '../importsPerUser'
 import { parseInput } from '../validate'
 
 /** Largest file accepted, before base64. */
 export const MAX_SOURCE_FILE_BYTES = 15 * 1024 * 1024
+
+/** Imports one user may have parsing or waiting at once (429 past it). */
+export const IMPORTS_PER_USER = 2
 
 const kind = z.enum(SOURCE_KINDS).optional()
 const importBody = z.discriminatedUnion('type', [
@@ -82,6 +86,7 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
   const router = Router()
   // Files travel base64-encoded in JSON; this route alone takes bodies that large.
   const largeJson = express.json({ limit: Math.ceil((MAX_SOURCE_FILE_BYTES * 4) / 3) + 64 * 1024 })
+  const perUser = new ImportsPerUser(IMPORTS_PER_USER)
 
   router.get('/:id/sources', async (req, res) => {
     const { briefing } = await ctx.access.require(authOf(res), req.params.id, 'read')
@@ -110,12 +115,23 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
             kind: body.kind,
           }
         : body
+    const release = perUser.take(auth.user.id)
+    if (!release) {
+      res.set('Retry-After', '5')
+      throw new HttpError(
+        429,
+        'too-many-imports',
+        `you already have ${IMPORTS_PER_USER} imports in progress; add this one when one of them is done`,
+      )
+    }
     const imported = await importSource(input, {
       fetch: { allowLoopback: options.allowLoopbackFetch },
       maxBytes: MAX_SOURCE_FILE_BYTES,
       parse: options.imports.parse,
       signal: abandoned.signal,
-    }).catch((err) => toHttpError(err, res, ctx))
+    })
+      .catch((err) => toHttpError(err, res, ctx))
+      .finally(release)
     const source = createSource(imported, {
       id: randomUUID(),
       addedBy: auth.user.name,
