@@ -96,7 +96,7 @@ export const FULL: BenchConfig = {
       'paragraphs-90000',
       'docx-bomb-40MiB',
       'docx-lying-8MiB',
-      'docx-15MiB-xml',
+      'docx-8MiB-xml',
       'pdf-10000-pages',
       'pdf-2000-pages',
       'text-14MiB',

@@ -20,7 +20,7 @@ export const HOSTILE_CASES = {
   'paragraphs-2000': async () => ({ filename: 'page.html', bytes: manyParagraphs(2_000) }),
   'docx-bomb-40MiB': async () => ({ filename: 'bomb.docx', bytes: await docxWithXml(40 * MiB) }),
   'docx-lying-8MiB': async () => ({ filename: 'liar.docx', bytes: await lyingDocx(8 * MiB) }),
-  'docx-15MiB-xml': async () => ({ filename: 'big.docx', bytes: await docxWithXml(15 * MiB) }),
+  'docx-8MiB-xml': async () => ({ filename: 'big.docx', bytes: await docxWithXml(8 * MiB - 4096) }),
   'pdf-10000-pages': async () => ({ filename: 'huge.pdf', bytes: pdfWithPages(10_000) }),
   'pdf-2000-pages': async () => ({ filename: 'long.pdf', bytes: pdfWithPages(2_000) }),
   // The pasted-text case of the red-team pass (14 MiB), as a .txt upload: a news article

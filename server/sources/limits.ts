@@ -27,15 +27,16 @@ const MiB = 1024 * 1024
 
 /**
  * The 204 real pages of the extraction corpora (shared/benchmarks, shared/fixtures) nest at
- * most 51 deep and hold at most 2,234 elements; a Word document's body XML runs about 140
- * bytes per plain paragraph, so 16 MiB is over 100,000 paragraphs.
+ * most 51 deep and hold at most 2,234 elements. A Word document's body XML runs about 140
+ * bytes per plain paragraph, so 8 MiB is some 60,000 paragraphs; mammoth needs about 35 times
+ * the XML's size in heap, and 15 MiB of XML ran out of an import thread's 512 MiB.
  */
 export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = Object.freeze({
   maxHtmlDepth: 256,
   maxHtmlElements: 100_000,
   maxPdfPages: 2_000,
-  maxDocxXmlBytes: 16 * MiB,
-  maxDocxTotalBytes: 32 * MiB,
+  maxDocxXmlBytes: 8 * MiB,
+  maxDocxTotalBytes: 16 * MiB,
   maxDocxEntries: 2_000,
 })
 

@@ -124,7 +124,7 @@ describe('hostile imports', () => {
       await upload(user, briefingId, 'bomb.docx', await docxWithXml(40 * MiB)),
       413,
       'too-large',
-      /^bomb\.docx: its part word\/document\.xml inflates to 40 MiB; a part may have 16 MiB$/,
+      /^bomb\.docx: its part word\/document\.xml inflates to 40 MiB; a part may have 8 MiB$/,
     )
     await expectRefusal(
       await upload(user, briefingId, 'liar.docx', await lyingDocx(8 * MiB)),
