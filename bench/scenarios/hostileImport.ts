@@ -10,6 +10,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { DEFAULT_RATE_LIMITS } from '../../server/config'
 import { createBriefingAs, signUp } from '../../tests/helpers/users'
 import type { BenchConfig } from '../config'
 import { monoMs } from '../lib/clock'
@@ -54,6 +55,8 @@ export interface HostileImportResult {
   intervalMs: number
   phaseMs: number
   importThreads: string
+  /** The API rate limit per IP the server ran with (requests per minute). */
+  apiPerMinute: number
   points: HostileImportPoint[]
 }
 
@@ -63,7 +66,13 @@ export async function hostileImport(
 ): Promise<HostileImportResult> {
   const { phaseMs, intervalMs, cases } = config.hostileImport
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-hostile-import-'))
-  const server = await startServer({ kind: 'briefing', dataDir })
+  // The product's per-IP API limit stays on here (the other scenarios switch it off): what a
+  // hostile user can do to everyone else includes what that limit lets through.
+  const server = await startServer({
+    kind: 'briefing',
+    dataDir,
+    env: { API_RATE_LIMIT: String(DEFAULT_RATE_LIMITS.apiPerMinute) },
+  })
   let probe: EditProbe | null = null
   try {
     const [access] = await (await docFactory(server)).create(1)
@@ -126,6 +135,7 @@ export async function hostileImport(
       intervalMs,
       phaseMs,
       importThreads: process.env.IMPORT_THREADS ?? 'default',
+      apiPerMinute: DEFAULT_RATE_LIMITS.apiPerMinute,
       points,
     }
   } finally {
