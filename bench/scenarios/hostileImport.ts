@@ -1,8 +1,8 @@
 /**
  * Edit latency during a hostile import (issue 16, item 1): two clients of one briefing edit
  * while another user uploads hostile files into a briefing of their own, one after another,
- * as fast as the server answers. Each case is measured right after an idle phase of the same
- * length on the same server, and compared with it: the goal is that nobody's edits slow down
+ * as fast as the server answers. Each case gets a fresh server and is measured right after
+ * an idle phase of the same length on it, and compared with it: the goal is that nobody's edits slow down
  * past 2× idle, whatever the file. The files are those of the red-team pass
  * (tests/hostile/hostileFiles.ts): some the caps refuse at once, others the worst each format
  * can be and still be within every cap, which parse until done or until the time limit.
@@ -65,6 +65,31 @@ export async function hostileImport(
   log: (line: string) => void,
 ): Promise<HostileImportResult> {
   const { phaseMs, intervalMs, cases } = config.hostileImport
+  const points: HostileImportPoint[] = []
+  for (const name of cases) {
+    const point = await measureCase(name, config.hostileImport)
+    log(
+      `  ${name}: edit p95 ${point.idle.p95} ms idle, ${point.during.p95} ms during (${point.ratioP95}×); imports ${JSON.stringify(point.imports)}`,
+    )
+    points.push(point)
+  }
+  return {
+    intervalMs,
+    phaseMs,
+    importThreads: process.env.IMPORT_THREADS ?? 'default',
+    apiPerMinute: DEFAULT_RATE_LIMITS.apiPerMinute,
+    points,
+  }
+}
+
+/**
+ * One file on a fresh server: one case's uploads neither leave a briefing full of sources
+ * nor use up the API limit of the next.
+ */
+async function measureCase(
+  name: HostileCase,
+  { phaseMs, intervalMs }: BenchConfig['hostileImport'],
+): Promise<HostileImportPoint> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-hostile-import-'))
   // The product's per-IP API limit stays on here (the other scenarios switch it off): what a
   // hostile user can do to everyone else includes what that limit lets through.
@@ -73,6 +98,7 @@ export async function hostileImport(
     dataDir,
     env: { API_RATE_LIMIT: String(DEFAULT_RATE_LIMITS.apiPerMinute) },
   })
+  const uploader = new WorkerProcess('bench/workers/uploader.ts')
   let probe: EditProbe | null = null
   try {
     const [access] = await (await docFactory(server)).create(1)
@@ -86,60 +112,42 @@ export async function hostileImport(
       body: { type: 'text', text: '“We are ready,” the spokesperson said.' },
     })
     if (warmUp.status !== 201) throw new Error(`warm-up import failed: ${warmUp.status}`)
-    const points: HostileImportPoint[] = []
-    for (const name of cases) {
-      const uploader = new WorkerProcess('bench/workers/uploader.ts')
-      try {
-        const { fileBytes } = await uploader.call<{ fileBytes: number }>('prepare', {
-          case: name,
-          url: `${server.httpUrl}/api/briefings/${briefingId}/sources`,
-          cookie: importer.cookie,
-        })
-        await loopLag(server.httpUrl)
-        const idle = await probe.measure(phaseMs, intervalMs)
-        const loopLagIdle = await loopLag(server.httpUrl)
-        const cpuBefore = server.cpuSeconds()
-        const machineBefore = machineCpu()
-        const started = monoMs()
-        await uploader.call('start')
-        const during = await probe.measure(phaseMs, intervalMs)
-        const loopLagDuring = await loopLag(server.httpUrl)
-        const elapsedSeconds = (monoMs() - started) / 1000
-        const serverCpu = (server.cpuSeconds() - cpuBefore) / elapsedSeconds
-        const machineBusyCores = coresBusy(machineBefore, machineCpu())
-        const answered = await uploader.call<UploadTally>('stop')
-        const point: HostileImportPoint = {
-          case: name,
-          fileBytes,
-          idle,
-          during,
-          ratioP50: ratio(during.p50, idle.p50),
-          ratioP95: ratio(during.p95, idle.p95),
-          ratioP99: ratio(during.p99, idle.p99),
-          imports: answered.statuses,
-          slowestImportMs: Math.round(answered.slowestMs),
-          serverCpu: Math.round(serverCpu * 100) / 100,
-          machineBusyCores,
-          loopLagIdle,
-          loopLagDuring,
-        }
-        log(
-          `  ${name}: edit p95 ${idle.p95} ms idle, ${during.p95} ms during (${point.ratioP95}×); imports ${JSON.stringify(point.imports)}`,
-        )
-        points.push(point)
-      } finally {
-        await uploader.stop()
-      }
-    }
+    const { fileBytes } = await uploader.call<{ fileBytes: number }>('prepare', {
+      case: name,
+      url: `${server.httpUrl}/api/briefings/${briefingId}/sources`,
+      cookie: importer.cookie,
+    })
+    await loopLag(server.httpUrl)
+    const idle = await probe.measure(phaseMs, intervalMs)
+    const loopLagIdle = await loopLag(server.httpUrl)
+    const cpuBefore = server.cpuSeconds()
+    const machineBefore = machineCpu()
+    const started = monoMs()
+    await uploader.call('start')
+    const during = await probe.measure(phaseMs, intervalMs)
+    const loopLagDuring = await loopLag(server.httpUrl)
+    const elapsedSeconds = (monoMs() - started) / 1000
+    const serverCpu = (server.cpuSeconds() - cpuBefore) / elapsedSeconds
+    const machineBusyCores = coresBusy(machineBefore, machineCpu())
+    const answered = await uploader.call<UploadTally>('stop')
     return {
-      intervalMs,
-      phaseMs,
-      importThreads: process.env.IMPORT_THREADS ?? 'default',
-      apiPerMinute: DEFAULT_RATE_LIMITS.apiPerMinute,
-      points,
+      case: name,
+      fileBytes,
+      idle,
+      during,
+      ratioP50: ratio(during.p50, idle.p50),
+      ratioP95: ratio(during.p95, idle.p95),
+      ratioP99: ratio(during.p99, idle.p99),
+      imports: answered.statuses,
+      slowestImportMs: Math.round(answered.slowestMs),
+      serverCpu: Math.round(serverCpu * 100) / 100,
+      machineBusyCores,
+      loopLagIdle,
+      loopLagDuring,
     }
   } finally {
     probe?.close()
+    await uploader.stop()
     await server.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
