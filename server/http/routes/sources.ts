@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { verifyDocumentQuotes } from '../../../shared/quotes'
 import { addSource, createSource, listSources, SOURCE_KINDS } from '../../../shared/sources'
 import { readDocument } from '../../collab/readDocument'
-import { editDocument } from '../../collab/serverEdit'
+import { addToDocument } from '../../collab/serverEdit'
 import { SourceFetchError, SourceImportError } from '../../sources/errors'
 import { type ImportInput, importSource } from '../../sources/importSource'
 import { ImportPoolError } from '../../sources/worker/errors'
@@ -140,7 +140,7 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
       people: imported.people,
     })
     if (cancelled) return
-    await editDocument(ctx.registry, briefing.id, 'import source', (doc) => addSource(doc, source))
+    await addToDocument(ctx.registry, briefing.id, 'import source', (doc) => addSource(doc, source))
     await audit(ctx, req, {
       teamId: briefing.teamId,
       action: 'briefing.source_added',
