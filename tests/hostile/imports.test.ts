@@ -145,13 +145,14 @@ describe('hostile imports', () => {
   })
 
   it('[HI3] an import past the time limit is a 422, and the next import works', async () => {
-    const running = await start({ timeLimitMs: 300 })
+    // Seconds: the thread is niced, and on a busy machine even a small import takes a while.
+    const running = await start({ timeLimitMs: 3_000 })
     const { user, briefingId } = await importer(running)
     await expectRefusal(
       await upload(user, briefingId, 'slow.html', manyParagraphs(45_000)),
       422,
       'import-timeout',
-      /^slow\.html took longer than the 0\.3 s an import may take; it is too complex to import$/,
+      /^slow\.html took longer than the 3 s an import may take; it is too complex to import$/,
     )
     const next = await user.api(`/api/briefings/${briefingId}/sources`, {
       method: 'POST',

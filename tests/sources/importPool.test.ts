@@ -72,11 +72,12 @@ describe('import pool', () => {
   })
 
   it('[IP3] an import past the time limit is stopped, and the next import gets a fresh thread', async () => {
-    const imports = pool({ timeLimitMs: 300 })
+    // Seconds: the thread is niced, and on a busy machine even a small import takes a while.
+    const imports = pool({ timeLimitMs: 3_000 })
     const error = await failure(imports.parse(SLOW_PAGE))
     expect(error).toBeInstanceOf(ImportPoolError)
     expect(error).toMatchObject({ code: 'timed-out' })
-    expect((error as Error).message).toMatch(/slow\.html took longer than the 0\.3 s/)
+    expect((error as Error).message).toMatch(/slow\.html took longer than the 3 s/)
     const next = await imports.parse(textJob('“We are ready,” said the mayor.'))
     expect(next.paragraphs).toEqual(['“We are ready,” said the mayor.'])
   })

@@ -4,11 +4,21 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { SourceImportError } from '../errors'
+import { importLimits } from '../limits'
 import { parseSource } from '../parseSource'
 import type { ParseReply, ParseRequest } from './messages'
 
 const port = parentPort
 if (!port) throw new Error('importWorker.ts runs only as a worker thread')
+
+// The extractor's language tools set themselves up on first use (hundreds of milliseconds);
+// one small import here pays for that while the thread loads, not against a user's time limit.
+await parseSource({
+  type: 'text',
+  text: '“We will start on Monday,” the minister said.',
+  what: 'The warm-up text',
+  limits: importLimits(),
+})
 
 port.on('message', async ({ id, job }: ParseRequest) => {
   let reply: ParseReply
