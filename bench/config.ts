@@ -1,4 +1,5 @@
 import { ATTEMPTS } from './lib/cpu'
+import type { HostileCase } from './lib/hostileCases'
 
 /**
  * Workload sizes for a full run and for `--quick`, which exists so CI can prove every
@@ -51,6 +52,8 @@ export interface BenchConfig {
   }
   export: { pages: number[]; warmRuns: number }
   quotes: { words: number; runs: number }
+  /** Edit latency during hostile imports (scenarios/hostileImport.ts). */
+  hostileImport: { phaseMs: number; intervalMs: number; cases: HostileCase[] }
 }
 
 export const FULL: BenchConfig = {
@@ -85,6 +88,20 @@ export const FULL: BenchConfig = {
   },
   export: { pages: [20, 100], warmRuns: 5 },
   quotes: { words: 10_000, runs: 20 },
+  hostileImport: {
+    phaseMs: 10_000,
+    intervalMs: 20,
+    cases: [
+      'nested-divs-1000',
+      'paragraphs-90000',
+      'docx-bomb-40MiB',
+      'docx-lying-8MiB',
+      'docx-8MiB-xml',
+      'pdf-10000-pages',
+      'pdf-2000-pages',
+      'text-14MiB',
+    ],
+  },
 }
 
 export const QUICK: BenchConfig = {
@@ -113,4 +130,5 @@ export const QUICK: BenchConfig = {
   },
   export: { pages: [2], warmRuns: 1 },
   quotes: { words: 1_000, runs: 2 },
+  hostileImport: { phaseMs: 1_000, intervalMs: 20, cases: ['nested-divs-1000', 'paragraphs-2000'] },
 }

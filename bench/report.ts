@@ -9,6 +9,7 @@ import { REPO_ROOT } from './lib/processes'
 import type { BenchResults } from './run'
 import type { ColdLoadResult } from './scenarios/coldLoad'
 import type { DurabilityResult, ThroughputResult } from './scenarios/durability'
+import type { HostileImportResult } from './scenarios/hostileImport'
 import type { IdleResult } from './scenarios/idle'
 import type { ExportPoint, QuotesResult } from './scenarios/local'
 import type { CeilingResult, SyncPoint } from './scenarios/sync'
@@ -32,6 +33,7 @@ export function renderMarkdown(results: BenchResults): string {
   const pdf = ok<Pdf>(s.export)
   const durability = ok<DurabilityResult>(s.durabilityCost)
   const quotes = ok<QuotesResult>(s.quoteExtraction)
+  const hostile = ok<HostileImportResult>(s.hostileImport)
   const failed = Object.entries(s).filter(([, scenario]) => scenario.status !== 'ok')
   return [
     `Run ${results.startedAt} (${results.mode}) on ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; load average ${m.loadAverage} at start, ${m.loadAverageAtEnd} at end.`,
@@ -58,6 +60,7 @@ export function renderMarkdown(results: BenchResults): string {
               ],
             ]
           : []),
+        ...(hostile ? hostileRows(hostile) : []),
         ...failed.map(([name, scenario]) => [name, scenario.status, '', '', '', '']),
       ],
     ),
@@ -74,6 +77,7 @@ export function renderMarkdown(results: BenchResults): string {
           '',
         ]
       : []),
+    ...(hostile ? hostileDetail(hostile) : []),
   ].join('\n')
 }
 
@@ -166,6 +170,57 @@ function durabilityRow(d: DurabilityResult): string[] {
     'report',
     '—',
   ]
+}
+
+function hostileRows(h: HostileImportResult): string[][] {
+  return h.points.map((p) => [
+    `Edit latency p95 during a hostile import: ${p.case} (idle ${ms(p.idle.p95)})`,
+    ms(p.during.p95),
+    '—',
+    `${p.ratioP95}× idle`,
+    '≤ 2× idle',
+    verdict(p.ratioP95 <= 2),
+  ])
+}
+
+function hostileDetail(h: HostileImportResult): string[] {
+  return [
+    `**Edit latency during a hostile import** (two clients, one edit every ${h.intervalMs} ms; each case ${h.phaseMs / 1000} s idle, then ${h.phaseMs / 1000} s while another user uploads the file again and again; import threads: ${h.importThreads}; API limit ${h.apiPerMinute ?? 'off'}/min per IP)`,
+    '',
+    table(
+      [
+        'File',
+        'size',
+        'idle p50 / p95 / p99 / max',
+        'during p50 / p95 / p99 / max',
+        'p95 ratio',
+        'imports answered',
+        'slowest import',
+        'server loop delay p99 / max, idle → during',
+        'server CPU',
+        'machine busy',
+      ],
+      h.points.map((p) => [
+        p.case,
+        bytes(p.fileBytes),
+        summary(p.idle),
+        summary(p.during),
+        `${p.ratioP95}×`,
+        Object.entries(p.imports)
+          .map(([status, count]) => `${count} × ${status}`)
+          .join(', '),
+        ms(p.slowestImportMs),
+        `${p.loopLagIdle.p99Ms} / ${p.loopLagIdle.maxMs} → ${p.loopLagDuring.p99Ms} / ${p.loopLagDuring.maxMs} ms`,
+        String(p.serverCpu),
+        String(p.machineBusyCores),
+      ]),
+    ),
+    '',
+  ]
+}
+
+function summary(l: { p50: number; p95: number; p99: number; max: number }): string {
+  return [l.p50, l.p95, l.p99, l.max].map((v) => Math.round(v * 10) / 10).join(' / ')
 }
 
 function syncDetail(sync: Sync): string[] {

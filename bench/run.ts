@@ -20,6 +20,7 @@ import { REPO_ROOT, type ServerKind, startServer } from './lib/processes'
 import { renderMarkdown, updateBenchmarksDoc } from './report'
 import { coldLoad } from './scenarios/coldLoad'
 import { durabilityCost } from './scenarios/durability'
+import { hostileImport } from './scenarios/hostileImport'
 import { idleConnections } from './scenarios/idle'
 import { pdfExport, quoteExtraction } from './scenarios/local'
 import { SCENARIOS, type ScenarioName } from './scenarios/names'
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
   await run('coldLoad', () => coldLoad(config, log))
   await run('export', () => pdfExport(config, log))
   await run('quoteExtraction', () => quoteExtraction(config))
+  await run('hostileImport', () => hostileImport(config, log))
 
   results.finishedAt = new Date().toISOString()
   results.machine.loadAverageAtEnd = Math.round(os.loadavg()[0]! * 100) / 100

@@ -27,9 +27,10 @@ import { errorHandler } from './http/errors'
 import { metricsApp } from './http/metricsRoute'
 import { createLogger, errorField, type Logger } from './log/logger'
 import { instrumentStore, Metrics } from './metrics/metrics'
+import { DEFAULT_IMPORT_POOL, ImportPool } from './sources/worker/importPool'
 import { openStores, type Stores } from './store'
 
-export interface StartOptions extends Partial<Omit<ServerConfig, 'limits'>> {
+export interface StartOptions extends Partial<Omit<ServerConfig, 'limits' | 'imports'>> {
   dataDir: string
   logger?: Logger
   rooms?: Partial<RoomRegistryOptions>
@@ -45,6 +46,8 @@ export interface StartOptions extends Partial<Omit<ServerConfig, 'limits'>> {
    * variable can, so a deployment cannot run cheaper by accident.
    */
   passwordCost?: ScryptCost
+  /** The source import threads; unset fields keep DEFAULT_IMPORT_POOL's. */
+  imports?: Partial<ServerConfig['imports']> & { entry?: URL }
 }
 
 export interface RunningServer {
@@ -58,6 +61,8 @@ export interface RunningServer {
   /** The link to other instances; null without REDIS_URL. */
   fanout: RedisFanout | null
   metrics: Metrics
+  /** The threads source imports parse in. */
+  imports: ImportPool
   /** Graceful stop: closes sockets with "server restarting", stores everything, exits clean. */
   close(): Promise<void>
 }
@@ -168,8 +173,10 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     token: options.metricsToken ?? null,
     port: options.metricsPort ?? null,
   }
+  const imports = new ImportPool({ ...DEFAULT_IMPORT_POOL, ...options.imports })
   const app = createApp(ctx, {
     exporter,
+    imports,
     clientDir: options.clientDir ?? null,
     health: { redis: fanout && (async () => fanout.health().ok) },
     metrics,
@@ -232,6 +239,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
         await new Promise<void>((resolve) => metricsServer.close(() => resolve()))
       }
       await exporter.close()
+      await imports.close()
       await stores.close()
       log.info('stopped')
     })()
@@ -249,6 +257,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     registry,
     metrics,
     fanout,
+    imports,
     close,
   }
 }

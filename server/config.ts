@@ -1,6 +1,7 @@
 /** Server configuration, read from the environment once at start and passed down. */
 import path from 'node:path'
 import type { LogLevel } from './log/logger'
+import { DEFAULT_IMPORT_POOL } from './sources/worker/importPool'
 
 export interface ServerConfig {
   port: number
@@ -31,6 +32,16 @@ export interface ServerConfig {
   metricsPort: number | null
   /** Test-only (BRIEFING_ALLOW_LOOPBACK_FETCH=1): source import may fetch from loopback. */
   allowLoopbackFetch: boolean
+  /** The threads source imports are parsed in (server/sources/worker/importPool.ts). */
+  imports: ImportPoolConfig
+}
+
+/** How many imports parse at once, how many may wait, and for how long one may parse. */
+export interface ImportPoolConfig {
+  size: number
+  queueLimit: number
+  timeLimitMs: number
+  memoryLimitMb: number
 }
 
 /** Request rate limits per client IP; 0 switches one off (benchmarks, load tests). */
@@ -69,6 +80,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       apiPerMinute: countFromEnv(env, 'API_RATE_LIMIT', DEFAULT_RATE_LIMITS.apiPerMinute),
       authPer15Minutes: countFromEnv(env, 'AUTH_RATE_LIMIT', DEFAULT_RATE_LIMITS.authPer15Minutes),
     },
+    imports: {
+      size: positiveFromEnv(env, 'IMPORT_THREADS', DEFAULT_IMPORT_POOL.size),
+      queueLimit: countFromEnv(env, 'IMPORT_QUEUE', DEFAULT_IMPORT_POOL.queueLimit),
+      timeLimitMs:
+        positiveFromEnv(env, 'IMPORT_TIME_LIMIT', DEFAULT_IMPORT_POOL.timeLimitMs / 1000) * 1000,
+      memoryLimitMb: positiveFromEnv(env, 'IMPORT_MEMORY_MB', DEFAULT_IMPORT_POOL.memoryLimitMb),
+    },
   }
 }
 
@@ -93,6 +111,16 @@ function metricsTokenFromEnv(value: string | undefined): string | null {
     )
   }
   return token
+}
+
+function positiveFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name]
+  if (value === undefined || value === '') return fallback
+  const count = Number(value)
+  if (!Number.isInteger(count) || count < 1) {
+    throw new RangeError(`${name} must be a whole number of at least 1, got "${value}"`)
+  }
+  return count
 }
 
 function countFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

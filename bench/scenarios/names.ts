@@ -7,6 +7,7 @@ export const SCENARIOS = [
   'durabilityCost',
   'export',
   'quoteExtraction',
+  'hostileImport',
 ] as const
 
 export type ScenarioName = (typeof SCENARIOS)[number]

@@ -6,6 +6,7 @@ import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import type { Exporter } from '../export/exporter'
 import type { Metrics } from '../metrics/metrics'
+import type { ImportPool } from '../sources/worker/importPool'
 import type { AppContext } from './context'
 import { apiNotFound, errorHandler, HttpError } from './errors'
 import { guardMetrics, type MetricsAccess, metricsHandler } from './metricsRoute'
@@ -41,6 +42,8 @@ export interface AppOptions {
   allowLoopbackFetch?: boolean
   /** The exporter (and its warm typesetting thread); the server closes it on shutdown. */
   exporter?: Exporter
+  /** The threads source imports are parsed in; the server closes it on shutdown. */
+  imports: ImportPool
 }
 
 export function createApp(ctx: AppContext, options: AppOptions): express.Express {
@@ -121,7 +124,10 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
   api.use(
     '/briefings',
     requireAuth,
-    sourcesRouter(ctx, { allowLoopbackFetch: options.allowLoopbackFetch ?? false }),
+    sourcesRouter(ctx, {
+      allowLoopbackFetch: options.allowLoopbackFetch ?? false,
+      imports: options.imports,
+    }),
   )
   api.use(express.json({ limit: MAX_JSON_BODY }))
   api.use('/auth', authRouter(ctx))

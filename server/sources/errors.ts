@@ -27,8 +27,17 @@ export class SourceFetchError extends Error {
   }
 }
 
-/** Why a text or file could not be imported. */
-export type SourceImportErrorCode = 'unsupported-format' | 'unreadable' | 'empty' | 'too-large'
+/**
+ * Why a text or file could not be imported. `too-large`: over a size cap (bytes, inflated
+ * bytes, elements, pages; see limits.ts); `too-complex`: nested deeper than the parsers can
+ * take in reasonable time.
+ */
+export type SourceImportErrorCode =
+  | 'unsupported-format'
+  | 'unreadable'
+  | 'empty'
+  | 'too-large'
+  | 'too-complex'
 
 /** An input that is not a readable source document. */
 export class SourceImportError extends Error {

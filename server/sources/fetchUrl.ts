@@ -102,12 +102,24 @@ function httpUrl(raw: string): URL {
   return url
 }
 
-function blocked(url: URL, address: string, reason: string): SourceFetchError {
-  const host = url.hostname.replace(/^\[|\]$/g, '')
-  const via = host === address ? address : `${host} (${address})`
+/** Refuses an IP literal: the address is the user's own input, so naming its range tells nothing. */
+function blockedLiteral(url: URL, address: string, reason: string): SourceFetchError {
   return new SourceFetchError(
     'blocked-address',
-    `Refused to fetch ${url.href}: ${via} is ${reason}`,
+    `Refused to fetch ${url.href}: ${address} is ${reason}`,
+    url.href,
+  )
+}
+
+/**
+ * Refuses a hostname that resolved to a non-public address. The message names neither the
+ * address nor its range: either would make the importer a DNS oracle for the server's own
+ * network (which internal names exist, and where they point).
+ */
+function blockedHost(url: URL): SourceFetchError {
+  return new SourceFetchError(
+    'blocked-address',
+    `Refused to fetch ${url.href}: ${url.hostname} resolves to a private network address`,
     url.href,
   )
 }
@@ -123,9 +135,8 @@ function guardedLookup(url: URL, settings: Settings): net.LookupFunction {
       }
       const addresses = Array.isArray(address) ? address.map((a) => a.address) : [address]
       for (const candidate of addresses) {
-        const reason = addressRefusal(candidate, settings.allowLoopback)
-        if (reason) {
-          callback(blocked(url, candidate, reason) as NodeJS.ErrnoException, address, family)
+        if (addressRefusal(candidate, settings.allowLoopback)) {
+          callback(blockedHost(url) as NodeJS.ErrnoException, address, family)
           return
         }
       }
@@ -139,14 +150,9 @@ function fetchError(error: unknown, url: URL, signal: AbortSignal): SourceFetchE
   if (signal.aborted && signal.reason instanceof SourceFetchError) return signal.reason
   if (error instanceof SourceFetchError) return error
   const err = error as NodeJS.ErrnoException
-  // request-filtering-agent's own refusal, should an address ever get past our lookup.
-  if (/is not allowed/.test(err.message ?? '')) {
-    return new SourceFetchError(
-      'blocked-address',
-      `Refused to fetch ${url.href}: ${err.message}`,
-      url.href,
-    )
-  }
+  // request-filtering-agent's own refusal, should an address ever get past our lookup. Its
+  // message names the address, so it is not passed on.
+  if (/is not allowed/.test(err.message ?? '')) return blockedHost(url)
   const what =
     err.code === 'ENOTFOUND'
       ? `host ${url.hostname} not found`
@@ -165,7 +171,7 @@ function requestOnce(
   const host = url.hostname.replace(/^\[|\]$/g, '')
   if (net.isIP(host)) {
     const reason = addressRefusal(host, settings.allowLoopback)
-    if (reason) return Promise.reject(blocked(url, host, reason))
+    if (reason) return Promise.reject(blockedLiteral(url, host, reason))
   }
   const filter = {
     allowIPAddressList: settings.allowLoopback ? ['127.0.0.1', '::1'] : [],

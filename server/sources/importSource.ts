@@ -1,24 +1,17 @@
 /**
  * The single entry point for adding a source: pasted text, an uploaded file or a URL in; the
  * imported document and its extracted quotations out. Everything format-specific is behind it.
+ * Size checks and the URL fetch (I/O) happen here; the parsing (CPU) is handed to a
+ * SourceParser, which the server points at its worker threads.
  */
 
-import { extractQuotations } from '../../shared/quotes/extract'
-import type {
-  ExtractedQuote,
-  ExtractedTerm,
-  ImportedDocument,
-  SourceKind,
-  SourcePerson,
-} from '../../shared/sources/types'
-import { decodeText } from './decodeText'
-import { importDocx } from './docxImporter'
+import type { SourceKind } from '../../shared/sources/types'
 import { SourceImportError } from './errors'
 import { type FetchUrlOptions, fetchUrl } from './fetchUrl'
-import { detectFileType } from './fileType'
-import { importHtml } from './html/htmlImporter'
-import { importPdf } from './pdfImporter'
-import { importText } from './textImporter'
+import { type ImportLimits, importLimits } from './limits'
+import { type ImportResult, type ParseJob, parseSource, type SourceParser } from './parseSource'
+
+export type { ImportResult } from './parseSource'
 
 /** What to import. `kind` overrides kind detection. */
 export type ImportInput =
@@ -26,47 +19,20 @@ export type ImportInput =
   | { type: 'file'; filename: string; bytes: Uint8Array; kind?: SourceKind }
   | { type: 'url'; url: string; kind?: SourceKind }
 
-/** Limits of an import. */
+/** Limits of an import, and where it is parsed. */
 export interface ImportOptions {
   fetch?: FetchUrlOptions
   /** Largest pasted text or file accepted. Default 10 MiB. */
   maxBytes?: number
-}
-
-/** An imported document with the quotations found in it. */
-export interface ImportResult extends ImportedDocument {
-  quotes: ExtractedQuote[]
-  /** Titles and terms in quotation marks that are not offered as quotations. */
-  terms: ExtractedTerm[]
-  /** The people the text names: the list a speaker is confirmed or corrected from. */
-  people: SourcePerson[]
+  /** Caps on what the parsers are asked to do (limits.ts); unset fields keep their defaults. */
+  limits?: Partial<ImportLimits>
+  /** Where parsing runs; default: in this thread. */
+  parse?: SourceParser
+  /** Aborts an import still waiting for a parser (the request that asked for it went away). */
+  signal?: AbortSignal
 }
 
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-
-async function importBytes(
-  bytes: Uint8Array,
-  filename: string,
-  options: { kind?: SourceKind; url?: string | null; charset?: string | null },
-): Promise<ImportedDocument> {
-  const type = await detectFileType(filename, bytes)
-  switch (type) {
-    case 'pdf':
-      return importPdf(bytes, filename, options)
-    case 'docx':
-      return importDocx(bytes, filename, options)
-    case 'html':
-      return importHtml(decodeText(bytes, filename, { charset: options.charset, html: true }), {
-        pageUrl: options.url ?? null,
-        kind: options.kind,
-      })
-    case 'text':
-      return importText(decodeText(bytes, filename, { charset: options.charset }), {
-        kind: options.kind,
-        known: { url: options.url ?? null },
-      })
-  }
-}
 
 /** The file name a fetched resource is treated as, from its content type. */
 function nameForContentType(contentType: string): string {
@@ -75,11 +41,10 @@ function nameForContentType(contentType: string): string {
   return contentType === 'text/plain' ? 'download.txt' : 'download.html'
 }
 
-async function importDocument(
-  input: ImportInput,
-  options: ImportOptions,
-): Promise<ImportedDocument> {
+/** Checks the input's size and fetches a URL: what is left is a job for a parser. */
+async function parseJob(input: ImportInput, options: ImportOptions): Promise<ParseJob> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  const limits = importLimits(options.limits)
   switch (input.type) {
     case 'text':
       if (typeof input.text !== 'string')
@@ -90,7 +55,7 @@ async function importDocument(
           `Pasted text of ${input.text.length} characters is over the ${maxBytes} limit`,
         )
       }
-      return importText(input.text, { kind: input.kind })
+      return { type: 'text', text: input.text, kind: input.kind, what: 'The pasted text', limits }
     case 'file':
       if (input.bytes.length > maxBytes) {
         throw new SourceImportError(
@@ -98,33 +63,31 @@ async function importDocument(
           `${input.filename} (${input.bytes.length} bytes) is over the ${maxBytes}-byte limit`,
         )
       }
-      return importBytes(input.bytes, input.filename, { kind: input.kind })
+      return { ...input, what: input.filename, limits }
     case 'url': {
       const fetched = await fetchUrl(input.url, options.fetch)
-      return importBytes(fetched.bytes, nameForContentType(fetched.contentType), {
-        kind: input.kind,
+      return {
+        type: 'file',
+        filename: nameForContentType(fetched.contentType),
+        bytes: fetched.bytes,
         url: fetched.url,
         charset: fetched.charset,
-      })
+        kind: input.kind,
+        what: input.url,
+        limits,
+      }
     }
   }
 }
 
-/** Imports a source and extracts its quotations. Throws SourceImportError or SourceFetchError. */
+/**
+ * Imports a source and extracts its quotations. Throws SourceImportError or SourceFetchError,
+ * or whatever the parser raises (ImportPoolError from the worker pool).
+ */
 export async function importSource(
   input: ImportInput,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const document = await importDocument(input, options)
-  if (document.paragraphs.length === 0) {
-    const what =
-      input.type === 'file' ? input.filename : input.type === 'url' ? input.url : 'The pasted text'
-    throw new SourceImportError('empty', `${what} has no readable text`)
-  }
-  const { quotes, terms, people } = extractQuotations({
-    paragraphs: document.paragraphs,
-    kind: document.kind,
-    context: document.title ? [document.title] : [],
-  })
-  return { ...document, quotes, terms, people }
+  const job = await parseJob(input, options)
+  return (options.parse ?? parseSource)(job, options.signal)
 }

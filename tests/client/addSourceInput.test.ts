@@ -67,6 +67,20 @@ describe('importFailure', () => {
     )
     expect(importFailure(new Error('boom')).detail).toBe('boom')
   })
+
+  it('shows the cap the server names for its own 413s and the import threads’ refusals', () => {
+    expect(
+      importFailure(
+        new ApiError(413, 'too-large', 'long.pdf has 2,001 pages; a source may have at most 2,000'),
+      ),
+    ).toEqual({
+      title: 'The source is too large',
+      detail: 'long.pdf has 2,001 pages; a source may have at most 2,000',
+    })
+    expect(importFailure(new ApiError(422, 'too-complex', 'x')).title).toMatch(/too complex/)
+    expect(importFailure(new ApiError(422, 'import-timeout', 'x')).title).toMatch(/too long/)
+    expect(importFailure(new ApiError(503, 'import-busy', 'x')).title).toMatch(/busy/)
+  })
 })
 
 describe('formatBytes', () => {

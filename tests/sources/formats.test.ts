@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { type ImportResult, importSource, SourceImportError } from '../../server/sources'
 import { PARAGRAPH_SEPARATOR } from '../../shared/sources/types'
+import { malformedPdf } from '../hostile/hostileFiles'
 import { makeDocx, makePdf, typstText } from './makeDocuments'
 
 const STORY = [
@@ -101,6 +102,18 @@ describe('PDF import', () => {
     await expect(
       importSource({ type: 'file', filename: 'fake.pdf', bytes: notPdf }),
     ).rejects.toThrow(SourceImportError)
+  })
+
+  it('[PDF11] refuses a PDF that opens but breaks when its pages are read, as unreadable', async () => {
+    // pdf.js opens this one (the catalog and page count parse) and throws on page 1.
+    const error = await importSource({
+      type: 'file',
+      filename: 'broken.pdf',
+      bytes: malformedPdf(),
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SourceImportError)
+    expect(error).toMatchObject({ code: 'unreadable' })
+    expect((error as Error).message).toMatch(/^broken\.pdf is not a readable PDF \(page 1\): /)
   })
 })
 

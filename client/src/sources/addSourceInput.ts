@@ -70,13 +70,23 @@ const TITLES: Record<string, string> = {
   'unsupported-format': 'Briefing cannot read this file',
   unreadable: 'The file could not be read',
   empty: 'No readable text was found',
+  'too-complex': 'The file is too complex to import',
+  'import-timeout': 'The file took too long to import',
+  'import-out-of-memory': 'The source is too large',
+  'import-busy': 'The server is busy importing other sources',
+  'import-crashed': 'The import failed on the server',
+  'server-stopping': 'The server is restarting',
+  'too-many-imports': 'Wait for your other imports to finish',
 }
+
+/** 413s whose message is the server's own reason (a cap it names), not a proxy's refusal. */
+const SERVER_SIZE_CODES = new Set(['too-large', 'import-out-of-memory'])
 
 /** The headline and detail to show for an import error. */
 export function importFailure(err: unknown): ImportFailure {
   if (err instanceof ApiError) {
     if (err.status === 403) return { title: 'Only editors can add sources', detail: err.message }
-    if (err.status === 413) {
+    if (err.status === 413 && !SERVER_SIZE_CODES.has(err.code)) {
       return {
         title: TITLES['too-large']!,
         detail: `Files can be at most ${formatBytes(MAX_SOURCE_FILE_BYTES)}.`,
