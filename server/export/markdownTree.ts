@@ -150,15 +150,46 @@ function footnoteReference(number: number): PhrasingContent {
 }
 
 function inlines(items: Inline[]): PhrasingContent[] {
-  return items.flatMap((item): PhrasingContent[] => {
-    if (item.type === 'noteRef') return [footnoteReference(item.number)]
-    if (item.type === 'break') return [{ type: 'break' }]
-    return textRun(item)
-  })
+  return mergeAdjacent(
+    items.flatMap((item): PhrasingContent[] => {
+      if (item.type === 'noteRef') return [footnoteReference(item.number)]
+      if (item.type === 'break') return [{ type: 'break' }]
+      return textRun(item)
+    }),
+  )
 }
 
 function richText(runs: RichText): PhrasingContent[] {
-  return runs.flatMap(textRun)
+  return mergeAdjacent(runs.flatMap(textRun))
+}
+
+const WRAPPERS = new Set(['strong', 'emphasis', 'delete'])
+
+/**
+ * Neighbouring nodes of the same mark joined into one: written apart, two struck runs give
+ * `~~a~~~~aa~~`, whose middle GFM reads as four literal tildes, and two code spans "`a``a`".
+ */
+function mergeAdjacent(nodes: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  for (const node of nodes) {
+    const previous = out.at(-1)
+    const sameMark = previous?.type === node.type && WRAPPERS.has(node.type)
+    const sameLink = previous?.type === 'link' && node.type === 'link' && previous.url === node.url
+    if (previous?.type === 'inlineCode' && node.type === 'inlineCode') {
+      // Two code spans side by side would read as one span with backticks inside.
+      previous.value += node.value
+    } else if (previous?.type === 'text' && node.type === 'text') {
+      previous.value += node.value
+    } else if (previous && (sameMark || sameLink) && 'children' in previous && 'children' in node) {
+      previous.children = mergeAdjacent([
+        ...(previous.children as PhrasingContent[]),
+        ...(node.children as PhrasingContent[]),
+      ]) as typeof previous.children
+    } else {
+      out.push(node)
+    }
+  }
+  return out
 }
 
 /** Line endings, of any convention. */

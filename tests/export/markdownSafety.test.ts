@@ -182,6 +182,16 @@ describe('[MDS] Markdown export of hostile text', () => {
     expect(visible).toContain(`x  ${ATTACK}  <script>alert(1)</script> *y*`)
   })
 
+  it('[MDS4] adjacent runs with the same mark read as one run, not as a stray marker', () => {
+    // Found by MDS3: two struck runs side by side wrote `~~a~~~~aa~~`, which GFM reads as
+    // text with tildes in it.
+    for (const marks of [{ strike: true }, { bold: true }, { italic: true }] as const) {
+      const markdown = renderMarkdown(model([paragraphOf(run('a', marks), run('aa', marks))]))
+      const seen = bodyOf(markdown).map(visibleText).join('')
+      expect(seen, markdown).toBe('aaa')
+    }
+  })
+
   it('[MDS3] property: random runs with random marks render to exactly their text, and no HTML', () => {
     const alphabet = fc.constantFrom(
       ...'ab <>&;#*_`~[]()!\\|$^:/@.-+=1\n\r\t'.split(''),

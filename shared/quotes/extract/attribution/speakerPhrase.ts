@@ -146,18 +146,15 @@ function describedInstitution(
 ): SpeakerPhrase | null {
   let k = from
   if (/^(?:the|a|an|its|their|his|her)$/i.test(body.tokens[k]?.text ?? '')) k++
+  // The head is the noun phrase's last noun: "a European Commission spokesperson" is a person.
   let headAt = -1
   for (; k <= to; k++) {
     const token = body.tokens[k]
-    if (!token) break
-    if (DOCUMENT_NOUNS.has(token.lower) || GROUP_NOUNS.has(token.lower)) {
-      headAt = k
-      break
-    }
-    if (!['ADJ', 'PROPN', 'NOUN', 'NUM'].includes(token.pos)) return null
+    if (!token || !['ADJ', 'PROPN', 'NOUN', 'NUM', 'PART'].includes(token.pos)) break
+    headAt = k
   }
   const head = body.tokens[headAt]
-  if (!head) return null
+  if (!head || !(DOCUMENT_NOUNS.has(head.lower) || GROUP_NOUNS.has(head.lower))) return null
   if (DOCUMENT_NOUNS.has(head.lower)) {
     // "a Nomura report said", "the ESA statement": the name before the noun issued it.
     let issuer: Mention | null = null
