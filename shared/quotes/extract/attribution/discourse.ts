@@ -124,7 +124,7 @@ export class Discourse {
   #corefer(mention: Mention, none: ChainState): Mention {
     const entity = mention.entity
     if (!entity.described || this.#tagged.tokens[mention.first]?.lower !== 'the') return mention
-    const reading = this.resolve(mention.first, entity.gender, none)
+    const reading = this.resolve(mention.first, entity.gender, none, 'description')
     if (!reading || reading.confidence < 0.75 || reading.entity.described) return mention
     for (const noun of entity.roleNouns) reading.entity.roleNouns.add(noun)
     return { ...mention, entity: reading.entity }
@@ -183,7 +183,15 @@ export class Discourse {
   }
 
   /** The person (or for "it", organisation) a pronoun at token `at` refers to, or null. */
-  resolve(at: number, gender: PronounTarget, chain: ChainState): PronounReading | null {
+  resolve(
+    at: number,
+    gender: PronounTarget,
+    chain: ChainState,
+    anaphor: 'pronoun' | 'description' = 'pronoun',
+  ): PronounReading | null {
+    // A description ("the Portuguese boss", "the 56-year-old") names a role, not a place in the
+    // sentence: it refers to the person the story is about more often than to the nearest one.
+    const topic = anaphor === 'description' ? { often: 0.3, lead: 1.5 } : { often: 0.05, lead: 0.3 }
     const token = this.#tagged.tokens[at]
     if (!token) return null
     // "“…,” he told Benioff": a pronoun is not the person its own sentence names after it.
@@ -213,7 +221,7 @@ export class Discourse {
       if (!topicality.has(entity)) {
         topicality.set(
           entity,
-          0.05 * Math.min(5, this.#seen[i] ?? 1) + (entity === this.#lead ? 0.3 : 0),
+          topic.often * Math.min(5, this.#seen[i] ?? 1) + (entity === this.#lead ? topic.lead : 0),
         )
       }
       const sentences =
@@ -249,7 +257,8 @@ export class Discourse {
     const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1])
     const [best, second] = ranked
     if (!best) return null
-    const margin = best[1] - (second?.[1] ?? 0)
+    // Rounded: scores are sums of tenths, and 4.6 - 3.1 must count as the 1.5 it is.
+    const margin = Math.round((best[1] - (second?.[1] ?? 0)) * 100) / 100
     const known = gender !== null && best[0].gender === gender
     let confidence = !second ? 0.9 : margin >= 3 ? 0.85 : margin >= 1.5 ? 0.75 : 0.6
     // Nothing in the text says the person is of the pronoun's sex; a near tie then is a guess.

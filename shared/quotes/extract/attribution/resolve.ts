@@ -109,7 +109,7 @@ export function resolvePhrase(
         // learnt for the next "the actor".
         const one = singular(phrase.head) === phrase.head
         const salient = one
-          ? ctx.discourse.resolve(phrase.first, roleGender(phrase.text), chain)
+          ? ctx.discourse.resolve(phrase.first, roleGender(phrase.text), chain, 'description')
           : null
         if (salient && salient.confidence >= 0.75 && !salient.entity.described) {
           salient.entity.roleNouns.add(phrase.head)

@@ -281,8 +281,15 @@ function describedSubjects(
     } else {
       // "The centre's director, Aylin Demir, said": the name is the subject.
       if (next?.text === ',' && mentionAt.has(end + 1)) return
-      // The tagger reads "returns" in "The waiter returns" as a plural noun.
-      if (!['VERB', 'AUX', 'ADV'].includes(next?.pos ?? '') && end - 1 !== k + 1 + headAt) return
+      // The tagger reads "returns" in "The waiter returns with ..." as a plural noun: a word in
+      // -s right after the head, before a preposition, is the verb.
+      const headIndex = k + 1 + headAt
+      const misreadVerb =
+        end - 1 === headIndex + 1 &&
+        /s$/.test(body.tokens[headIndex + 1]?.lower ?? '') &&
+        ['ADP', 'DET', 'PUNCT'].includes(next?.pos ?? '')
+      if (misreadVerb) end = headIndex + 1
+      else if (!['VERB', 'AUX', 'ADV'].includes(next?.pos ?? '') && end - 1 !== headIndex) return
     }
     const first = body.tokens[k]
     const last = body.tokens[k + 1 + headAt]
