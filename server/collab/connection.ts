@@ -1,5 +1,8 @@
 /** One client connection to a room. */
 import { randomBytes } from 'node:crypto'
+import { DEFAULT_SEND_LIMITS, SendBudget } from './backpressure'
+import { closeFor } from './closeFor'
+import { SlowReader } from './errors'
 import type { CollabSocket } from './socket'
 
 /** What a connection may do; the server enforces it, whatever the client claims. */
@@ -14,8 +17,18 @@ export interface ConnectionIdentity {
   readOnlyCredential: boolean
 }
 
+export interface ConnectionHooks {
+  /** The server closed this connection with `code` (for the metrics). */
+  onServerClose?(code: number): void
+}
+
+const ANONYMOUS: ConnectionIdentity = { userId: null, credential: null, readOnlyCredential: false }
+
 export class Connection {
-  /** Awareness client ids this connection has announced, removed when it leaves. */
+  /**
+   * Awareness client ids this connection introduced and alone may change; removed for
+   * everyone when it leaves (see awarenessOwners.ts).
+   */
   readonly awarenessClients = new Set<number>()
   /** Set once a dropped write has been reported, so a read-only client is told only once. */
   toldReadOnly = false
@@ -26,11 +39,9 @@ export class Connection {
     readonly id: string,
     readonly socket: CollabSocket,
     public access: AccessMode,
-    readonly identity: ConnectionIdentity = {
-      userId: null,
-      credential: null,
-      readOnlyCredential: false,
-    },
+    readonly identity: ConnectionIdentity = ANONYMOUS,
+    private readonly budget: SendBudget = new SendBudget(DEFAULT_SEND_LIMITS),
+    private readonly hooks: ConnectionHooks = {},
   ) {}
 
   get userId(): string | null {
@@ -41,14 +52,63 @@ export class Connection {
     return this.identity.credential
   }
 
+  /** Sends a frame; a socket whose unsent bytes pass its cap is closed (SlowReader). */
   send(data: Uint8Array): void {
-    if (this.socket.isOpen) this.socket.send(data)
+    if (!this.socket.isOpen) return
+    this.socket.send(data)
+    if (this.budget.overCap(this.socket.bufferedAmount)) {
+      this.close(new SlowReader(`${this.socket.bufferedAmount} bytes unsent; reconnect`))
+    }
   }
 
-  close(code: number, reason: string): void {
+  /**
+   * Whether to answer a sync step 1 with this state vector: not while the socket is behind,
+   * and only once for the same state vector (see backpressure.ts).
+   */
+  shouldAnswerSyncStep1(stateVector: Uint8Array): boolean {
+    return (
+      this.budget.mayAnswer(this.socket.bufferedAmount) && !this.budget.answeredAlready(stateVector)
+    )
+  }
+
+  /** Whether to answer a request that is not a sync step 1: not while the socket is behind. */
+  shouldAnswerRequest(): boolean {
+    return this.budget.mayAnswer(this.socket.bufferedAmount)
+  }
+
+  /** Sends the answer to a request; `stateVector` is the sync step 1's, if it was one. */
+  answer(frame: Uint8Array, stateVector: Uint8Array | null = null): void {
+    this.budget.answering(frame.byteLength, stateVector)
+    this.send(frame)
+  }
+
+  /** Records an answer sent for this connection before it joined (earlyAnswer.ts). */
+  answeredEarly(frame: Uint8Array, stateVector: Uint8Array): void {
+    this.budget.answering(frame.byteLength, stateVector)
+  }
+
+  /** Starts speaking for an awareness client (see awarenessOwners.ts). */
+  claimAwareness(clientId: number): void {
+    this.awarenessClients.add(clientId)
+  }
+
+  /** Stops speaking for an awareness client. */
+  releaseAwareness(clientId: number): void {
+    this.awarenessClients.delete(clientId)
+  }
+
+  /**
+   * Closes the connection for `cause`, with the code closeFor picks. A slow reader is cut
+   * off at once: the close frame would wait behind everything it has not read, and
+   * dropping that is the point.
+   */
+  close(cause: unknown): void {
     if (!this.socket.isOpen) return
+    const { code, reason } = closeFor(cause)
     this.closedWith = code
+    this.hooks.onServerClose?.(code)
     this.socket.close(code, reason)
+    if (cause instanceof SlowReader) this.socket.terminate()
   }
 }
 

@@ -10,9 +10,13 @@
  */
 import { type RawData, WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/closeCodes'
+import { MalformedMessageError } from '../../shared/protocol/messages'
 import { errorField, type Logger } from '../log/logger'
+import { SendBudget, type SendLimits } from './backpressure'
+import { closeFor } from './closeFor'
 import { type AccessMode, Connection, type ConnectionIdentity } from './connection'
 import type { EarlyClient } from './earlyAnswer'
+import { RateLimitExceeded, RoomLoadFailed } from './errors'
 import { MESSAGE_RATE, MessageRate } from './messageRate'
 import type { Room } from './room'
 import type { RoomRegistry } from './roomRegistry'
@@ -26,7 +30,14 @@ export interface AttachOptions {
   identity: ConnectionIdentity
   /** Bytes a client may send before its room has loaded; more is abuse. */
   maxBufferedBytes: number
+  /** What the server may queue for the socket (see backpressure.ts). */
+  sendLimits: SendLimits
+  /** The server closed the connection with `code` (for the metrics). */
+  onServerClose?(code: number): void
 }
+
+/** The state vector of a client that has nothing: what an early answer answers. */
+const EMPTY_STATE_VECTOR = Uint8Array.of(0)
 
 /**
  * The WebSocket class of the collaboration server. Its own members are `#private` so that
@@ -66,6 +77,7 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
   /** EarlyClient: the room answered the first frame before loading; it is not delivered. */
   answerFirstFrame(reply: Uint8Array): Promise<void> {
     this.#early?.shift()
+    this.#connection?.answeredEarly(reply, EMPTY_STATE_VECTOR)
     return new Promise((resolve) => {
       if (!this.isOpen) resolve()
       else this.send(reply, () => resolve())
@@ -79,7 +91,14 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
   attach(registry: RoomRegistry, log: Logger, options: AttachOptions): Connection {
     if (this.#connection) throw new Error(`socket already attached as ${this.#connection.id}`)
     this.binaryType = 'nodebuffer'
-    const connection = new Connection(options.id, this, options.access, options.identity)
+    const connection = new Connection(
+      options.id,
+      this,
+      options.access,
+      options.identity,
+      new SendBudget(options.sendLimits),
+      { onServerClose: options.onServerClose },
+    )
     this.#connection = connection
     this.#log = log
     this.#maxEarlyBytes = options.maxBufferedBytes
@@ -104,12 +123,12 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
         connection: connection.id,
         error: 'text frame',
       })
-      connection.close(CloseCode.MalformedMessage, 'text frames are not part of the protocol')
+      connection.close(new MalformedMessageError('text frames are not part of the protocol'))
       return
     }
     if (!this.#rate.take()) {
       this.#log!.warn('message rate exceeded; closing connection', { connection: connection.id })
-      connection.close(CloseCode.RateLimited, 'too many messages')
+      connection.close(new RateLimitExceeded('too many messages'))
       return
     }
     const bytes = toUint8Array(data)
@@ -119,7 +138,7 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
     }
     this.#earlyBytes += bytes.byteLength
     if (this.#earlyBytes > this.#maxEarlyBytes) {
-      connection.close(CloseCode.RateLimited, 'too much data before the room was ready')
+      connection.close(new RateLimitExceeded('too much data before the room was ready'))
       return
     }
     if (!this.#early) return
@@ -155,8 +174,12 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
 
   #roomFailed(briefingId: string, err: unknown): void {
     if (!this.isOpen) return // the client left while the room loaded
-    this.#log!.error('could not open room', { room: briefingId, error: errorField(err) })
-    this.#connection!.close(CloseCode.StoreUnavailable, 'briefing could not be loaded')
+    // The store's own error says what went wrong; the client is told only to retry.
+    const cause = err instanceof RoomLoadFailed && err.cause !== undefined ? err.cause : err
+    const unexpected = closeFor(err).unexpected || err instanceof RoomLoadFailed
+    if (unexpected)
+      this.#log!.error('could not open room', { room: briefingId, error: errorField(cause) })
+    this.#connection!.close(err)
   }
 }
 
