@@ -10,7 +10,8 @@
  * and of formatting) pass the schema's validators. Not checked is the order and count of a
  * node's children: two people's valid concurrent edits can merge into, say, an empty
  * blockquote (each deleted one of its two paragraphs), so refusing that would close honest
- * clients; readers fill such gaps instead (server/content/readBody.ts).
+ * clients. The editor (y-prosemirror) leaves such a node out and deletes it, and readers
+ * leave it out the same way (server/content/readBody.ts).
  *
  * An update is judged against the room's doc plus the updates accepted but not yet applied
  * (still on their way to the store): a client's next keystroke refers to its last one. One

@@ -1,19 +1,20 @@
 /**
  * Repairs, as a room loads, a stored briefing whose structure breaks the schema (stored
  * before such updates were refused, see documentGuard.ts). An editor given one showed an
- * empty page, for good. The parts no reader can show (server/content/readBody.ts) are
- * deleted before anyone joins, as an edit of the server's own that is stored like any other
+ * empty page, for good. The parts no reader can show (server/content/brokenParts.ts finds
+ * them, cheaply: this runs on every load) are deleted before anyone joins, as an edit of the server's own that is stored like any other
  * (and reaches other instances), so editors, `/content` and exports all show the same
  * document. What went is logged as a warning.
  */
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import type { StructureRules } from '../../shared/schema/structure'
-import { type DroppedPart, readBody } from '../content/readBody'
+import { brokenParts } from '../content/brokenParts'
+import type { DroppedPart } from '../content/readBody'
 import type { Logger } from '../log/logger'
 import type { Room } from './room'
 
-/** Parts named in the log line; the count says how many there were in all. */
+/** Kinds of part named in the log line; the count says how many there were in all. */
 const LOGGED_PARTS = 20
 
 /** Deletes what `readBody` drops from the room's document, if anything. */
@@ -22,12 +23,12 @@ export async function repairStructure(
   rules: StructureRules,
   log: Logger,
 ): Promise<void> {
-  const { dropped } = readBody(room.doc, rules)
+  const dropped = brokenParts(room.doc, rules)
   if (dropped.length === 0) return
   log.warn('briefing breaks the document schema; deleting the parts no editor can show', {
     room: room.name,
     dropped: dropped.length,
-    parts: dropped.slice(0, LOGGED_PARTS).map((part) => part.message),
+    parts: Array.from(new Set(dropped.map((part) => part.message))).slice(0, LOGGED_PARTS),
   })
   await room.persistAndApply(deletionUpdate(dropped), {
     source: 'server',

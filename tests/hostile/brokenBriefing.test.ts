@@ -127,7 +127,19 @@ describe('a briefing stored broken', () => {
       (line) =>
         line.msg === 'briefing breaks the document schema; deleting the parts no editor can show',
     )
-    expect(logged).toMatchObject({ level: 'warn', room: briefingId, dropped: 3 })
+    // The three refused parts, and the blockquotes the too-deep one left empty, all the way
+    // up the chain (the editor would drop those too): 3 + 20.
+    expect(logged).toMatchObject({
+      level: 'warn',
+      room: briefingId,
+      dropped: 3 + MAX_NESTING_DEPTH,
+    })
+    expect(logged!.parts).toEqual([
+      'text was directly inside the document',
+      `elements nested deeper than ${MAX_NESTING_DEPTH} levels`,
+      'a "blockquote" node was left without the content it needs',
+      '"bold" formatting was inside "codeBlock", which allows none',
+    ])
 
     // What the editor does with the document it was sent (y-prosemirror, as Tiptap uses it):
     // before the repair this threw on the text under the document, leaving a blank page.
