@@ -55,6 +55,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   const counts = new SocketCounts(deps.sockets ?? DEFAULT_SOCKET_LIMITS)
   const addressOf = deps.clientAddress ?? remoteAddress
   const sendLimits = deps.send ?? DEFAULT_SEND_LIMITS
+  const hooks = { onServerClose: deps.onServerClose }
 
   const handler = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     // A shared function, not a closure: a closure here would share this call's scope, which
@@ -88,7 +89,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
             identity: decision.identity,
             maxBufferedBytes: MAX_MESSAGE_BYTES,
             sendLimits,
-            onServerClose: deps.onServerClose,
+            hooks,
           })
         })
       })

@@ -14,7 +14,12 @@ import { MalformedMessageError } from '../../shared/protocol/messages'
 import { errorField, type Logger } from '../log/logger'
 import { SendBudget, type SendLimits } from './backpressure'
 import { closeFor } from './closeFor'
-import { type AccessMode, Connection, type ConnectionIdentity } from './connection'
+import {
+  type AccessMode,
+  Connection,
+  type ConnectionHooks,
+  type ConnectionIdentity,
+} from './connection'
 import type { EarlyClient } from './earlyAnswer'
 import { RateLimitExceeded, RoomLoadFailed } from './errors'
 import { MESSAGE_RATE, MessageRate } from './messageRate'
@@ -32,8 +37,8 @@ export interface AttachOptions {
   maxBufferedBytes: number
   /** What the server may queue for the socket (see backpressure.ts). */
   sendLimits: SendLimits
-  /** The server closed the connection with `code` (for the metrics). */
-  onServerClose?(code: number): void
+  /** Shared by every connection of the server (one object, not one per socket). */
+  hooks: ConnectionHooks
 }
 
 /** The state vector of a client that has nothing: what an early answer answers. */
@@ -97,7 +102,7 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
       options.access,
       options.identity,
       new SendBudget(options.sendLimits),
-      { onServerClose: options.onServerClose },
+      options.hooks,
     )
     this.#connection = connection
     this.#log = log
