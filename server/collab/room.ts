@@ -7,7 +7,9 @@
  *   stored). A client update is validated, appended, then applied; its broadcast is the doc's
  *   'update' event, so nobody sees an edit that is not yet durable.
  * - Appends happen in arrival order through one write queue. When the store fails, the queue
- *   keeps the updates in memory and retries with backoff; nothing is dropped.
+ *   keeps the updates in memory and retries with backoff; nothing accepted is dropped. Past
+ *   the backlog cap a client's new update is refused before it is accepted (4507): the
+ *   client keeps it and resends it when it reconnects.
  * - The room serves sync only after `load()` resolved: a client never gets an empty state it
  *   would then merge with stored content (the duplicated-content bug). The one exception is
  *   the stored snapshot itself, sent during the load to a client that has nothing
