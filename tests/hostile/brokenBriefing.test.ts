@@ -9,7 +9,6 @@ import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readDocumentBody } from '../../server/content/render'
-import { DOCUMENT_FRAGMENT } from '../../shared/schema/extensions'
 import { briefingSchema } from '../../shared/schema/schema'
 import { MAX_NESTING_DEPTH } from '../../shared/schema/structure'
 import { connectClient, type TestClient, waitSynced } from '../helpers/clients'
@@ -17,40 +16,7 @@ import { startTestServer, type TestServer } from '../helpers/server'
 import { rememberToken } from '../helpers/tokens'
 import { collabToken, createBriefingAs, signUp, type TestUser } from '../helpers/users'
 import { waitFor } from '../helpers/waitFor'
-
-const DEPTH = 3_000
-
-function paragraph(text: string): Y.XmlElement {
-  const element = new Y.XmlElement('paragraph')
-  element.insert(0, [new Y.XmlText(text)])
-  return element
-}
-
-/**
- * The broken document as one stored row. The chain of blockquotes is built a level at a
- * time, as a client typing it would (and so Yjs never recurses 3,000 deep integrating it).
- */
-function brokenRow(): Uint8Array {
-  const doc = new Y.Doc()
-  const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT)
-  fragment.insert(0, [paragraph('kept before')])
-  fragment.insert(1, [new Y.XmlText('loose text')])
-  let parent: Y.XmlFragment = fragment
-  let at = 2
-  for (let level = 0; level < DEPTH; level++) {
-    const quote = new Y.XmlElement('blockquote')
-    parent.insert(at, [quote])
-    parent = quote
-    at = 0
-  }
-  parent.insert(0, [paragraph('deep down')])
-  const code = new Y.XmlElement('codeBlock')
-  const text = new Y.XmlText('let x = 1')
-  code.insert(0, [text])
-  fragment.insert(3, [code, paragraph('kept after')])
-  text.format(0, 3, { bold: {} })
-  return Y.encodeStateAsUpdate(doc)
-}
+import { brokenRow, paragraph } from './brokenRow'
 
 /** Element nesting depth of a ProseMirror JSON node (the document itself is 0). */
 function depthOf(node: { content?: unknown[] }): number {
