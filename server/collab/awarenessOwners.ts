@@ -24,8 +24,6 @@ import type { Connection } from './connection'
 
 export class AwarenessOwners {
   private readonly owners = new Map<number, Connection>()
-  /** Ids each connection has claimed in its life, released or not. */
-  private readonly claims = new WeakMap<Connection, number>()
 
   constructor(
     private readonly awareness: Awareness,
@@ -51,7 +49,6 @@ export class AwarenessOwners {
         owner?.releaseAwareness(entry.clientId)
         this.owners.set(entry.clientId, connection)
         connection.claimAwareness(entry.clientId)
-        this.claims.set(connection, (this.claims.get(connection) ?? 0) + 1)
       } else if (removal) {
         this.owners.delete(entry.clientId)
         connection.releaseAwareness(entry.clientId)
@@ -77,7 +74,7 @@ export class AwarenessOwners {
     owner: Connection | undefined,
     hello: boolean,
   ): boolean {
-    if ((this.claims.get(connection) ?? 0) >= this.maxPerConnection) return false
+    if (connection.awarenessClaims >= this.maxPerConnection) return false
     // The room's own id: y-protocols would take a state for it as the server's own.
     if (clientId === this.awareness.clientID) return false
     if (owner) return hello && owner.userId !== null && owner.userId === connection.userId

@@ -1,6 +1,12 @@
 /** One client connection to a room. */
 import { randomBytes } from 'node:crypto'
-import { DEFAULT_SEND_LIMITS, SendBudget } from './backpressure'
+import {
+  DEFAULT_SEND_LIMITS,
+  mayAnswer,
+  overCap,
+  type SendLimits,
+  stateVectorHash,
+} from './backpressure'
 import { closeFor } from './closeFor'
 import { SlowReader } from './errors'
 import type { CollabSocket } from './socket'
@@ -30,17 +36,23 @@ export class Connection {
    * everyone when it leaves (see awarenessOwners.ts).
    */
   readonly awarenessClients = new Set<number>()
+  /** Awareness client ids this connection has claimed in its life, released or not. */
+  awarenessClaims = 0
   /** Set once a dropped write has been reported, so a read-only client is told only once. */
   toldReadOnly = false
   /** The code the server closed this connection with, if it did. */
   closedWith: number | null = null
+  /** Bytes of the largest answer sent; what the socket may hold unsent grows with it. */
+  private largestAnswer = 0
+  /** The hash of the state vector last answered (see backpressure.ts), or -1. */
+  private answeredStateVector = -1
 
   constructor(
     readonly id: string,
     readonly socket: CollabSocket,
     public access: AccessMode,
     readonly identity: ConnectionIdentity = ANONYMOUS,
-    private readonly budget: SendBudget = new SendBudget(DEFAULT_SEND_LIMITS),
+    private readonly sendLimits: SendLimits = DEFAULT_SEND_LIMITS,
     private readonly hooks: ConnectionHooks = {},
   ) {}
 
@@ -56,7 +68,7 @@ export class Connection {
   send(data: Uint8Array): void {
     if (!this.socket.isOpen) return
     this.socket.send(data)
-    if (this.budget.overCap(this.socket.bufferedAmount)) {
+    if (overCap(this.sendLimits, this.largestAnswer, this.socket.bufferedAmount)) {
       this.close(new SlowReader(`${this.socket.bufferedAmount} bytes unsent; reconnect`))
     }
   }
@@ -67,29 +79,36 @@ export class Connection {
    */
   shouldAnswerSyncStep1(stateVector: Uint8Array): boolean {
     return (
-      this.budget.mayAnswer(this.socket.bufferedAmount) && !this.budget.answeredAlready(stateVector)
+      mayAnswer(this.sendLimits, this.socket.bufferedAmount) &&
+      this.answeredStateVector !== stateVectorHash(stateVector)
     )
   }
 
   /** Whether to answer a request that is not a sync step 1: not while the socket is behind. */
   shouldAnswerRequest(): boolean {
-    return this.budget.mayAnswer(this.socket.bufferedAmount)
+    return mayAnswer(this.sendLimits, this.socket.bufferedAmount)
   }
 
   /** Sends the answer to a request; `stateVector` is the sync step 1's, if it was one. */
   answer(frame: Uint8Array, stateVector: Uint8Array | null = null): void {
-    this.budget.answering(frame.byteLength, stateVector)
+    this.answering(frame, stateVector)
     this.send(frame)
   }
 
   /** Records an answer sent for this connection before it joined (earlyAnswer.ts). */
   answeredEarly(frame: Uint8Array, stateVector: Uint8Array): void {
-    this.budget.answering(frame.byteLength, stateVector)
+    this.answering(frame, stateVector)
+  }
+
+  private answering(frame: Uint8Array, stateVector: Uint8Array | null): void {
+    if (frame.byteLength > this.largestAnswer) this.largestAnswer = frame.byteLength
+    if (stateVector) this.answeredStateVector = stateVectorHash(stateVector)
   }
 
   /** Starts speaking for an awareness client (see awarenessOwners.ts). */
   claimAwareness(clientId: number): void {
     this.awarenessClients.add(clientId)
+    this.awarenessClaims++
   }
 
   /** Stops speaking for an awareness client. */

@@ -14,17 +14,19 @@ import { RateLimitExceeded } from './errors'
 export const MAX_PARKED_BYTES = 2 * 1024 * 1024
 
 export class ParkedUpdates {
-  private readonly parked = new Map<Connection, { updates: Uint8Array[]; bytes: number }>()
+  /** Made when first needed: most rooms never hold anything back. */
+  private parked: Map<Connection, { updates: Uint8Array[]; bytes: number }> | null = null
 
   constructor(private readonly maxBytesPerConnection = MAX_PARKED_BYTES) {}
 
   /** Whether any update is held back. */
   get size(): number {
-    return this.parked.size
+    return this.parked?.size ?? 0
   }
 
   /** Holds an update back; throws RateLimitExceeded past the connection's cap. */
   park(connection: Connection, update: Uint8Array): void {
+    this.parked ??= new Map()
     const held = this.parked.get(connection) ?? { updates: [], bytes: 0 }
     if (held.bytes + update.byteLength > this.maxBytesPerConnection) {
       this.parked.delete(connection)
@@ -37,16 +39,16 @@ export class ParkedUpdates {
 
   /** Takes every held update, to try them again, in the order they arrived per connection. */
   takeAll(): Array<[Connection, Uint8Array[]]> {
-    const all = Array.from(this.parked, ([connection, held]): [Connection, Uint8Array[]] => [
+    const all = Array.from(this.parked ?? [], ([connection, held]): [Connection, Uint8Array[]] => [
       connection,
       held.updates,
     ])
-    this.parked.clear()
+    this.parked = null
     return all
   }
 
   /** Drops what a connection that left held back. */
   drop(connection: Connection): void {
-    this.parked.delete(connection)
+    this.parked?.delete(connection)
   }
 }

@@ -86,7 +86,8 @@ export class Room {
   /** Joins announced but not yet attached; an unload must not race them. */
   reservations = 0
   private readonly presence: Presence
-  private readonly guard: DocumentGuard | null
+  /** Made at the first client update: most rooms of an idle server never see one. */
+  private guard: DocumentGuard | null = null
   private readonly parked = new ParkedUpdates()
   private readonly writes: WriteQueue
   private readonly broadcast: BroadcastBatch
@@ -122,7 +123,6 @@ export class Room {
       maxClientsPerConnection: options.maxAwarenessClientsPerConnection,
     })
     this.awareness = this.presence.awareness
-    this.guard = options.structure ? new DocumentGuard(options.structure, this.doc) : null
     this.broadcast = new BroadcastBatch(this.awareness, (message, except) => {
       for (const connection of this.connections.values()) {
         if (connection.id !== except) connection.send(message)
@@ -307,6 +307,9 @@ export class Room {
    */
   private acceptUpdate(connection: Connection, update: Uint8Array): void {
     const { structs } = assertApplicableUpdate(update, this.options.checkItem)
+    if (this.options.structure && !this.guard) {
+      this.guard = new DocumentGuard(this.options.structure, this.doc)
+    }
     const accepted = this.guard ? this.guard.check(structs) : undefined
     if (accepted === null) {
       this.parked.park(connection, update)

@@ -59,8 +59,8 @@ export class SocketSlot {
     return true
   }
 
-  /** Gives the slots back (a bound property, so it can be a 'close' listener as is). */
-  readonly release = (): void => {
+  /** Gives the slots back. */
+  release(): void {
     if (this.released) return
     this.released = true
     this.counts.give(this.address, this.userId)

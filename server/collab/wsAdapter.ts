@@ -12,7 +12,7 @@ import { type RawData, WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { MalformedMessageError } from '../../shared/protocol/messages'
 import { errorField, type Logger } from '../log/logger'
-import { SendBudget, type SendLimits } from './backpressure'
+import type { SendLimits } from './backpressure'
 import { closeFor } from './closeFor'
 import {
   type AccessMode,
@@ -26,6 +26,7 @@ import { MESSAGE_RATE, MessageRate } from './messageRate'
 import type { Room } from './room'
 import type { RoomRegistry } from './roomRegistry'
 import type { CollabSocket } from './socket'
+import type { SocketSlot } from './socketLimits'
 
 export interface AttachOptions {
   /** The connection's id (see ConnectionIds). */
@@ -39,6 +40,8 @@ export interface AttachOptions {
   sendLimits: SendLimits
   /** Shared by every connection of the server (one object, not one per socket). */
   hooks: ConnectionHooks
+  /** The socket's place under the per-user and per-address caps, given back on close. */
+  slot: SocketSlot
 }
 
 /** The state vector of a client that has nothing: what an early answer answers. */
@@ -51,6 +54,7 @@ const EMPTY_STATE_VECTOR = Uint8Array.of(0)
 export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyClient {
   #connection: Connection | null = null
   #log: Logger | null = null
+  #slot: SocketSlot | null = null
   /** Set once the room has loaded; frames go straight to it from then on. */
   #room: Room | null = null
   /** Frames received while the room loads; null once delivered or the socket closed. */
@@ -101,11 +105,12 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
       this,
       options.access,
       options.identity,
-      new SendBudget(options.sendLimits),
+      options.sendLimits,
       options.hooks,
     )
     this.#connection = connection
     this.#log = log
+    this.#slot = options.slot
     this.#maxEarlyBytes = options.maxBufferedBytes
     this.on('message', this.#receive)
     this.on('error', this.#reportError)
@@ -162,6 +167,7 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
   }
 
   #leave(): void {
+    this.#slot?.release()
     this.#early = null
     this.#firstFrameWaiter?.(null)
     this.#firstFrameWaiter = null

@@ -14,6 +14,8 @@ import type { DroppedPart } from './readBody'
 
 /** The parts of `doc`'s body readers leave out, each with the item that holds it. */
 export function brokenParts(doc: Y.Doc, rules: StructureRules): DroppedPart[] {
+  // A briefing nobody has written in has no body yet; asking for it would make one.
+  if (!doc.share.has(DOCUMENT_FRAGMENT)) return []
   const finder = new Finder(rules)
   finder.children(doc.getXmlFragment(DOCUMENT_FRAGMENT), rules.schema.topNodeType, 0)
   return finder.broken
