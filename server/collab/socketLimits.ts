@@ -52,9 +52,12 @@ export class SocketSlot {
     private readonly address: string,
   ) {}
 
-  /** Adds the user's slot; false when the user has none left. */
+  /**
+   * Adds the user's slot; false when the user has none left, or the socket closed while it
+   * was being authorised (its slot is already given back, and would never be again).
+   */
   forUser(userId: string): boolean {
-    if (!this.counts.takeUser(userId)) return false
+    if (this.released || !this.counts.takeUser(userId)) return false
     this.userId = userId
     return true
   }
