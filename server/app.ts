@@ -4,8 +4,8 @@
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { CloseCode, CloseReason } from '../shared/protocol/closeCodes'
 import { briefingSchema } from '../shared/schema/schema'
+import { StructureRules } from '../shared/schema/structure'
 import { AccessControl } from './auth/access'
 import { Authenticator } from './auth/authenticate'
 import { LiveAccess } from './auth/liveAccess'
@@ -13,14 +13,19 @@ import { compileTrustProxy } from './auth/origin'
 import { PasswordHasher, type ScryptCost } from './auth/passwords'
 import { randomToken } from './auth/secrets'
 import { upgradeAuthorizer } from './auth/upgradeAuth'
+import { DEFAULT_SEND_LIMITS, type SendLimits } from './collab/backpressure'
+import { closeFor } from './collab/closeFor'
 import { drainSockets } from './collab/drain'
+import { ServerRestarting } from './collab/errors'
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomRegistryOptions } from './collab/roomRegistry'
 import { schemaGuard } from './collab/schemaGuard'
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './collab/socketLimits'
 import { createUpgradeHandler } from './collab/upgrade'
 import { DEFAULT_RATE_LIMITS, type RateLimits, type ServerConfig } from './config'
 import { Exporter } from './export/exporter'
 import { accessChangeMessage, accessChangeOf } from './fanout/accessChanges'
 import { RedisFanout } from './fanout/redisFanout'
+import { clientAddressOf } from './http/clientAddress'
 import type { AccessChange, AppContext } from './http/context'
 import { createApp } from './http/createApp'
 import { errorHandler } from './http/errors'
@@ -30,7 +35,8 @@ import { instrumentStore, Metrics } from './metrics/metrics'
 import { DEFAULT_IMPORT_POOL, ImportPool } from './sources/worker/importPool'
 import { openStores, type Stores } from './store'
 
-export interface StartOptions extends Partial<Omit<ServerConfig, 'limits' | 'imports'>> {
+export interface StartOptions
+  extends Partial<Omit<ServerConfig, 'limits' | 'imports' | 'sockets'>> {
   dataDir: string
   logger?: Logger
   rooms?: Partial<RoomRegistryOptions>
@@ -38,6 +44,9 @@ export interface StartOptions extends Partial<Omit<ServerConfig, 'limits' | 'imp
   /** Origins trusted besides the request's own host (PUBLIC_URL behind a proxy). */
   trustedOrigins?: string[]
   limits?: Partial<RateLimits>
+  sockets?: Partial<SocketLimits>
+  /** What the server may queue for one socket (see server/collab/backpressure.ts). */
+  send?: Partial<SendLimits>
   /** How often open sockets are checked for ended sessions. */
   sessionSweepMs?: number
   /**
@@ -102,7 +111,12 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
   const registry: RoomRegistry = new RoomRegistry(
     instrumentStore(stores.documents, metrics),
     log,
-    { ...DEFAULT_ROOM_OPTIONS, checkItem: schemaGuard(schema), ...options.rooms },
+    {
+      ...DEFAULT_ROOM_OPTIONS,
+      checkItem: schemaGuard(schema),
+      structure: new StructureRules(schema),
+      ...options.rooms,
+    },
     {
       ...fanout?.hooks,
       onPersisted(room, origin, update) {
@@ -195,6 +209,10 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     registry,
     log,
     authorize: upgradeAuthorizer({ authenticator, access, collabSecret, origins, now }),
+    clientAddress: clientAddressOf(origins.trustProxy),
+    sockets: { ...DEFAULT_SOCKET_LIMITS, ...options.sockets },
+    send: { ...DEFAULT_SEND_LIMITS, ...options.send },
+    onServerClose: (code) => metrics.closedConnections.inc({ code: String(code) }),
   })
   server.on('upgrade', handler)
 
@@ -229,8 +247,8 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
       await registry.shutdown()
       await fanout?.close()
       // Sockets still open here belonged to no room (e.g. mid-upgrade); close them the same way.
-      for (const ws of wss.clients)
-        ws.close(CloseCode.ServerRestarting, CloseReason.ServerRestarting)
+      const { code, reason } = closeFor(new ServerRestarting())
+      for (const ws of wss.clients) ws.close(code, reason)
       server.closeIdleConnections()
       server.closeAllConnections()
       await stopped

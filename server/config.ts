@@ -1,5 +1,6 @@
 /** Server configuration, read from the environment once at start and passed down. */
 import path from 'node:path'
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './collab/socketLimits'
 import type { LogLevel } from './log/logger'
 import { DEFAULT_IMPORT_POOL } from './sources/worker/importPool'
 
@@ -18,6 +19,8 @@ export interface ServerConfig {
   /** Origins trusted by the CSRF and WebSocket origin checks besides the request's host. */
   trustedOrigins: string[]
   limits: RateLimits
+  /** Collaboration sockets one user, and one client address, may hold open at once. */
+  sockets: SocketLimits
   /**
    * Which proxies' X-Forwarded-* headers to believe (Express "trust proxy"): client IPs for
    * rate limits and the audit log, and HTTPS for Secure cookies. Default: loopback only.
@@ -86,6 +89,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       timeLimitMs:
         positiveFromEnv(env, 'IMPORT_TIME_LIMIT', DEFAULT_IMPORT_POOL.timeLimitMs / 1000) * 1000,
       memoryLimitMb: positiveFromEnv(env, 'IMPORT_MEMORY_MB', DEFAULT_IMPORT_POOL.memoryLimitMb),
+    },
+    sockets: {
+      perUser: countFromEnv(env, 'COLLAB_SOCKETS_PER_USER', DEFAULT_SOCKET_LIMITS.perUser),
+      perAddress: countFromEnv(env, 'COLLAB_SOCKETS_PER_IP', DEFAULT_SOCKET_LIMITS.perAddress),
     },
   }
 }

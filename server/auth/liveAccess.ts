@@ -5,13 +5,13 @@
  * and told so, and one upgraded to writing is asked to reconnect (4409) to pick it up.
  */
 import { can } from '../../shared/access'
-import { CloseCode } from '../../shared/protocol/closeCodes'
 import { encodePermissionDenied } from '../../shared/protocol/messages'
 import type { Room } from '../collab/room'
 import type { RoomRegistry } from '../collab/roomRegistry'
 import { errorField, type Logger } from '../log/logger'
 import type { Stores } from '../store'
 import type { AccessControl } from './access'
+import { AccessRevoked, SessionEnded, WriteAccessGranted } from './accessErrors'
 
 export class LiveAccess {
   constructor(
@@ -39,8 +39,7 @@ export class LiveAccess {
   closeCredential(credential: string): void {
     for (const room of this.registry.all()) {
       for (const connection of room.connections.values()) {
-        if (connection.credential === credential)
-          connection.close(CloseCode.Unauthorized, 'signed out')
+        if (connection.credential === credential) connection.close(new SessionEnded('signed out'))
       }
     }
   }
@@ -62,7 +61,7 @@ export class LiveAccess {
           alive = !!session && session.expiresAt > now.toISOString()
           checked.set(credential, alive)
         }
-        if (!alive) connection.close(CloseCode.Unauthorized, 'session ended')
+        if (!alive) connection.close(new SessionEnded('session ended'))
       }
     }
   }
@@ -74,7 +73,7 @@ export class LiveAccess {
         const { readOnlyCredential } = connection.identity
         const resolved = await this.access.roleOf(connection.userId, room.name, readOnlyCredential)
         if (!resolved) {
-          connection.close(CloseCode.Forbidden, 'access to this briefing was removed')
+          connection.close(new AccessRevoked('access to this briefing was removed'))
           continue
         }
         const mayWrite = can(resolved.role, 'write')
@@ -83,14 +82,14 @@ export class LiveAccess {
           connection.send(encodePermissionDenied('read-only: your role was changed to reader'))
           connection.toldReadOnly = true
         } else if (mayWrite && connection.access === 'read-only') {
-          connection.close(CloseCode.ReadOnly, 'role changed; reconnect to edit')
+          connection.close(new WriteAccessGranted('role changed; reconnect to edit'))
         }
       } catch (err) {
         this.log.error('access re-check failed; disconnecting to be safe', {
           room: room.name,
           error: errorField(err),
         })
-        connection.close(CloseCode.Forbidden, 'access could not be checked')
+        connection.close(new AccessRevoked('access could not be checked'))
       }
     }
   }

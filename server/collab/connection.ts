@@ -1,5 +1,14 @@
 /** One client connection to a room. */
 import { randomBytes } from 'node:crypto'
+import {
+  DEFAULT_SEND_LIMITS,
+  mayAnswer,
+  overCap,
+  type SendLimits,
+  stateVectorHash,
+} from './backpressure'
+import { closeFor } from './closeFor'
+import { SlowReader } from './errors'
 import type { CollabSocket } from './socket'
 
 /** What a connection may do; the server enforces it, whatever the client claims. */
@@ -14,23 +23,37 @@ export interface ConnectionIdentity {
   readOnlyCredential: boolean
 }
 
+export interface ConnectionHooks {
+  /** The server closed this connection with `code` (for the metrics). */
+  onServerClose?(code: number): void
+}
+
+const ANONYMOUS: ConnectionIdentity = { userId: null, credential: null, readOnlyCredential: false }
+
 export class Connection {
-  /** Awareness client ids this connection has announced, removed when it leaves. */
+  /**
+   * Awareness client ids this connection introduced and alone may change; removed for
+   * everyone when it leaves (see awarenessOwners.ts).
+   */
   readonly awarenessClients = new Set<number>()
+  /** Awareness client ids this connection has claimed in its life, released or not. */
+  awarenessClaims = 0
   /** Set once a dropped write has been reported, so a read-only client is told only once. */
   toldReadOnly = false
   /** The code the server closed this connection with, if it did. */
   closedWith: number | null = null
+  /** Bytes of the largest answer sent; what the socket may hold unsent grows with it. */
+  private largestAnswer = 0
+  /** The hash of the state vector last answered (see backpressure.ts), or -1. */
+  private answeredStateVector = -1
 
   constructor(
     readonly id: string,
     readonly socket: CollabSocket,
     public access: AccessMode,
-    readonly identity: ConnectionIdentity = {
-      userId: null,
-      credential: null,
-      readOnlyCredential: false,
-    },
+    readonly identity: ConnectionIdentity = ANONYMOUS,
+    private readonly sendLimits: SendLimits = DEFAULT_SEND_LIMITS,
+    private readonly hooks: ConnectionHooks = {},
   ) {}
 
   get userId(): string | null {
@@ -41,14 +64,70 @@ export class Connection {
     return this.identity.credential
   }
 
+  /** Sends a frame; a socket whose unsent bytes pass its cap is closed (SlowReader). */
   send(data: Uint8Array): void {
-    if (this.socket.isOpen) this.socket.send(data)
+    if (!this.socket.isOpen) return
+    this.socket.send(data)
+    if (overCap(this.sendLimits, this.largestAnswer, this.socket.bufferedAmount)) {
+      this.close(new SlowReader(`${this.socket.bufferedAmount} bytes unsent; reconnect`))
+    }
   }
 
-  close(code: number, reason: string): void {
+  /**
+   * Whether to answer a sync step 1 with this state vector: not while the socket is behind,
+   * and only once for the same state vector (see backpressure.ts).
+   */
+  shouldAnswerSyncStep1(stateVector: Uint8Array): boolean {
+    return (
+      mayAnswer(this.sendLimits, this.socket.bufferedAmount) &&
+      this.answeredStateVector !== stateVectorHash(stateVector)
+    )
+  }
+
+  /** Whether to answer a request that is not a sync step 1: not while the socket is behind. */
+  shouldAnswerRequest(): boolean {
+    return mayAnswer(this.sendLimits, this.socket.bufferedAmount)
+  }
+
+  /** Sends the answer to a request; `stateVector` is the sync step 1's, if it was one. */
+  answer(frame: Uint8Array, stateVector: Uint8Array | null = null): void {
+    this.answering(frame, stateVector)
+    this.send(frame)
+  }
+
+  /** Records an answer sent for this connection before it joined (earlyAnswer.ts). */
+  answeredEarly(frame: Uint8Array, stateVector: Uint8Array): void {
+    this.answering(frame, stateVector)
+  }
+
+  private answering(frame: Uint8Array, stateVector: Uint8Array | null): void {
+    if (frame.byteLength > this.largestAnswer) this.largestAnswer = frame.byteLength
+    if (stateVector) this.answeredStateVector = stateVectorHash(stateVector)
+  }
+
+  /** Starts speaking for an awareness client (see awarenessOwners.ts). */
+  claimAwareness(clientId: number): void {
+    this.awarenessClients.add(clientId)
+    this.awarenessClaims++
+  }
+
+  /** Stops speaking for an awareness client. */
+  releaseAwareness(clientId: number): void {
+    this.awarenessClients.delete(clientId)
+  }
+
+  /**
+   * Closes the connection for `cause`, with the code closeFor picks. A slow reader is cut
+   * off at once: the close frame would wait behind everything it has not read, and
+   * dropping that is the point.
+   */
+  close(cause: unknown): void {
     if (!this.socket.isOpen) return
+    const { code, reason } = closeFor(cause)
     this.closedWith = code
+    this.hooks.onServerClose?.(code)
     this.socket.close(code, reason)
+    if (cause instanceof SlowReader) this.socket.terminate()
   }
 }
 

@@ -7,37 +7,38 @@
  *   stored). A client update is validated, appended, then applied; its broadcast is the doc's
  *   'update' event, so nobody sees an edit that is not yet durable.
  * - Appends happen in arrival order through one write queue. When the store fails, the queue
- *   keeps the updates in memory and retries with backoff; nothing is dropped.
+ *   keeps the updates in memory and retries with backoff; nothing accepted is dropped. Past
+ *   the backlog cap a client's new update is refused before it is accepted (4507): the
+ *   client keeps it and resends it when it reconnects.
  * - The room serves sync only after `load()` resolved: a client never gets an empty state it
  *   would then merge with stored content (the duplicated-content bug). The one exception is
  *   the stored snapshot itself, sent during the load to a client that has nothing
  *   (earlyAnswer.ts).
  */
-import {
-  Awareness,
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate,
-  removeAwarenessStates,
-} from 'y-protocols/awareness'
+import { type Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { CloseCode } from '../../shared/protocol/closeCodes'
 import {
-  type AwarenessEntry,
-  decodeAwarenessUpdate,
   decodeMessage,
   encodeAwareness,
-  encodeAwarenessEntries,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   MalformedMessageError,
 } from '../../shared/protocol/messages'
+import type { StructureRules } from '../../shared/schema/structure'
 import { errorField, type Logger } from '../log/logger'
 import type { DocumentStore } from '../store/documentStore'
 import { BroadcastBatch } from './broadcastBatch'
+import { closeFor } from './closeFor'
 import type { Connection } from './connection'
+import { DocumentGuard } from './documentGuard'
 import { answerFromSnapshot, EARLY_ANSWER_WAIT_MS, type EarlyClient } from './earlyAnswer'
+import { RoomLoadFailed } from './errors'
+import { repairStructure } from './loadRepair'
 import { isUpdateOrigin, type UpdateOrigin } from './origin'
+import { ParkedUpdates } from './parkedUpdates'
+import { Presence } from './presence'
+import { applyStoredLog } from './storedLog'
 import {
   assertApplicableUpdate,
   type ItemCheck,
@@ -46,9 +47,6 @@ import {
 } from './updateCheck'
 import { WriteQueue } from './writeQueue'
 
-/** Stored updates applied per Yjs transaction while loading (see `Room.load`). */
-const LOAD_BATCH = 1_000
-
 export type RoomState = 'loading' | 'ready' | 'closed'
 
 export interface RoomOptions {
@@ -56,8 +54,17 @@ export interface RoomOptions {
   compactAfterEntries: number
   /** Largest awareness state (JSON bytes) one client may publish. */
   maxAwarenessStateBytes: number
-  /** Refuses an item the document schema cannot hold (throws MalformedMessageError). */
+  /** Awareness client ids one connection may introduce in its life (see awarenessOwners.ts). */
+  maxAwarenessClientsPerConnection: number
+  /** Bytes of client edits that may wait for the store; past it, new edits are refused. */
+  maxPendingWriteBytes: number
+  /** Refuses an item the document schema cannot hold (throws InvalidContentError). */
   checkItem?: ItemCheck
+  /**
+   * The document's structural rules: updates that break them are refused, and a stored
+   * document that breaks them is repaired when the room loads (see loadRepair.ts).
+   */
+  structure?: StructureRules
 }
 
 export interface RoomHooks {
@@ -74,10 +81,14 @@ export class Room {
   readonly awareness: Awareness
   readonly connections = new Map<string, Connection>()
   state: RoomState = 'loading'
+  /** Why the room was closed, once it is: what a join arriving too late is told. */
+  closedBy: Error | null = null
   /** Joins announced but not yet attached; an unload must not race them. */
   reservations = 0
-  /** Connections that have sent awareness; the first message of one is its client's hello. */
-  private readonly announced = new WeakSet<Connection>()
+  private readonly presence: Presence
+  /** Made at the first client update: most rooms of an idle server never see one. */
+  private guard: DocumentGuard | null = null
+  private readonly parked = new ParkedUpdates()
   private readonly writes: WriteQueue
   private readonly broadcast: BroadcastBatch
   private appendsSinceCompaction = 0
@@ -107,9 +118,11 @@ export class Room {
     private readonly options: RoomOptions,
     private readonly hooks: RoomHooks = {},
   ) {
-    this.awareness = new Awareness(this.doc)
-    // The server holds no awareness state of its own.
-    this.awareness.setLocalState(null)
+    this.presence = new Presence(this.doc, {
+      maxStateBytes: options.maxAwarenessStateBytes,
+      maxClientsPerConnection: options.maxAwarenessClientsPerConnection,
+    })
+    this.awareness = this.presence.awareness
     this.broadcast = new BroadcastBatch(this.awareness, (message, except) => {
       for (const connection of this.connections.values()) {
         if (connection.id !== except) connection.send(message)
@@ -123,6 +136,7 @@ export class Room {
           attempt,
           error: errorField(err),
         }),
+      options.maxPendingWriteBytes,
     )
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
@@ -135,7 +149,12 @@ export class Room {
 
   /** Loads the stored document. Called once by the registry before anyone joins. */
   async load(): Promise<void> {
-    const updates = await this.store.load(this.name)
+    let updates: Uint8Array[]
+    try {
+      updates = await this.store.load(this.name)
+    } catch (err) {
+      throw new RoomLoadFailed('briefing could not be loaded', { cause: err })
+    }
     const snapshot = updates.length === 1 ? updates[0]! : null
     const waiting = this.waiting ?? []
     this.waiting = null
@@ -144,42 +163,30 @@ export class Room {
       : new Set<Connection>()
     // Set first: an edit Yjs derives while applying (see storeDerived) clears it again.
     this.storedState = snapshot
-    let failed = false
-    // Applied in transactions of LOAD_BATCH rather than one: what Yjs does at the end of a
-    // transaction (merging adjacent structs, collecting deleted content) grows faster than the
-    // transaction, so a 260,000-row log loads in ~0.73 s instead of ~1.15 s. Each boundary is
-    // a state the live room passed through, which applied every update on its own. Merging
-    // the updates first (Y.mergeUpdates) is quadratic in their count and far slower.
-    for (let start = 0; start < updates.length; start += LOAD_BATCH) {
-      const end = Math.min(start + LOAD_BATCH, updates.length)
-      Y.transact(
-        this.doc,
-        () => {
-          for (let index = start; index < end; index++) {
-            // One stored update Yjs cannot apply must not make the whole briefing unloadable.
-            try {
-              Y.applyUpdate(this.doc, updates[index]!)
-            } catch (err) {
-              failed = true
-              this.log.error('skipping a stored update that cannot be applied', {
-                room: this.name,
-                index,
-                error: errorField(err),
-              })
-            }
-          }
-        },
-        { source: 'load' } satisfies UpdateOrigin,
-      )
-    }
+    const failed = applyStoredLog(this.doc, updates, (index, err) =>
+      this.log.error('skipping a stored update that cannot be applied', {
+        room: this.name,
+        index,
+        error: errorField(err),
+      }),
+    )
     const { pendingStructs, pendingDs } = this.doc.store
     if (failed || pendingStructs !== null || pendingDs !== null) this.storedState = null
+    // Before anyone joins: an editor given such a document shows an empty page.
+    if (this.options.structure) {
+      await repairStructure(this, this.options.structure, this.log)
+    }
     if (snapshot && answered.size > 0 && this.storedState !== snapshot) {
       this.catchUp = { connections: answered, stateVector: stateVectorOf(snapshot) }
     }
     // A log left long (an instance died before compacting) is merged after the next append.
     this.appendsSinceCompaction = updates.length
     this.state = 'ready'
+  }
+
+  /** Updates (and their bytes) waiting to be stored. */
+  get writeBacklog(): { updates: number; bytes: number } {
+    return { updates: this.writes.pending, bytes: this.writes.pendingBytes }
   }
 
   /** Whether anything still needs this room in memory. */
@@ -189,13 +196,13 @@ export class Room {
 
   /** Attaches a connection and starts the sync handshake. */
   join(connection: Connection): void {
-    if (this.state !== 'ready') throw new Error(`room ${this.name} is ${this.state}`)
+    if (this.state !== 'ready') {
+      throw this.closedBy ?? new Error(`room ${this.name} is ${this.state}`)
+    }
     this.connections.set(connection.id, connection)
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
-    const states = Array.from(this.awareness.getStates().keys())
-    if (states.length > 0) {
-      connection.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, states)))
-    }
+    const present = this.presence.encodeAll()
+    if (present) connection.send(encodeAwareness(present))
     if (this.catchUp?.connections.delete(connection)) {
       connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, this.catchUp.stateVector)))
       if (this.catchUp.connections.size === 0) this.catchUp = null
@@ -205,9 +212,8 @@ export class Room {
   /** Detaches a connection, removing its awareness states for everyone else. */
   leave(connection: Connection): void {
     if (!this.connections.delete(connection.id)) return
-    if (connection.awarenessClients.size > 0) {
-      removeAwarenessStates(this.awareness, Array.from(connection.awarenessClients), connection)
-    }
+    this.presence.leave(connection)
+    this.parked.drop(connection)
     if (this.connections.size === 0 && this.reservations === 0) this.hooks.onIdle?.(this)
   }
 
@@ -222,34 +228,41 @@ export class Room {
     try {
       this.handle(connection, data)
     } catch (err) {
-      const malformed = err instanceof MalformedMessageError
-      this.log.warn(malformed ? 'malformed message; closing connection' : 'message failed', {
-        room: this.name,
-        connection: connection.id,
-        error: errorField(err),
-      })
-      connection.close(
-        CloseCode.MalformedMessage,
-        malformed ? err.message.slice(0, 120) : 'bad message',
-      )
+      this.closeFailed(connection, err)
     }
+  }
+
+  /**
+   * Closes a connection whose message failed, with the code closeFor picks: the client's
+   * fault is a warning, anything unexpected is the server's (1011, the client retries).
+   */
+  private closeFailed(connection: Connection, err: unknown): void {
+    const fields = { room: this.name, connection: connection.id, error: errorField(err) }
+    if (closeFor(err).unexpected) this.log.error('message failed; closing connection', fields)
+    else if (err instanceof MalformedMessageError) {
+      this.log.warn('malformed message; closing connection', fields)
+    } else this.log.warn('message refused; closing connection', fields)
+    connection.close(err)
   }
 
   private handle(connection: Connection, data: Uint8Array): void {
     const message = decodeMessage(data)
     switch (message.type) {
       case 'sync-step-1': {
-        if (this.storedState && isEmptyStateVector(message.stateVector)) {
-          connection.send(encodeSyncStep2(this.storedState))
-          return
-        }
-        let diff: Uint8Array
+        const { stateVector } = message
+        // Checked even when not answered: an invalid state vector is malformed either way.
         try {
-          diff = Y.encodeStateAsUpdate(this.doc, message.stateVector)
+          Y.decodeStateVector(stateVector)
         } catch (err) {
           throw new MalformedMessageError(`invalid state vector (${String(err)})`)
         }
-        connection.send(encodeSyncStep2(diff))
+        // Before encoding anything: a request not answered must cost nothing.
+        if (!connection.shouldAnswerSyncStep1(stateVector)) return
+        const diff =
+          this.storedState && isEmptyStateVector(stateVector)
+            ? this.storedState
+            : Y.encodeStateAsUpdate(this.doc, stateVector)
+        connection.answer(encodeSyncStep2(diff), stateVector)
         return
       }
       case 'sync-step-2':
@@ -257,14 +270,12 @@ export class Room {
         this.receiveUpdate(connection, message.update)
         return
       case 'awareness':
-        this.receiveAwareness(connection, message.update)
+        this.presence.receive(connection, message.update)
         return
       case 'query-awareness':
-        connection.send(
-          encodeAwareness(
-            encodeAwarenessUpdate(this.awareness, Array.from(this.awareness.getStates().keys())),
-          ),
-        )
+        if (connection.shouldAnswerRequest()) {
+          connection.answer(encodeAwareness(this.presence.encodeAll() ?? noAwareness()))
+        }
         return
       default: {
         const unreachable: never = message
@@ -285,24 +296,68 @@ export class Room {
       }
       return
     }
-    assertApplicableUpdate(update, this.options.checkItem)
-    this.persistAndApply(update, { source: 'client', connectionId: connection.id }).catch((err) => {
-      // Stored, but Yjs threw applying it: an update the checks above did not catch.
-      this.log.error('update could not be applied; closing connection', {
-        room: this.name,
-        connection: connection.id,
-        error: errorField(err),
-      })
-      connection.close(CloseCode.MalformedMessage, 'update could not be applied')
-    })
+    this.acceptUpdate(connection, update)
+    if (this.parked.size > 0) this.retryParked()
   }
 
   /**
-   * Stores an update, then applies it to the doc (which broadcasts it). Used for client
-   * edits and for edits the server itself makes.
+   * Checks a client's update and queues it for the store (it is applied once stored), or
+   * holds it back when it builds on content the room does not have yet. Throws what refuses
+   * it: MalformedMessageError, InvalidContentError, WriteBacklogFull.
+   */
+  private acceptUpdate(connection: Connection, update: Uint8Array): void {
+    const { structs } = assertApplicableUpdate(update, this.options.checkItem)
+    if (this.options.structure && !this.guard) {
+      this.guard = new DocumentGuard(this.options.structure, this.doc)
+    }
+    const accepted = this.guard ? this.guard.check(structs) : undefined
+    if (accepted === null) {
+      this.parked.park(connection, update)
+      return
+    }
+    const origin: UpdateOrigin = { source: 'client', connectionId: connection.id }
+    // Throws WriteBacklogFull, before anything is queued, when too much waits for the store.
+    const stored = this.writes.admit(update)
+    if (accepted) this.guard!.hold(accepted)
+    this.applyStored(stored, update, origin)
+      .catch((err) => {
+        // Stored, but Yjs threw applying it: an update the checks above did not catch. The
+        // server's fault, not the client's: it reconnects and resends (a no-op now).
+        this.log.error('update could not be applied; closing connection', {
+          room: this.name,
+          connection: connection.id,
+          error: errorField(err),
+        })
+        connection.close(err)
+      })
+      .finally(() => {
+        if (accepted) this.guard!.release(accepted)
+      })
+  }
+
+  /** Tries the held-back updates again, now that the room has more content. */
+  private retryParked(): void {
+    for (const [connection, updates] of this.parked.takeAll()) {
+      if (!this.connections.has(connection.id)) continue
+      try {
+        for (const update of updates) this.acceptUpdate(connection, update)
+      } catch (err) {
+        this.closeFailed(connection, err)
+      }
+    }
+  }
+
+  /**
+   * Stores an update, then applies it to the doc (which broadcasts it). Used for edits the
+   * server itself makes; they are stored whatever the backlog.
    */
   persistAndApply(update: Uint8Array, origin: UpdateOrigin): Promise<void> {
-    return this.writes.push(update).then(() => {
+    return this.applyStored(this.writes.push(update), update, origin)
+  }
+
+  /** Applies an update once `stored` says it is in the store. */
+  private applyStored(stored: Promise<void>, update: Uint8Array, origin: UpdateOrigin) {
+    return stored.then(() => {
       if (this.state === 'closed') return
       Y.applyUpdate(this.doc, update, origin)
       this.hooks.onPersisted?.(this, origin, update)
@@ -320,33 +375,7 @@ export class Room {
   applyPeerUpdate(update: Uint8Array): void {
     if (this.state !== 'ready') return
     Y.applyUpdate(this.doc, update, { source: 'peer' } satisfies UpdateOrigin)
-  }
-
-  private receiveAwareness(connection: Connection, update: Uint8Array): void {
-    const entries = decodeAwarenessUpdate(update)
-    for (const entry of entries) {
-      if (entry.stateJson.length > this.options.maxAwarenessStateBytes) {
-        throw new MalformedMessageError(
-          `awareness state of ${entry.stateJson.length} bytes exceeds ${this.options.maxAwarenessStateBytes}`,
-        )
-      }
-    }
-    const hello = !this.announced.has(connection)
-    this.announced.add(connection)
-    // The clients a connection speaks for, removed for everyone when it leaves: those of its
-    // hello, and any whose state it changed. Not those it only echoes: the stock provider
-    // sends back every state it hears, and a connection claiming them all would, leaving,
-    // wipe everyone's presence (as upstream's server, count only accepted changes).
-    const news = new Set(entries.filter((e) => isNews(this.awareness, e)).map((e) => e.clientId))
-    for (const { clientId, stateJson } of entries) {
-      if (stateJson === 'null') connection.awarenessClients.delete(clientId)
-      else if (hello || news.has(clientId)) connection.awarenessClients.add(clientId)
-    }
-    applyAwarenessUpdate(
-      this.awareness,
-      hello ? readmitReconnected(this.awareness, entries, update) : update,
-      connection,
-    )
+    if (this.parked.size > 0) this.retryParked()
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -405,11 +434,12 @@ export class Room {
     return this.writes.drained()
   }
 
-  /** Closes every connection with `code` and stops accepting work. */
-  close(code: number, reason: string): void {
+  /** Closes every connection for `cause` (see closeFor) and stops accepting work. */
+  close(cause: Error): void {
     this.state = 'closed'
+    this.closedBy = cause
     this.broadcast.cancel()
-    for (const connection of this.connections.values()) connection.close(code, reason)
+    for (const connection of this.connections.values()) connection.close(cause)
     this.connections.clear()
   }
 
@@ -420,41 +450,9 @@ export class Room {
     this.writes.stop()
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
   }
-}
-
-/**
- * A client that reconnects re-announces the awareness clock it had, and y-protocols, here and
- * in every other client, ignores a clock it has already seen: the client would look absent
- * until its next renewal, up to 15 s (yjs/y-websocket#122). So a state for a client that has
- * none here is re-admitted one clock later than the last one seen; every client takes that as
- * news, and the reconnected client adopts the clock when its own state comes back to it.
- * Only a connection's hello (its first awareness message, sent before it has heard anything)
- * is treated so: its later messages echo other clients' states, and an echo must not bring
- * back a client that has just left.
- */
-function readmitReconnected(
-  awareness: Awareness,
-  entries: AwarenessEntry[],
-  update: Uint8Array,
-): Uint8Array {
-  let readmitted = false
-  const adjusted = entries.map((entry) => {
-    const seen = awareness.meta.get(entry.clientId)?.clock
-    if (
-      entry.stateJson === 'null' ||
-      seen === undefined ||
-      entry.clock > seen ||
-      awareness.states.has(entry.clientId)
-    ) {
-      return entry
-    }
-    readmitted = true
-    return { ...entry, clock: seen + 1 }
-  })
-  return readmitted ? encodeAwarenessEntries(adjusted) : update
 }
 
 /** The state vector of a stored update; empty (everything is missing) if it cannot be read. */
@@ -466,11 +464,7 @@ function stateVectorOf(update: Uint8Array): Uint8Array {
   }
 }
 
-/** Whether y-protocols will apply this entry: a newer clock, or a removal of a present state. */
-function isNews(awareness: Awareness, entry: AwarenessEntry): boolean {
-  const seen = awareness.meta.get(entry.clientId)?.clock ?? 0
-  return (
-    seen < entry.clock ||
-    (seen === entry.clock && entry.stateJson === 'null' && awareness.states.has(entry.clientId))
-  )
+/** An awareness update holding no client: the answer to a query when nobody is present. */
+function noAwareness(): Uint8Array {
+  return Uint8Array.of(0)
 }

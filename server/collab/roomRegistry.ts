@@ -4,11 +4,11 @@
  * connections, no pending joins, no pending writes, re-checked after every await. A room
  * whose final write fails stays in memory and tries again later.
  */
-import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { errorField, type Logger } from '../log/logger'
 import type { DocumentStore } from '../store/documentStore'
 import type { Connection } from './connection'
 import type { EarlyClient } from './earlyAnswer'
+import { ServerRestarting } from './errors'
 import { Room, type RoomHooks, type RoomOptions } from './room'
 
 export interface RoomRegistryOptions extends RoomOptions {
@@ -27,6 +27,8 @@ export interface RegistryHooks extends Omit<RoomHooks, 'onIdle'> {
 export const DEFAULT_ROOM_OPTIONS: RoomRegistryOptions = {
   compactAfterEntries: 500,
   maxAwarenessStateBytes: 16 * 1024,
+  maxAwarenessClientsPerConnection: 4,
+  maxPendingWriteBytes: 32 * 1024 * 1024,
   unloadRetryMs: 5_000,
 }
 
@@ -86,14 +88,16 @@ export class RoomRegistry {
     work: (room: Room) => Promise<T>,
     early?: EarlyClient,
   ): Promise<T> {
-    if (this.shuttingDown) throw new Error('server is shutting down')
+    if (this.shuttingDown) throw new ServerRestarting()
     let room = this.rooms.get(name)
     if (!room || room.state === 'closed') room = this.create(name)
     room.reservations++
     if (early && room.state === 'loading') room.expect(early)
     try {
       await this.loads.get(name)
-      if (room.state !== 'ready') throw new Error(`room ${name} could not be loaded`)
+      if (room.state !== 'ready') {
+        throw room.closedBy ?? new Error(`room ${name} could not be loaded`)
+      }
       return await work(room)
     } finally {
       room.reservations--
@@ -161,14 +165,14 @@ export class RoomRegistry {
   }
 
   /**
-   * Ends a room at once (the briefing was deleted): closes its connections, waits for writes
-   * already accepted, and drops it without compacting.
+   * Ends a room at once (the briefing was deleted): closes its connections for `cause`,
+   * waits for writes already accepted, and drops it without compacting.
    */
-  async close(name: string, code: number, reason: string): Promise<void> {
+  async close(name: string, cause: Error): Promise<void> {
     const room = this.rooms.get(name)
     if (!room) return
     await this.loads.get(name)?.catch(() => undefined)
-    room.close(code, reason)
+    room.close(cause)
     await room.flushed()
     if (this.rooms.get(name) === room) this.rooms.delete(name)
     room.destroy()
@@ -194,7 +198,7 @@ export class RoomRegistry {
     const rooms = Array.from(this.rooms.values())
     await Promise.allSettled(
       rooms.map(async (room) => {
-        room.close(CloseCode.ServerRestarting, CloseReason.ServerRestarting)
+        room.close(new ServerRestarting())
         await room.flushed()
         try {
           await room.compact()

@@ -7,7 +7,7 @@
  */
 import type { Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
-import { MalformedMessageError } from '../../shared/protocol/messages'
+import { InvalidContentError } from './errors'
 import type { ItemCheck } from './updateCheck'
 
 /** y-prosemirror names overlapping marks `name--hash`; the schema knows only `name`. */
@@ -27,14 +27,14 @@ export function schemaGuard(schema: Schema): ItemCheck {
       if (content instanceof Y.ContentType) {
         const type = content.type
         if (type instanceof Y.XmlElement && !nodes.has(type.nodeName)) {
-          throw new MalformedMessageError(
+          throw new InvalidContentError(
             `update adds a "${type.nodeName.slice(0, 40)}" node the schema does not have`,
           )
         }
         if (type instanceof Y.XmlHook)
-          throw new MalformedMessageError('update adds an XML hook the schema does not have')
+          throw new InvalidContentError('update adds an XML hook the schema does not have')
       } else if (content instanceof Y.ContentFormat && !marks.has(markName(content.key))) {
-        throw new MalformedMessageError(
+        throw new InvalidContentError(
           `update formats text with a "${content.key.slice(0, 40)}" mark the schema does not have`,
         )
       }

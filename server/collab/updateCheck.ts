@@ -8,15 +8,19 @@
 import * as Y from 'yjs'
 import { MalformedMessageError } from '../../shared/protocol/messages'
 
-/** Inspects one item of an incoming update; throws MalformedMessageError to refuse it. */
+/** Inspects one item of an incoming update; throws to refuse it (see closeFor). */
 export type ItemCheck = (item: Y.Item) => void
+
+/** An update as Y.decodeUpdate reads it. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
 
 /**
  * Throws MalformedMessageError naming the first broken invariant. `checkItem` sees every
  * item too (the schema guard), so an update is decoded once, however many checks it meets.
+ * Returns the decoded update for the checks that need the document (documentGuard.ts).
  */
-export function assertApplicableUpdate(update: Uint8Array, checkItem?: ItemCheck): void {
-  let decoded: ReturnType<typeof Y.decodeUpdate>
+export function assertApplicableUpdate(update: Uint8Array, checkItem?: ItemCheck): DecodedUpdate {
+  let decoded: DecodedUpdate
   try {
     decoded = Y.decodeUpdate(update)
   } catch (err) {
@@ -48,6 +52,7 @@ export function assertApplicableUpdate(update: Uint8Array, checkItem?: ItemCheck
       }
     }
   }
+  return decoded
 }
 
 /**

@@ -5,7 +5,13 @@
  * so a burst costs one transaction, not one per keystroke. A failed append keeps its batch at
  * the head of the queue and retries with capped exponential backoff: the data stays in
  * memory until the store takes it, and later updates wait behind it so order is kept.
+ *
+ * What waits is bounded: `admit` refuses a client's update once `maxPendingBytes` wait
+ * (WriteBacklogFull; the room closes that client with a retryable code, and its provider
+ * resends the edit on reconnect). Updates the room must store whatever the backlog (edits
+ * Yjs derived from ones already applied, the server's own edits) use `push`.
  */
+import { WriteBacklogFull } from './errors'
 
 interface Pending {
   update: Uint8Array
@@ -18,6 +24,7 @@ const MAX_BACKOFF_MS = 5_000
 
 export class WriteQueue {
   private queue: Pending[] = []
+  private bytes = 0
   private running = false
   private stopped = false
   private idleWaiters: Array<() => void> = []
@@ -27,6 +34,7 @@ export class WriteQueue {
   constructor(
     private readonly append: (updates: Uint8Array[]) => Promise<void>,
     private readonly onError: (err: unknown, attempt: number) => void,
+    private readonly maxPendingBytes = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Updates queued or in flight. */
@@ -34,11 +42,30 @@ export class WriteQueue {
     return this.queue.length
   }
 
-  /** Queues an update; resolves once it is durably stored. */
+  /** Bytes of the updates queued or in flight. */
+  get pendingBytes(): number {
+    return this.bytes
+  }
+
+  /**
+   * Queues a client's update unless the backlog is full: throws WriteBacklogFull then, before
+   * anything is queued. Resolves once the update is durably stored.
+   */
+  admit(update: Uint8Array): Promise<void> {
+    if (this.bytes > 0 && this.bytes + update.byteLength > this.maxPendingBytes) {
+      throw new WriteBacklogFull(
+        `${this.bytes} bytes of edits are waiting to be stored; try again shortly`,
+      )
+    }
+    return this.push(update)
+  }
+
+  /** Queues an update whatever the backlog; resolves once it is durably stored. */
   push(update: Uint8Array): Promise<void> {
     if (this.stopped) return Promise.reject(new Error('write queue stopped'))
     return new Promise((resolve, reject) => {
       this.queue.push({ update, resolve, reject })
+      this.bytes += update.byteLength
       if (!this.running) void this.run()
     })
   }
@@ -56,6 +83,7 @@ export class WriteQueue {
     this.wakeRetry?.()
     const left = this.queue
     this.queue = []
+    this.bytes = 0
     for (const item of left) item.reject(new Error('write queue stopped'))
   }
 
@@ -75,6 +103,7 @@ export class WriteQueue {
       attempt = 0
       // Only the stored prefix leaves the queue; updates pushed during the append stay.
       this.queue.splice(0, batch.length)
+      for (const item of batch) this.bytes -= item.update.byteLength
       for (const item of batch) item.resolve()
     }
     this.running = false

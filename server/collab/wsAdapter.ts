@@ -10,13 +10,23 @@
  */
 import { type RawData, WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/closeCodes'
+import { MalformedMessageError } from '../../shared/protocol/messages'
 import { errorField, type Logger } from '../log/logger'
-import { type AccessMode, Connection, type ConnectionIdentity } from './connection'
+import type { SendLimits } from './backpressure'
+import { closeFor } from './closeFor'
+import {
+  type AccessMode,
+  Connection,
+  type ConnectionHooks,
+  type ConnectionIdentity,
+} from './connection'
 import type { EarlyClient } from './earlyAnswer'
+import { RateLimitExceeded, RoomLoadFailed } from './errors'
 import { MESSAGE_RATE, MessageRate } from './messageRate'
 import type { Room } from './room'
 import type { RoomRegistry } from './roomRegistry'
 import type { CollabSocket } from './socket'
+import type { SocketSlot } from './socketLimits'
 
 export interface AttachOptions {
   /** The connection's id (see ConnectionIds). */
@@ -26,7 +36,16 @@ export interface AttachOptions {
   identity: ConnectionIdentity
   /** Bytes a client may send before its room has loaded; more is abuse. */
   maxBufferedBytes: number
+  /** What the server may queue for the socket (see backpressure.ts). */
+  sendLimits: SendLimits
+  /** Shared by every connection of the server (one object, not one per socket). */
+  hooks: ConnectionHooks
+  /** The socket's place under the per-user and per-address caps, given back on close. */
+  slot: SocketSlot
 }
+
+/** The state vector of a client that has nothing: what an early answer answers. */
+const EMPTY_STATE_VECTOR = Uint8Array.of(0)
 
 /**
  * The WebSocket class of the collaboration server. Its own members are `#private` so that
@@ -35,6 +54,7 @@ export interface AttachOptions {
 export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyClient {
   #connection: Connection | null = null
   #log: Logger | null = null
+  #slot: SocketSlot | null = null
   /** Set once the room has loaded; frames go straight to it from then on. */
   #room: Room | null = null
   /** Frames received while the room loads; null once delivered or the socket closed. */
@@ -66,6 +86,7 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
   /** EarlyClient: the room answered the first frame before loading; it is not delivered. */
   answerFirstFrame(reply: Uint8Array): Promise<void> {
     this.#early?.shift()
+    this.#connection?.answeredEarly(reply, EMPTY_STATE_VECTOR)
     return new Promise((resolve) => {
       if (!this.isOpen) resolve()
       else this.send(reply, () => resolve())
@@ -79,9 +100,17 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
   attach(registry: RoomRegistry, log: Logger, options: AttachOptions): Connection {
     if (this.#connection) throw new Error(`socket already attached as ${this.#connection.id}`)
     this.binaryType = 'nodebuffer'
-    const connection = new Connection(options.id, this, options.access, options.identity)
+    const connection = new Connection(
+      options.id,
+      this,
+      options.access,
+      options.identity,
+      options.sendLimits,
+      options.hooks,
+    )
     this.#connection = connection
     this.#log = log
+    this.#slot = options.slot
     this.#maxEarlyBytes = options.maxBufferedBytes
     this.on('message', this.#receive)
     this.on('error', this.#reportError)
@@ -104,12 +133,12 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
         connection: connection.id,
         error: 'text frame',
       })
-      connection.close(CloseCode.MalformedMessage, 'text frames are not part of the protocol')
+      connection.close(new MalformedMessageError('text frames are not part of the protocol'))
       return
     }
     if (!this.#rate.take()) {
       this.#log!.warn('message rate exceeded; closing connection', { connection: connection.id })
-      connection.close(CloseCode.RateLimited, 'too many messages')
+      connection.close(new RateLimitExceeded('too many messages'))
       return
     }
     const bytes = toUint8Array(data)
@@ -119,7 +148,7 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
     }
     this.#earlyBytes += bytes.byteLength
     if (this.#earlyBytes > this.#maxEarlyBytes) {
-      connection.close(CloseCode.RateLimited, 'too much data before the room was ready')
+      connection.close(new RateLimitExceeded('too much data before the room was ready'))
       return
     }
     if (!this.#early) return
@@ -138,6 +167,7 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
   }
 
   #leave(): void {
+    this.#slot?.release()
     this.#early = null
     this.#firstFrameWaiter?.(null)
     this.#firstFrameWaiter = null
@@ -155,8 +185,12 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
 
   #roomFailed(briefingId: string, err: unknown): void {
     if (!this.isOpen) return // the client left while the room loaded
-    this.#log!.error('could not open room', { room: briefingId, error: errorField(err) })
-    this.#connection!.close(CloseCode.StoreUnavailable, 'briefing could not be loaded')
+    // The store's own error says what went wrong; the client is told only to retry.
+    const cause = err instanceof RoomLoadFailed && err.cause !== undefined ? err.cause : err
+    const unexpected = closeFor(err).unexpected || err instanceof RoomLoadFailed
+    if (unexpected)
+      this.#log!.error('could not open room', { room: briefingId, error: errorField(cause) })
+    this.#connection!.close(err)
   }
 }
 

@@ -3,25 +3,23 @@
  * the server sees exactly the document the editor shows.
  */
 import { DOMSerializer, type Node as PMNode, type Schema } from '@tiptap/pm/model'
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { parseHTML } from 'linkedom'
 import type * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../../shared/schema/extensions'
+import { StructureRules } from '../../shared/schema/structure'
+import { type BodyRead, readBody } from './readBody'
 
 /**
- * The document as a ProseMirror node, validated against the schema. A briefing nobody has
- * typed in yet has an empty fragment, which the schema's `block+` does not allow; it reads
- * as the empty document the editor shows (one empty paragraph).
+ * The document as a ProseMirror node that passes the schema's check, with the parts of the
+ * stored document that could not be part of it (see readBody.ts). A briefing nobody has
+ * typed in yet reads as the empty document the editor shows (one empty paragraph).
  */
-export function docToNode(doc: Y.Doc, schema: Schema): PMNode {
-  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOCUMENT_FRAGMENT), schema)
-  if (node.childCount === 0) return schema.topNodeType.createAndFill()!
-  node.check()
-  return node
+export function readDocumentBody(doc: Y.Doc, schema: Schema): BodyRead {
+  return readBody(doc, new StructureRules(schema))
 }
 
-export function docToJSON(doc: Y.Doc, schema: Schema): Record<string, unknown> {
-  return docToNode(doc, schema).toJSON()
+/** The document as a ProseMirror node, validated against the schema. */
+export function docToNode(doc: Y.Doc, schema: Schema): PMNode {
+  return readDocumentBody(doc, schema).node
 }
 
 /** Serialises with the schema's own toDOM rules, on linkedom's DOM (no browser on the server). */
@@ -34,8 +32,4 @@ export function nodeToHTML(node: PMNode, schema: Schema): string {
     wrap as unknown as HTMLElement,
   )
   return wrap.innerHTML
-}
-
-export function docToHTML(doc: Y.Doc, schema: Schema): string {
-  return nodeToHTML(docToNode(doc, schema), schema)
 }

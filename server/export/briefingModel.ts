@@ -8,7 +8,7 @@ import type { Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { readBriefingSettings } from '../../shared/briefing/settings'
 import { getSource } from '../../shared/sources/sourcesMap'
-import { docToNode } from '../content/render'
+import { readDocumentBody } from '../content/render'
 import type { Stores } from '../store'
 import type { BriefingRecord } from '../store/briefingStore'
 import { buildExportModel } from './build/buildModel'
@@ -50,8 +50,8 @@ export async function briefingFacts(
 }
 
 /**
- * The export model of `doc`. Throws InvalidDocumentError when the document does not fit
- * the schema (exporting it would mean guessing what it says).
+ * The export model of `doc`. Parts of the stored document that break the schema are left
+ * out and named in the warnings; InvalidDocumentError means reading it failed anyway.
  */
 export function modelFromDoc(
   doc: Y.Doc,
@@ -59,9 +59,9 @@ export function modelFromDoc(
   facts: BriefingFacts,
   now: Date,
 ): ExportModel {
-  let node: ReturnType<typeof docToNode>
+  let body: ReturnType<typeof readDocumentBody>
   try {
-    node = docToNode(doc, schema)
+    body = readDocumentBody(doc, schema)
   } catch (err) {
     throw new InvalidDocumentError(
       `briefing ${facts.briefing.id} does not match the document schema: ${(err as Error).message}`,
@@ -69,10 +69,10 @@ export function modelFromDoc(
   }
   const { settings, problems } = readBriefingSettings(doc)
   return buildExportModel({
-    doc: node,
+    doc: body.node,
     getSource: (id) => getSource(doc, id),
     settings,
-    warnings: problems,
+    warnings: [...body.dropped.map((part) => `left out: ${part.message}`), ...problems],
     meta: {
       title: facts.briefing.title,
       team: facts.team,

@@ -10,7 +10,6 @@ export class Metrics {
   readonly registry = new Registry()
   readonly updates: Counter<'origin'>
   readonly storeLatency: Histogram<'operation' | 'outcome'>
-  readonly redisLag: Histogram<never>
   readonly closedConnections: Counter<'code'>
 
   /** `rooms` is read at scrape time, so the registry may be created after this object. */
@@ -37,6 +36,24 @@ export class Metrics {
         )
       },
     })
+    // Edits accepted but not yet stored, across rooms: it grows when the store is slow or
+    // down, and past a room's cap its clients are asked to come back later (4507).
+    new Gauge({
+      name: 'briefing_write_queue_updates',
+      help: 'Document updates waiting to be stored, across rooms',
+      registers,
+      collect() {
+        this.set(backlog(rooms()).updates)
+      },
+    })
+    new Gauge({
+      name: 'briefing_write_queue_bytes',
+      help: 'Bytes of document updates waiting to be stored, across rooms',
+      registers,
+      collect() {
+        this.set(backlog(rooms()).bytes)
+      },
+    })
     this.updates = new Counter({
       name: 'briefing_document_updates_total',
       help: 'Document updates stored and applied, by origin (rate() gives updates/s)',
@@ -50,12 +67,6 @@ export class Metrics {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
       registers,
     })
-    this.redisLag = new Histogram({
-      name: 'briefing_redis_lag_seconds',
-      help: 'Time from publishing an update on one instance to applying it on this one',
-      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
-      registers,
-    })
     this.closedConnections = new Counter({
       name: 'briefing_connections_closed_total',
       help: 'Collaboration connections closed by the server, by close code',
@@ -63,6 +74,18 @@ export class Metrics {
       registers,
     })
   }
+}
+
+/** The write backlog summed over every room in memory. */
+function backlog(registry: RoomRegistry): { updates: number; bytes: number } {
+  let updates = 0
+  let bytes = 0
+  for (const room of registry.all()) {
+    const pending = room.writeBacklog
+    updates += pending.updates
+    bytes += pending.bytes
+  }
+  return { updates, bytes }
 }
 
 /** Wraps a DocumentStore so every operation's latency and outcome is measured. */

@@ -1,2 +1,2 @@
-export { CloseCode, type CloseCodeValue, CloseReason } from './closeCodes'
+export { CloseCode, type CloseCodeValue } from './closeCodes'
 export * from './messages'

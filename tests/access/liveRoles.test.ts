@@ -150,7 +150,7 @@ describe.each<Via>(['cookie', 'token'])('[LR] live role changes (%s sockets)', (
     await expectDroppedInPlace(second, 'other member edit while viewer')
 
     await setTeamDefault(admin, briefingId, 'editor')
-    await closedWith(client, CloseCode.ReadOnly)
+    await closedWith(client, CloseCode.WriteAccessGranted)
     client = await reconnect(member, client)
     client.write('member edit after the upgrade')
     await expectLanded('member edit after the upgrade')
@@ -167,7 +167,7 @@ describe.each<Via>(['cookie', 'token'])('[LR] live role changes (%s sockets)', (
     await expectDroppedInPlace(client, 'viewer edit')
 
     await share(admin, briefingId, viewer, 'editor')
-    await closedWith(client, CloseCode.ReadOnly)
+    await closedWith(client, CloseCode.WriteAccessGranted)
     client = await reconnect(viewer, client)
     client.write('editor edit after reconnecting')
     await expectLanded('editor edit after reconnecting')
@@ -178,7 +178,7 @@ describe.each<Via>(['cookie', 'token'])('[LR] live role changes (%s sockets)', (
     const member = await signUpInvited(server.url, admin, teamId, 'Member')
     let client = await connect(member)
     await setMemberRole(admin, teamId, member, 'admin')
-    await closedWith(client, CloseCode.ReadOnly)
+    await closedWith(client, CloseCode.WriteAccessGranted)
     client = await reconnect(member, client)
     client.write('new admin edit')
     await expectLanded('new admin edit')

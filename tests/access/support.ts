@@ -156,11 +156,21 @@ export function rawClient(url: string, headers: Record<string, string> = {}): Ra
  * Frames on one connection are handled in order, and the server answers sync step 1 at
  * once. So once the reply to a step 1 sent now arrives, every frame sent earlier on this
  * socket has been handled (an accepted update may still be on its way to the store).
+ * Each barrier names a state vector of its own: the server answers a repeated one once.
  */
 async function syncBarrier(ws: WebSocket, received: readonly Uint8Array[]): Promise<void> {
   const before = countSyncStep2(received)
-  ws.send(syncFrame(0, Y.encodeStateVector(new Y.Doc())))
+  ws.send(syncFrame(0, unseenStateVector()))
   await waitFor(() => countSyncStep2(received) > before, 'sync barrier answered')
+}
+
+/** A state vector naming one random client the room has never seen: it lacks everything. */
+function unseenStateVector(): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 1)
+  encoding.writeVarUint(encoder, Math.floor(Math.random() * 0xffffffff))
+  encoding.writeVarUint(encoder, 0)
+  return encoding.toUint8Array(encoder)
 }
 
 /** Opens a raw socket with a session cookie from our own origin, as a browser tab would. */

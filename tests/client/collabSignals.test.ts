@@ -58,9 +58,12 @@ describe('access signals from the collaboration socket', () => {
 
   it('restores writing on 4409 and keeps the provider retrying', () => {
     const { provider, events, signals } = setup()
-    provider.emit('connection-close', [{ code: CloseCode.ReadOnly } as CloseEvent, provider])
+    provider.emit('connection-close', [
+      { code: CloseCode.WriteAccessGranted } as CloseEvent,
+      provider,
+    ])
     expect(signals.onWriteRestored).toHaveBeenCalledTimes(1)
-    expect(events).toEqual([{ type: 'socket-closed', code: CloseCode.ReadOnly }])
+    expect(events).toEqual([{ type: 'socket-closed', code: CloseCode.WriteAccessGranted }])
     provider.destroy()
   })
 

@@ -102,6 +102,7 @@ describe('close disposition', () => {
     [CloseCode.Forbidden, 'forbidden'],
     [CloseCode.MalformedMessage, 'rejected'],
     [CloseCode.MessageTooBig, 'rejected'],
+    [CloseCode.InvalidContent, 'invalid-content'],
   ])('stops on %i (%s)', (code, reason) => {
     expect(closeDisposition(code)).toBe(reason)
   })
@@ -113,8 +114,11 @@ describe('close disposition', () => {
   it.each([
     CloseCode.ServerRestarting,
     CloseCode.RateLimited,
-    CloseCode.StoreUnavailable,
-    CloseCode.ReadOnly,
+    CloseCode.InternalError,
+    CloseCode.LoadFailed,
+    CloseCode.WriteBacklogFull,
+    CloseCode.SlowReader,
+    CloseCode.WriteAccessGranted,
     1000,
     1006,
     4999,

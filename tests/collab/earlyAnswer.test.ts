@@ -22,7 +22,11 @@ import {
 const EMPTY_STEP_1 = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()))
 
 class TestClient implements EarlyClient {
-  readonly connection = new Connection('c', { isOpen: true, send() {}, close() {} }, 'read-write')
+  readonly connection = new Connection(
+    'c',
+    { isOpen: true, bufferedAmount: 0, send() {}, close() {}, terminate() {} },
+    'read-write',
+  )
   readonly replies: Uint8Array[] = []
   private deliver: (frame: Uint8Array | null) => void = () => undefined
   private readonly first = new Promise<Uint8Array | null>((resolve) => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { schemaGuard } from '../../server/collab/schemaGuard'
 import { assertApplicableUpdate } from '../../server/collab/updateCheck'
+import { CloseCode } from '../../shared/protocol/closeCodes'
 import { briefingSchema } from '../../shared/schema/schema'
 import {
   appendParagraph,
@@ -64,7 +65,7 @@ describe('schema guard', () => {
       await server.close()
     })
 
-    it('[SG3] an unknown node closes only the sender (4400) and never reaches the store or peers', async () => {
+    it('[SG3] an unknown node closes only the sender (4422) and never reaches the store or peers', async () => {
       const id = await createBriefing(server.url)
       const good = connectClient(server.wsUrl, id)
       const bad = connectClient(server.wsUrl, id)
@@ -79,7 +80,7 @@ describe('schema guard', () => {
       )
       bad.provider.shouldConnect = false
       bad.fragment.insert(0, [new Y.XmlElement('iframe')])
-      expect(await closed).toBe(4400)
+      expect(await closed).toBe(CloseCode.InvalidContent)
       appendParagraph(good, 'still syncing')
       await waitFor(
         () => server.registry.get(id)?.doc.getXmlFragment('default').length === 2,

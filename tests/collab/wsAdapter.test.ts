@@ -191,7 +191,7 @@ describe('ws adapter', () => {
     await waitFor(() => store.loadsStarted === 1, 'the room is loading')
     store.fail(new StoreError('injected: load failed'))
     expect(await closed).toEqual({
-      code: CloseCode.StoreUnavailable,
+      code: CloseCode.LoadFailed,
       reason: 'briefing could not be loaded',
     })
     const logged = log.lines.find((line) => line.msg === 'could not open room')

@@ -34,6 +34,7 @@ export class MemoryClient {
   ) {
     const socket: CollabSocket = {
       isOpen: true,
+      bufferedAmount: 0,
       send: (data) => {
         const copy = data.slice()
         setImmediate(() => this.receive(copy))
@@ -42,6 +43,7 @@ export class MemoryClient {
         this.closed = { code, reason }
         this.disconnect()
       },
+      terminate: () => this.disconnect(),
     }
     Object.defineProperty(socket, 'isOpen', { get: () => this.open })
     this.connection = new Connection(id, socket, 'read-write')

@@ -44,6 +44,8 @@ const closedDetail = {
   deleted: 'This briefing was deleted.',
   forbidden: 'Your access to this briefing was removed.',
   rejected: 'The server could not accept a change. Copy any recent work, then reload.',
+  'invalid-content':
+    'The server refused a change that would break the briefing’s structure. Copy any recent work, then reload.',
 } as const
 
 export function ConnectionBadge({ state }: { state: ConnectionState }) {

@@ -11,7 +11,7 @@
 import { CloseCode } from '../../../shared/protocol'
 
 /** Why the server ended the session for good. */
-export type ClosedReason = 'deleted' | 'forbidden' | 'rejected'
+export type ClosedReason = 'deleted' | 'forbidden' | 'rejected' | 'invalid-content'
 
 export type ConnectionState =
   /** Never synced yet; the document is not editable so nothing is typed into a blank page. */
@@ -95,6 +95,10 @@ function afterSocketClosed(
 /**
  * Whether a close code means "try again", "sign in, then try again" or names a reason to stop.
  * Codes the client does not know are retried: an unknown code must never strand a user's edits.
+ * So are the server's own troubles (1011 internal error, 1012 restart, 4503 load failed,
+ * 4507 write backlog, 4508 slow reader), a rate limit (4429, after the provider's backoff)
+ * and 4409 (our role may now write: reconnecting picks it up); the edits stay in the Y.Doc
+ * and are sent on reconnect.
  */
 export function closeDisposition(code: number): 'retry' | 'sign-in' | ClosedReason {
   switch (code) {
@@ -108,6 +112,8 @@ export function closeDisposition(code: number): 'retry' | 'sign-in' | ClosedReas
     case CloseCode.MalformedMessage:
     case CloseCode.MessageTooBig:
       return 'rejected'
+    case CloseCode.InvalidContent:
+      return 'invalid-content'
     default:
       return 'retry'
   }

@@ -4,7 +4,7 @@
  * Everything that defines the document comes from `briefingExtensions()`; this file swaps in
  * the quote and sources-list nodes with their node views (`.extend()` keeps the schema the
  * same), and adds extensions that add no nodes or marks: the collaboration binding, other
- * people's carets, live citation numbers and quote drops. It imports no CSS so tests can
+ * people's carets, live citation numbers, quote drops and the nesting limit. It imports no CSS so tests can
  * build its schema in Node and compare it with the server's.
  */
 import type { AnyExtension } from '@tiptap/core'
@@ -17,6 +17,7 @@ import { briefingExtensions, DOCUMENT_FRAGMENT } from '../../../shared/schema'
 import { SOURCE_QUOTE } from '../../../shared/schema/nodes/sourceQuoteAttrs'
 import { SOURCES_LIST } from '../../../shared/schema/nodes/sourcesList'
 import { getSource } from '../../../shared/sources'
+import { NestingLimit } from './nestingLimit'
 import { SourceQuoteWithView, SourcesListWithView } from './quote/nodeViews'
 import { QuoteDrop } from './quote/quoteDrop'
 
@@ -57,5 +58,6 @@ export function clientExtensions({
     CollaborationCaret.configure({ provider, user }),
     CitationNumbers,
     QuoteDrop.configure({ insertedBy }),
+    NestingLimit,
   ]
 }

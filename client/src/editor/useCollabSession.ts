@@ -154,7 +154,7 @@ export function watchProvider(
   const onConnectionClose = (event: CloseEvent | null) => {
     dispatch({ type: 'socket-closed', code: event?.code ?? null })
     if (event?.code === 1006) explainRefusal()
-    if (event?.code === CloseCode.ReadOnly) signals.onWriteRestored()
+    if (event?.code === CloseCode.WriteAccessGranted) signals.onWriteRestored()
   }
   const onClosed = ({ code }: { code: number }) => {
     const disposition = closeDisposition(code)

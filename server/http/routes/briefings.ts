@@ -4,12 +4,13 @@ import { Router } from 'express'
 import { z } from 'zod'
 import { BRIEFING_ROLES, type BriefingRole, TEAM_DEFAULT_ROLES } from '../../../shared/access'
 import { type Briefing, MAX_TITLE_LENGTH } from '../../../shared/briefing'
-import { CloseCode, CloseReason } from '../../../shared/protocol/closeCodes'
 import { isReadOnlyCredential, resolveAccess } from '../../auth/access'
 import { credentialKey } from '../../auth/authenticate'
 import { COLLAB_TOKEN_TTL_MS, mintCollabToken } from '../../auth/collabToken'
+import { BriefingDeleted } from '../../collab/errors'
 import { readDocument } from '../../collab/readDocument'
-import { docToHTML, docToJSON } from '../../content/render'
+import { nodeToHTML, readDocumentBody } from '../../content/render'
+import { encodeWarningsHeader } from '../../export'
 import type { BriefingRecord } from '../../store/briefingStore'
 import { type AppContext, audit, authOf } from '../context'
 import { HttpError, notFound } from '../errors'
@@ -117,7 +118,7 @@ export function briefingsRouter(ctx: AppContext): Router {
     const { briefing } = await ctx.access.require(authOf(res), req.params.id, 'delete')
     // Metadata first, so no new connection can open the briefing while its room closes.
     if (!(await stores.briefings.delete(briefing.id))) throw notFound('briefing')
-    await ctx.registry.close(briefing.id, CloseCode.BriefingNotFound, CloseReason.BriefingDeleted)
+    await ctx.registry.close(briefing.id, new BriefingDeleted())
     await stores.documents.delete(briefing.id)
     await audit(ctx, req, {
       teamId: briefing.teamId,
@@ -132,12 +133,19 @@ export function briefingsRouter(ctx: AppContext): Router {
   router.get('/:id/content', async (req, res) => {
     const { format } = parseInput(contentQuery, req.query, 'query')
     const { briefing } = await ctx.access.require(authOf(res), req.params.id, 'read')
-    const render = format === 'html' ? docToHTML : docToJSON
-    const body = await readDocument(ctx.registry, stores.documents, briefing.id, (doc) =>
-      render(doc, ctx.schema),
+    const { node, dropped } = await readDocument(
+      ctx.registry,
+      stores.documents,
+      briefing.id,
+      (doc) => readDocumentBody(doc, ctx.schema),
     )
-    if (typeof body === 'string') res.type('text/html; charset=utf-8').send(body)
-    else res.json(body)
+    // A briefing stored before structure was checked may hold parts no reader can show;
+    // they are left out, and said so (the room deletes them when it next loads).
+    if (dropped.length > 0) {
+      res.set('X-Content-Warnings', encodeWarningsHeader(dropped.map((part) => part.message)))
+    }
+    if (format === 'html') res.type('text/html; charset=utf-8').send(nodeToHTML(node, ctx.schema))
+    else res.json(node.toJSON())
   })
 
   router.get('/:id/shares', async (req, res) => {
