@@ -20,7 +20,6 @@ import * as Y from 'yjs'
 import {
   decodeMessage,
   encodeAwareness,
-  encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   MalformedMessageError,
@@ -35,7 +34,7 @@ import { DocumentGuard } from './documentGuard'
 import { answerFromSnapshot, EARLY_ANSWER_WAIT_MS, type EarlyClient } from './earlyAnswer'
 import { RoomLoadFailed } from './errors'
 import { repairStructure } from './loadRepair'
-import { isUpdateOrigin, type UpdateOrigin } from './origin'
+import { type AwarenessOrigin, isAwarenessOrigin, isUpdateOrigin, type UpdateOrigin } from './origin'
 import { ParkedUpdates } from './parkedUpdates'
 import { Presence } from './presence'
 import { applyStoredLog } from './storedLog'
@@ -70,8 +69,11 @@ export interface RoomOptions {
 export interface RoomHooks {
   /** A connection's update has been stored and applied. */
   onPersisted?(room: Room, origin: UpdateOrigin, update: Uint8Array): void
-  /** A peer-facing broadcast of awareness (used by the scale-out fan-out). */
-  onAwareness?(room: Room, update: Uint8Array, origin: unknown): void
+  /**
+   * Awareness changed (used by the scale-out fan-out); `origin` says who changed it, null
+   * for anything else (a timeout).
+   */
+  onAwareness?(room: Room, update: Uint8Array, origin: AwarenessOrigin | null): void
   /** The room has no connections and may be unloaded. */
   onIdle?(room: Room): void
 }
@@ -83,8 +85,8 @@ export class Room {
   state: RoomState = 'loading'
   /** Why the room was closed, once it is: what a join arriving too late is told. */
   closedBy: Error | null = null
-  /** Joins announced but not yet attached; an unload must not race them. */
-  reservations = 0
+  /** Joins announced but not yet attached, and server work in progress (see reserve). */
+  private reservations = 0
   private readonly presence: Presence
   /** Made at the first client update: most rooms of an idle server never see one. */
   private guard: DocumentGuard | null = null
@@ -163,7 +165,7 @@ export class Room {
       : new Set<Connection>()
     // Set first: an edit Yjs derives while applying (see storeDerived) clears it again.
     this.storedState = snapshot
-    const failed = applyStoredLog(this.doc, updates, (index, err) =>
+    const failed = applyStoredLog(this.doc, updates, { source: 'load' }, (index, err) =>
       this.log.error('skipping a stored update that cannot be applied', {
         room: this.name,
         index,
@@ -191,7 +193,26 @@ export class Room {
 
   /** Whether anything still needs this room in memory. */
   get busy(): boolean {
-    return this.connections.size > 0 || this.reservations > 0 || this.writes.pending > 0
+    return !this.idle || this.writes.pending > 0
+  }
+
+  /** No connection and no reservation: nobody is here or on the way. */
+  get idle(): boolean {
+    return this.connections.size === 0 && this.reservations === 0
+  }
+
+  /**
+   * Keeps the room from being unloaded until the returned release is called (a join that
+   * awaits the load, server work on the doc). Releasing twice releases once.
+   */
+  reserve(): () => void {
+    this.reservations++
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      this.reservations--
+    }
   }
 
   /** Attaches a connection and starts the sync handshake. */
@@ -214,7 +235,7 @@ export class Room {
     if (!this.connections.delete(connection.id)) return
     this.presence.leave(connection)
     this.parked.drop(connection)
-    if (this.connections.size === 0 && this.reservations === 0) this.hooks.onIdle?.(this)
+    if (this.idle) this.hooks.onIdle?.(this)
   }
 
   /**
@@ -290,10 +311,7 @@ export class Room {
     if (isEmptyUpdate(update)) return
     if (connection.access === 'read-only') {
       // Dropped here, before the store: a reader's edit must reach neither disk nor peers.
-      if (!connection.toldReadOnly) {
-        connection.toldReadOnly = true
-        connection.send(encodePermissionDenied('read-only: document updates are not accepted'))
-      }
+      connection.refuseWrite()
       return
     }
     this.acceptUpdate(connection, update)
@@ -371,6 +389,22 @@ export class Room {
     })
   }
 
+  /**
+   * Applies what the store holds (another instance stored it), in the batches of a load:
+   * Yjs skips what the doc already has, so only what the room lacks reaches its clients.
+   */
+  applyPeerLog(updates: readonly Uint8Array[]): void {
+    if (this.state !== 'ready') return
+    applyStoredLog(this.doc, updates, { source: 'peer' }, (index, err) =>
+      this.log.error('skipping a stored update that cannot be applied', {
+        room: this.name,
+        index,
+        error: errorField(err),
+      }),
+    )
+    if (this.parked.size > 0) this.retryParked()
+  }
+
   /** Applies an update another instance has already stored. */
   applyPeerUpdate(update: Uint8Array): void {
     if (this.state !== 'ready') return
@@ -412,7 +446,8 @@ export class Room {
     if (clients.length === 0) return
     this.broadcast.addAwareness(clients)
     if (this.hooks.onAwareness) {
-      this.hooks.onAwareness(this, encodeAwarenessUpdate(this.awareness, clients), origin)
+      const update = encodeAwarenessUpdate(this.awareness, clients)
+      this.hooks.onAwareness(this, update, isAwarenessOrigin(origin) ? origin : null)
     }
   }
 
