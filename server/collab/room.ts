@@ -34,7 +34,12 @@ import { DocumentGuard } from './documentGuard'
 import { answerFromSnapshot, EARLY_ANSWER_WAIT_MS, type EarlyClient } from './earlyAnswer'
 import { RoomLoadFailed } from './errors'
 import { repairStructure } from './loadRepair'
-import { type AwarenessOrigin, isAwarenessOrigin, isUpdateOrigin, type UpdateOrigin } from './origin'
+import {
+  type AwarenessOrigin,
+  isAwarenessOrigin,
+  isUpdateOrigin,
+  type UpdateOrigin,
+} from './origin'
 import { ParkedUpdates } from './parkedUpdates'
 import { Presence } from './presence'
 import { applyStoredLog } from './storedLog'
