@@ -30,6 +30,9 @@ import { isEmptyStateVector } from './updateCheck'
  */
 export const EARLY_ANSWER_WAIT_MS = 250
 
+/** The state vector of a client that has nothing: the one an early answer answers. */
+const EMPTY_STATE_VECTOR = Uint8Array.of(0)
+
 /** A connection that will join a loading room, seen from before it has joined. */
 export interface EarlyClient {
   readonly connection: Connection
@@ -37,7 +40,8 @@ export interface EarlyClient {
   firstFrame(): Promise<Uint8Array | null>
   /**
    * Sends `reply` in place of that frame, which is dropped unhandled. Resolves once the
-   * reply has been handed to the network (or the socket closed).
+   * reply has been handed to the network (or the socket closed). The connection has
+   * already recorded the answer (Connection.answeredEarly).
    */
   answerFirstFrame(reply: Uint8Array): Promise<void>
 }
@@ -128,6 +132,8 @@ export async function answerFromSnapshot(
       answered.add(client.connection)
       // Encoded once, on first need: the snapshot may be hundreds of KiB.
       reply ??= encodeSyncStep2(snapshot)
+      // What the connection's send budget and repeated-request check count (backpressure.ts).
+      client.connection.answeredEarly(reply, EMPTY_STATE_VECTOR)
       await client.answerFirstFrame(reply)
     }),
   )
