@@ -107,14 +107,11 @@ export class Room {
       }
     })
     this.compaction = new Compaction(name, store, log, options.compactAfterEntries)
-    const room = this
     this.writes = new WritePath(
       {
         name,
         doc: this.doc,
-        get closed() {
-          return room.state === 'closed'
-        },
+        isClosed: () => this.state === 'closed',
         has: (connection) => this.connections.has(connection.id),
         refuse: (connection, err) => this.receiver.refuse(connection, err),
         applied: (origin, update) => {

@@ -38,7 +38,7 @@ export interface WriteTarget {
   readonly name: string
   readonly doc: Y.Doc
   /** Once closed, nothing more is applied (stored updates stay stored). */
-  readonly closed: boolean
+  isClosed(): boolean
   /** Whether the connection is still in the room. */
   has(connection: Connection): boolean
   /** Closes a connection whose held-back update was refused when tried again. */
@@ -108,7 +108,7 @@ export class WritePath {
   storeDerived(update: Uint8Array, stored: () => void): void {
     this.queue.push(update).then(
       () => {
-        if (!this.room.closed) stored()
+        if (!this.room.isClosed()) stored()
       },
       // Only when the room is destroyed meanwhile; the next load derives it again.
       () => undefined,
@@ -180,7 +180,7 @@ export class WritePath {
   /** Applies an update once `stored` says it is in the store. */
   private applyStored(stored: Promise<void>, update: Uint8Array, origin: UpdateOrigin) {
     return stored.then(() => {
-      if (this.room.closed) return
+      if (this.room.isClosed()) return
       Y.applyUpdate(this.room.doc, update, origin)
       this.room.applied(origin, update)
     })
