@@ -2,6 +2,7 @@
 import type { Schema } from '@tiptap/pm/model'
 import type { Request, Response } from 'express'
 import type { AccessControl } from '../auth/access'
+import type { AccessChange } from '../auth/accessChange'
 import type { AuthContext, Authenticator } from '../auth/authenticate'
 import type { LiveAccess } from '../auth/liveAccess'
 import type { OriginPolicy } from '../auth/origin'
@@ -11,6 +12,8 @@ import type { RateLimits } from '../config'
 import type { Logger } from '../log/logger'
 import type { Stores } from '../store'
 import { HttpError } from './errors'
+
+export type { AccessChange } from '../auth/accessChange'
 
 export interface AppContext {
   stores: Stores
@@ -32,7 +35,6 @@ export interface AppContext {
   limits: RateLimits
   /** Express "trust proxy" setting (see ServerConfig.trustProxy). */
   trustProxy: boolean | number | string
-  /** Tell other instances that access to a briefing or team changed (scale-out). */
   /**
    * Applies an access change to this instance's open sockets and tells the other instances.
    * Routes await it, so by the time a role change is answered, no socket here still
@@ -40,11 +42,6 @@ export interface AppContext {
    */
   broadcastAccessChange(change: AccessChange): Promise<void>
 }
-
-export type AccessChange =
-  | { kind: 'briefing'; id: string }
-  | { kind: 'team'; id: string }
-  | { kind: 'credential'; key: string }
 
 /** The authenticated caller; routes behind requireAuth always have one. */
 export function authOf(res: Response): AuthContext {

@@ -4,6 +4,7 @@
  */
 import { STATUS_CODES } from 'node:http'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
+import { ActionForbidden, BriefingNotVisible } from '../auth/accessErrors'
 import { errorField, type Logger } from '../log/logger'
 
 export class HttpError extends Error {
@@ -27,8 +28,17 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, 'not_found', `no route ${req.method} ${req.path}`))
 }
 
+/** The HTTP form of an error another layer raised on purpose; null for any other error. */
+export function httpErrorFor(err: unknown): HttpError | null {
+  if (err instanceof HttpError) return err
+  if (err instanceof BriefingNotVisible) return notFound('briefing')
+  if (err instanceof ActionForbidden) return new HttpError(403, 'forbidden', err.message)
+  return null
+}
+
 export function errorHandler(log: Logger): ErrorRequestHandler {
-  return (err, req, res, _next) => {
+  return (raised, req, res, _next) => {
+    const err = httpErrorFor(raised) ?? raised
     if (err instanceof HttpError) {
       res.status(err.status).json({
         error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) },
