@@ -15,6 +15,7 @@ import { randomToken } from './auth/secrets'
 import { upgradeAuthorizer } from './auth/upgradeAuth'
 import { DEFAULT_SEND_LIMITS, type SendLimits } from './collab/backpressure'
 import { closeFor } from './collab/closeFor'
+import { applyDomainEvent } from './collab/domainEvents'
 import { drainSockets } from './collab/drain'
 import { ServerRestarting } from './collab/errors'
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomRegistryOptions } from './collab/roomRegistry'
@@ -23,15 +24,17 @@ import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './collab/socketLimits'
 import { createUpgradeHandler } from './collab/upgrade'
 import { DEFAULT_RATE_LIMITS, type RateLimits, type ServerConfig } from './config'
 import { Exporter } from './export/exporter'
-import { accessChangeMessage, accessChangeOf } from './fanout/accessChanges'
+import { domainEventMessage, domainEventOf } from './fanout/domainEvents'
 import { RedisFanout } from './fanout/redisFanout'
 import { clientAddressOf } from './http/clientAddress'
-import type { AccessChange, AppContext } from './http/context'
+import type { AppContext } from './http/context'
 import { createApp } from './http/createApp'
 import { errorHandler } from './http/errors'
 import { metricsApp } from './http/metricsRoute'
 import { createLogger, errorField, type Logger } from './log/logger'
 import { instrumentStore, Metrics } from './metrics/metrics'
+import { createServices } from './services'
+import { DomainEvents } from './services/events'
 import { DEFAULT_IMPORT_POOL, ImportPool } from './sources/worker/importPool'
 import { openStores, type Stores } from './store'
 
@@ -100,9 +103,11 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
         // Access changes sent while this instance was cut off never arrived: re-check all.
         onRelinked: () => {
           for (const room of registry.all()) {
-            applyAccessChange({ kind: 'briefing', id: room.name }).catch((err) =>
-              log.error('access re-check after relink failed', { error: errorField(err) }),
-            )
+            live
+              .recheckBriefing(room.name)
+              .catch((err) =>
+                log.error('access re-check after relink failed', { error: errorField(err) }),
+              )
           }
         },
       })
@@ -147,12 +152,30 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
   }
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.limits }
 
-  /** Applies an access change to this instance's open sockets. */
-  const applyAccessChange = async (change: AccessChange) => {
-    if (change.kind === 'briefing') await live.recheckBriefing(change.id)
-    else if (change.kind === 'team') await live.recheckTeam(change.id)
-    else live.closeCredential(change.key)
-  }
+  const passwords = new PasswordHasher(options.passwordCost)
+  // Domain events reach the other instances first (their sockets close while ours do), then
+  // this instance's rooms; services await both before they answer.
+  const events = new DomainEvents(log)
+  if (fanout) events.subscribe((event) => fanout.publishControl(domainEventMessage(event)))
+  events.subscribe((event) => applyDomainEvent(event, registry, live))
+  fanout?.onControl((message) => {
+    const event = domainEventOf(message)
+    if (!event) return
+    applyDomainEvent(event, registry, live).catch((err) =>
+      log.error('applying a domain event failed', { event, error: errorField(err) }),
+    )
+  })
+  const services = createServices({
+    stores,
+    registry,
+    access,
+    passwords,
+    events,
+    log,
+    now,
+    schema,
+    collabSecret,
+  })
   const ctx: AppContext = {
     stores,
     registry,
@@ -164,24 +187,12 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     live,
     collabSecret,
     deviceSecret,
-    passwords: new PasswordHasher(options.passwordCost),
+    passwords,
     origins,
     limits,
     trustProxy,
-    async broadcastAccessChange(change) {
-      fanout?.publishControl(accessChangeMessage(change))
-      await applyAccessChange(change).catch((err) =>
-        log.error('applying an access change failed', { change, error: errorField(err) }),
-      )
-    },
+    services,
   }
-  fanout?.onControl((message) => {
-    const change = accessChangeOf(message)
-    if (!change) return
-    applyAccessChange(change).catch((err) =>
-      log.error('applying an access change failed', { change, error: errorField(err) }),
-    )
-  })
   const exporter = new Exporter()
   const metricsAccess = {
     token: options.metricsToken ?? null,

@@ -5,6 +5,7 @@
 import { STATUS_CODES } from 'node:http'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { errorField, type Logger } from '../log/logger'
+import { type Refusal, ServiceError } from '../services/errors'
 
 export class HttpError extends Error {
   override name = 'HttpError'
@@ -18,6 +19,21 @@ export class HttpError extends Error {
   }
 }
 
+/** The HTTP status for each kind of refusal a service raises. */
+const REFUSAL_STATUS: Record<Refusal, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+}
+
+/** The HttpError a service's refusal answers as. */
+export function httpErrorFor(err: ServiceError): HttpError {
+  return new HttpError(REFUSAL_STATUS[err.refusal], err.code, err.message, err.field)
+}
+
 export function notFound(what: string): HttpError {
   return new HttpError(404, 'not_found', `${what} not found`)
 }
@@ -29,6 +45,7 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
+    if (err instanceof ServiceError) err = httpErrorFor(err)
     if (err instanceof HttpError) {
       res.status(err.status).json({
         error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) },

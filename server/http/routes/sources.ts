@@ -3,18 +3,14 @@
  * its quotations and adds the source to the briefing's Y.Doc, from where it syncs live to
  * every collaborator; the response carries the same source.
  */
-import { randomUUID } from 'node:crypto'
 import express, { Router } from 'express'
 import { z } from 'zod'
-import { verifyDocumentQuotes } from '../../../shared/quotes'
-import { addSource, createSource, listSources, SOURCE_KINDS } from '../../../shared/sources'
-import { readDocument } from '../../collab/readDocument'
-import { addToDocument } from '../../collab/serverEdit'
+import { SOURCE_KINDS } from '../../../shared/sources'
 import { SourceFetchError, SourceImportError } from '../../sources/errors'
 import { type ImportInput, importSource } from '../../sources/importSource'
 import { ImportPoolError } from '../../sources/worker/errors'
 import type { ImportPool } from '../../sources/worker/importPool'
-import { type AppContext, audit, authOf } from '../context'
+import { type AppContext, actorOf } from '../context'
 import { HttpError } from '../errors'
 import { ImportsPerUser } from '../importsPerUser'
 import { parseInput } from '../validate'
@@ -87,16 +83,15 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
   // Files travel base64-encoded in JSON; this route alone takes bodies that large.
   const largeJson = express.json({ limit: Math.ceil((MAX_SOURCE_FILE_BYTES * 4) / 3) + 64 * 1024 })
   const perUser = new ImportsPerUser(IMPORTS_PER_USER)
+  const { sources } = ctx.services
 
   router.get('/:id/sources', async (req, res) => {
-    const { briefing } = await ctx.access.require(authOf(res), req.params.id, 'read')
-    const sources = await readDocument(ctx.registry, ctx.stores.documents, briefing.id, listSources)
-    res.json({ sources })
+    res.json({ sources: await sources.list(actorOf(req, res), req.params.id) })
   })
 
   router.post('/:id/sources', largeJson, async (req, res) => {
-    const auth = authOf(res)
-    const { briefing } = await ctx.access.require(auth, req.params.id, 'write')
+    const actor = actorOf(req, res)
+    const { briefing } = await sources.mayAdd(actor, req.params.id)
     const body = parseInput(importBody, req.body, 'body')
     // The dialog's Cancel closes the request; an import the user cancelled must not land.
     let cancelled = false
@@ -115,7 +110,7 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
             kind: body.kind,
           }
         : body
-    const release = perUser.take(auth.user.id)
+    const release = perUser.take(actor.auth.user.id)
     if (!release) {
       res.set('Retry-After', '5')
       throw new HttpError(
@@ -132,31 +127,13 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
     })
       .catch((err) => toHttpError(err, res, ctx))
       .finally(release)
-    const source = createSource(imported, {
-      id: randomUUID(),
-      addedBy: auth.user.name,
-      retrievedAt: ctx.now().toISOString(),
-      quotes: imported.quotes,
-      people: imported.people,
-    })
     if (cancelled) return
-    await addToDocument(ctx.registry, briefing.id, 'import source', (doc) => addSource(doc, source))
-    await audit(ctx, req, {
-      teamId: briefing.teamId,
-      action: 'briefing.source_added',
-      target: briefing.id,
-      details: { sourceId: source.id, input: body.type, url: source.url },
-    })
-    res.status(201).json({ source })
+    res.status(201).json({ source: await sources.add(actor, briefing, imported, body.type) })
   })
 
   /** The server's own verdict on every quote block, as export will see it. */
   router.get('/:id/quotes/verification', async (req, res) => {
-    const { briefing } = await ctx.access.require(authOf(res), req.params.id, 'read')
-    const verdicts = await readDocument(ctx.registry, ctx.stores.documents, briefing.id, (doc) =>
-      Object.fromEntries(verifyDocumentQuotes(doc)),
-    )
-    res.json({ quotes: verdicts })
+    res.json({ quotes: await sources.verification(actorOf(req, res), req.params.id) })
   })
 
   return router
