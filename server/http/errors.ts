@@ -4,6 +4,7 @@
  */
 import { STATUS_CODES } from 'node:http'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
+import type { ErrorCode } from '../../shared/api/errors'
 import { errorField, type Logger } from '../log/logger'
 import { type Refusal, ServiceError } from '../services/errors'
 
@@ -11,12 +12,21 @@ export class HttpError extends Error {
   override name = 'HttpError'
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly field?: string,
   ) {
     super(message)
   }
+}
+
+/** `a-kebab-code` as the API's `a_kebab_code`, typed: the lower layers name errors in kebab case. */
+export type SnakeCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}_${SnakeCase<Tail>}`
+  : S
+
+export function snakeCase<S extends string>(code: S): SnakeCase<S> {
+  return code.replaceAll('-', '_') as SnakeCase<S>
 }
 
 /** The HTTP status for each kind of refusal a service raises. */

@@ -65,7 +65,8 @@ export const errorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    field: z.string().optional(),
+    // A field that is not a string names nothing; the error itself still stands.
+    field: z.string().optional().catch(undefined),
   }),
 })
 export type ErrorBody = z.infer<typeof errorBody>

@@ -26,12 +26,12 @@ describe('sourceFromResponse', () => {
       sourceFromResponse(
         400,
         'Bad Request',
-        JSON.stringify({ error: { code: 'blocked-address', message: 'address is private' } }),
+        JSON.stringify({ error: { code: 'blocked_address', message: 'address is private' } }),
       ),
     )
     expect(err).toMatchObject({
       status: 400,
-      code: 'blocked-address',
+      code: 'blocked_address',
       message: 'Address is private.',
     })
   })

@@ -4,25 +4,15 @@
  * edge (credentialEdge.ts). The work is server/services/accounts.ts.
  */
 import { type RequestHandler, Router } from 'express'
-import { z } from 'zod'
+import { loginRequest } from '../../../shared/api/accounts'
 import { SESSION_COOKIE } from '../../auth/authenticate'
 import { type AppContext, authOf } from '../context'
 import { requireAuth } from '../middleware/authentication'
 import { parseInput } from '../validate'
 import { accountRouter } from './account'
-import { displayNameField, emailField, givenPasswordField, newPasswordField } from './accountFields'
+import { accountRequests } from './accountFields'
 import { type CredentialEdge, credentialEdge } from './credentialEdge'
 import { tokensRouter } from './tokens'
-
-const registerBody = z
-  .object({
-    email: emailField,
-    name: displayNameField,
-    password: newPasswordField,
-    inviteToken: z.string().max(200).optional(),
-  })
-  .strict()
-const loginBody = z.object({ email: emailField, password: givenPasswordField }).strict()
 
 export function authRouter(ctx: AppContext): Router {
   const router = Router()
@@ -39,7 +29,7 @@ export function authRouter(ctx: AppContext): Router {
 
 function register(ctx: AppContext, edge: CredentialEdge): RequestHandler {
   return async (req, res) => {
-    const body = parseInput(registerBody, req.body, 'body')
+    const body = parseInput(accountRequests.register, req.body, 'body')
     const user = await ctx.services.accounts.register(body, req.ip ?? null)
     await edge.startSession(req, res, user)
     res.status(201).json(await ctx.services.accounts.me(user))
@@ -48,7 +38,7 @@ function register(ctx: AppContext, edge: CredentialEdge): RequestHandler {
 
 function login(ctx: AppContext, edge: CredentialEdge): RequestHandler {
   return async (req, res) => {
-    const body = parseInput(loginBody, req.body, 'body')
+    const body = parseInput(loginRequest, req.body, 'body')
     const { accounts } = ctx.services
     const checks = edge.checks(req, res, body.email, 'failed sign-ins')
     const user = await accounts.signIn(body, checks, req.ip ?? null)

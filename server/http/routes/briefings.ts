@@ -1,39 +1,15 @@
 /** REST: briefings (list, create, read, rename, delete), their shares, content and collab tokens. */
 import { Router } from 'express'
-import { z } from 'zod'
-import { BRIEFING_ROLES, TEAM_DEFAULT_ROLES } from '../../../shared/access'
-import { MAX_TITLE_LENGTH } from '../../../shared/briefing'
+import {
+  contentQuery,
+  createBriefingRequest,
+  shareRequest,
+  updateBriefingRequest,
+} from '../../../shared/api/briefings'
 import { nodeToHTML } from '../../content/render'
 import { encodeWarningsHeader } from '../../export'
 import { type AppContext, actorOf } from '../context'
 import { parseInput } from '../validate'
-
-const title = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`)
-const createBody = z
-  .object({
-    title,
-    teamId: z.string().max(64).optional(),
-    teamRole: z.enum(TEAM_DEFAULT_ROLES).default('editor'),
-  })
-  .strict()
-const patchBody = z
-  .object({ title: title.optional(), teamRole: z.enum(TEAM_DEFAULT_ROLES).optional() })
-  .strict()
-  .refine(
-    (body) => body.title !== undefined || body.teamRole !== undefined,
-    'give title or teamRole',
-  )
-const shareBody = z
-  .object({
-    email: z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address')),
-    role: z.enum(BRIEFING_ROLES),
-  })
-  .strict()
-const contentQuery = z.object({ format: z.enum(['json', 'html']).default('json') }).strict()
 
 export function briefingsRouter(ctx: AppContext): Router {
   const router = Router()
@@ -44,7 +20,7 @@ export function briefingsRouter(ctx: AppContext): Router {
   })
 
   router.post('/', async (req, res) => {
-    const body = parseInput(createBody, req.body, 'body')
+    const body = parseInput(createBriefingRequest, req.body, 'body')
     const briefing = await briefings.create(actorOf(req, res), body)
     res.status(201).location(`/api/briefings/${briefing.id}`).json(briefing)
   })
@@ -54,7 +30,7 @@ export function briefingsRouter(ctx: AppContext): Router {
   })
 
   router.patch('/:id', async (req, res) => {
-    const body = parseInput(patchBody, req.body, 'body')
+    const body = parseInput(updateBriefingRequest, req.body, 'body')
     res.json(await briefings.update(actorOf(req, res), req.params.id, body))
   })
 
@@ -82,7 +58,7 @@ export function briefingsRouter(ctx: AppContext): Router {
   router.put('/:id/shares', async (req, res) => {
     const actor = actorOf(req, res)
     await briefings.may(actor, req.params.id, 'share')
-    const body = parseInput(shareBody, req.body, 'body')
+    const body = parseInput(shareRequest, req.body, 'body')
     res.json(await briefings.share(actor, req.params.id, body))
   })
 

@@ -4,14 +4,14 @@
  * every collaborator; the response carries the same source.
  */
 import express, { Router } from 'express'
-import { z } from 'zod'
-import { SOURCE_KINDS } from '../../../shared/sources'
+import type { ErrorCode } from '../../../shared/api/errors'
+import { importSourceRequest } from '../../../shared/api/sources'
 import { SourceFetchError, SourceImportError } from '../../sources/errors'
 import { type ImportInput, importSource } from '../../sources/importSource'
 import { ImportPoolError } from '../../sources/worker/errors'
 import type { ImportPool } from '../../sources/worker/importPool'
 import { type AppContext, actorOf } from '../context'
-import { HttpError } from '../errors'
+import { HttpError, snakeCase } from '../errors'
 import { ImportsPerUser } from '../importsPerUser'
 import { parseInput } from '../validate'
 
@@ -20,24 +20,6 @@ export const MAX_SOURCE_FILE_BYTES = 15 * 1024 * 1024
 
 /** Imports one user may have parsing or waiting at once (429 past it). */
 export const IMPORTS_PER_USER = 2
-
-const kind = z.enum(SOURCE_KINDS).optional()
-const importBody = z.discriminatedUnion('type', [
-  z
-    .object({ type: z.literal('text'), text: z.string().min(1, 'must not be empty'), kind })
-    .strict(),
-  z
-    .object({ type: z.literal('url'), url: z.string().url('must be a URL').max(4096), kind })
-    .strict(),
-  z
-    .object({
-      type: z.literal('file'),
-      filename: z.string().min(1).max(255),
-      contentBase64: z.string().min(1, 'must not be empty'),
-      kind,
-    })
-    .strict(),
-])
 
 /** HTTP status for each import failure: the caller's input (4xx) or the remote site (502). */
 const FETCH_STATUS: Record<SourceFetchError['code'], number> = {
@@ -62,12 +44,12 @@ const IMPORT_STATUS: Record<SourceImportError['code'], number> = {
  * (503 with Retry-After, not 429: the caller did nothing wrong); an import past its time or
  * memory limit is the input's doing (422, 413), a crashed thread the server's (500).
  */
-const POOL_ERRORS: Record<ImportPoolError['code'], { status: number; code: string }> = {
-  busy: { status: 503, code: 'import-busy' },
-  closed: { status: 503, code: 'server-stopping' },
-  'timed-out': { status: 422, code: 'import-timeout' },
-  'out-of-memory': { status: 413, code: 'import-out-of-memory' },
-  crashed: { status: 500, code: 'import-crashed' },
+const POOL_ERRORS: Record<ImportPoolError['code'], { status: number; code: ErrorCode }> = {
+  busy: { status: 503, code: 'import_busy' },
+  closed: { status: 503, code: 'server_stopping' },
+  'timed-out': { status: 422, code: 'import_timeout' },
+  'out-of-memory': { status: 413, code: 'import_out_of_memory' },
+  crashed: { status: 500, code: 'import_crashed' },
   aborted: { status: 400, code: 'cancelled' },
 }
 
@@ -92,7 +74,7 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
   router.post('/:id/sources', largeJson, async (req, res) => {
     const actor = actorOf(req, res)
     const { briefing } = await sources.mayAdd(actor, req.params.id)
-    const body = parseInput(importBody, req.body, 'body')
+    const body = parseInput(importSourceRequest, req.body, 'body')
     // The dialog's Cancel closes the request; an import the user cancelled must not land.
     let cancelled = false
     const abandoned = new AbortController()
@@ -115,7 +97,7 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
       res.set('Retry-After', '5')
       throw new HttpError(
         429,
-        'too-many-imports',
+        'too_many_imports',
         `you already have ${IMPORTS_PER_USER} imports in progress; add this one when one of them is done`,
       )
     }
@@ -158,7 +140,7 @@ function decodeBase64(value: string): Uint8Array {
   if (bytes.byteLength > MAX_SOURCE_FILE_BYTES) {
     throw new HttpError(
       413,
-      'too-large',
+      'too_large',
       `file is over the ${MAX_SOURCE_FILE_BYTES / 1024 / 1024} MiB limit`,
     )
   }
@@ -167,9 +149,9 @@ function decodeBase64(value: string): Uint8Array {
 
 function toHttpError(err: unknown, res: express.Response, ctx: AppContext): never {
   if (err instanceof SourceFetchError)
-    throw new HttpError(FETCH_STATUS[err.code], err.code, err.message)
+    throw new HttpError(FETCH_STATUS[err.code], snakeCase(err.code), err.message)
   if (err instanceof SourceImportError)
-    throw new HttpError(IMPORT_STATUS[err.code], err.code, err.message)
+    throw new HttpError(IMPORT_STATUS[err.code], snakeCase(err.code), err.message)
   if (err instanceof ImportPoolError) {
     const { status, code } = POOL_ERRORS[err.code]
     if (err.retryAfterSeconds !== null) res.set('Retry-After', String(err.retryAfterSeconds))

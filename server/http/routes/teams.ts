@@ -1,22 +1,9 @@
 /** REST: teams, their members and invites, and each team's audit log (server/services/teams.ts). */
 import { Router } from 'express'
-import { z } from 'zod'
-import { TEAM_ROLES } from '../../../shared/access'
+import { auditPageQuery } from '../../../shared/api/fields'
+import { createTeamRequest, inviteRequest, memberRoleRequest } from '../../../shared/api/teams'
 import { type AppContext, actorOf } from '../context'
 import { parseInput } from '../validate'
-
-const teamBody = z.object({ name: z.string().trim().min(1, 'must not be empty').max(100) }).strict()
-const inviteBody = z
-  .object({
-    email: z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address')),
-    role: z.enum(TEAM_ROLES).default('member'),
-  })
-  .strict()
-const memberBody = z.object({ role: z.enum(TEAM_ROLES) }).strict()
-const auditQuery = z.object({
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-})
 
 export function teamsRouter(ctx: AppContext): Router {
   const router = Router()
@@ -27,7 +14,7 @@ export function teamsRouter(ctx: AppContext): Router {
   })
 
   router.post('/', async (req, res) => {
-    const { name } = parseInput(teamBody, req.body, 'body')
+    const { name } = parseInput(createTeamRequest, req.body, 'body')
     res.status(201).json(await teams.create(actorOf(req, res), name))
   })
 
@@ -38,7 +25,7 @@ export function teamsRouter(ctx: AppContext): Router {
   router.post('/:id/invites', async (req, res) => {
     const actor = actorOf(req, res)
     await teams.mayInvite(actor, req.params.id)
-    const body = parseInput(inviteBody, req.body, 'body')
+    const body = parseInput(inviteRequest, req.body, 'body')
     res.status(201).json(await teams.invite(actor, req.params.id, body))
   })
 
@@ -50,7 +37,7 @@ export function teamsRouter(ctx: AppContext): Router {
   router.patch('/:id/members/:userId', async (req, res) => {
     const actor = actorOf(req, res)
     await teams.mayManage(actor, req.params.id)
-    const { role } = parseInput(memberBody, req.body, 'body')
+    const { role } = parseInput(memberRoleRequest, req.body, 'body')
     res.json(await teams.setRole(actor, req.params.id, req.params.userId, role))
   })
 
@@ -62,7 +49,7 @@ export function teamsRouter(ctx: AppContext): Router {
   router.get('/:id/audit', async (req, res) => {
     const actor = actorOf(req, res)
     await teams.mayManage(actor, req.params.id)
-    const page = parseInput(auditQuery, req.query, 'query')
+    const page = parseInput(auditPageQuery, req.query, 'query')
     res.json(await teams.auditLog(actor, req.params.id, page))
   })
 

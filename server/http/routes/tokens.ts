@@ -1,15 +1,8 @@
 /** REST: the caller's personal API tokens, for scripts and the CLI (server/services/accounts.ts). */
 import { Router } from 'express'
-import { z } from 'zod'
+import { createTokenRequest } from '../../../shared/api/accounts'
 import { type AppContext, actorOf } from '../context'
 import { parseInput } from '../validate'
-
-const tokenBody = z
-  .object({
-    name: z.string().trim().min(1, 'must not be empty').max(100),
-    readOnly: z.boolean().default(false),
-  })
-  .strict()
 
 export function tokensRouter(ctx: AppContext): Router {
   const router = Router()
@@ -23,7 +16,7 @@ export function tokensRouter(ctx: AppContext): Router {
     const actor = actorOf(req, res)
     // Needs a browser session; said before anything about the body.
     accounts.mayCreateToken(actor)
-    const body = parseInput(tokenBody, req.body, 'body')
+    const body = parseInput(createTokenRequest, req.body, 'body')
     res.status(201).json(await accounts.createToken(actor, body))
   })
 
