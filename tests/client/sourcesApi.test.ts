@@ -36,6 +36,14 @@ describe('sourceFromResponse', () => {
     })
   })
 
+  it('keeps the field an import error names, as every other API call does', () => {
+    const body = {
+      error: { code: 'invalid_input', message: 'must be base64', field: 'contentBase64' },
+    }
+    const err = caught(() => sourceFromResponse(400, 'Bad Request', JSON.stringify(body)))
+    expect(err).toMatchObject({ status: 400, code: 'invalid_input', field: 'contentBase64' })
+  })
+
   it('reports a body without our error shape by its status', () => {
     const err = caught(() => sourceFromResponse(413, 'Payload Too Large', '<html>nginx</html>'))
     expect(err).toMatchObject({ status: 413, code: 'http_413' })
