@@ -15,6 +15,7 @@ import { randomToken } from './auth/secrets'
 import { upgradeAuthorizer } from './auth/upgradeAuth'
 import { DEFAULT_SEND_LIMITS, type SendLimits } from './collab/backpressure'
 import { closeFor } from './collab/closeFor'
+import { applyDomainEvent } from './collab/domainEvents'
 import { drainSockets } from './collab/drain'
 import { EditTouches } from './collab/editTouches'
 import { ServerRestarting } from './collab/errors'
@@ -25,7 +26,7 @@ import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './collab/socketLimits'
 import { createUpgradeHandler } from './collab/upgrade'
 import { DEFAULT_RATE_LIMITS, type RateLimits, type ServerConfig } from './config'
 import { Exporter } from './export/exporter'
-import { AccessChangeRelay } from './fanout/accessChanges'
+import { domainEventMessage, domainEventOf } from './fanout/domainEvents'
 import { RedisFanout } from './fanout/redisFanout'
 import { clientAddressOf } from './http/clientAddress'
 import type { AppContext } from './http/context'
@@ -34,6 +35,8 @@ import { errorHandler } from './http/errors'
 import { metricsApp } from './http/metricsRoute'
 import { createLogger, errorField, type Logger } from './log/logger'
 import { instrumentStore, Metrics } from './metrics/metrics'
+import { createServices } from './services'
+import { DomainEvents } from './services/events'
 import { DEFAULT_IMPORT_POOL, ImportPool } from './sources/worker/importPool'
 import { openStores, type Stores } from './store'
 
@@ -122,7 +125,8 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
   const authenticator = new Authenticator(stores, now)
   const access = new AccessControl(stores)
   const live = new LiveAccess(registry, access, stores, log)
-  const accessChanges = new AccessChangeRelay(live, fanout, log)
+  // Access changes sent while this instance was cut off from the others never arrived.
+  fanout?.onRelinked(() => live.recheckAll())
   // Shared by every instance through the store, so a token minted on one opens on another.
   const collabSecret = await stores.settings.getOrInit('collab_secret', randomToken('', 48))
   const deviceSecret = await stores.settings.getOrInit('known_device_secret', randomToken('', 48))
@@ -132,6 +136,31 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     trustProxy: compileTrustProxy(trustProxy),
   }
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.limits }
+
+  const passwords = new PasswordHasher(options.passwordCost)
+  // Domain events reach the other instances first (their sockets close while ours do), then
+  // this instance's rooms; services await both before they answer.
+  const events = new DomainEvents(log)
+  if (fanout) events.subscribe((event) => fanout.publishControl(domainEventMessage(event)))
+  events.subscribe((event) => applyDomainEvent(event, registry, live))
+  fanout?.onControl((message) => {
+    const event = domainEventOf(message)
+    if (!event) return
+    applyDomainEvent(event, registry, live).catch((err) =>
+      log.error('applying a domain event failed', { event, error: errorField(err) }),
+    )
+  })
+  const services = createServices({
+    stores,
+    registry,
+    access,
+    passwords,
+    events,
+    log,
+    now,
+    schema,
+    collabSecret,
+  })
   const ctx: AppContext = {
     stores,
     registry,
@@ -143,11 +172,11 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     live,
     collabSecret,
     deviceSecret,
-    passwords: new PasswordHasher(options.passwordCost),
+    passwords,
     origins,
     limits,
     trustProxy,
-    broadcastAccessChange: (change) => accessChanges.broadcast(change),
+    services,
   }
   const exporter = new Exporter()
   const metricsAccess = {
