@@ -17,7 +17,7 @@ describe('benchmarks, quick mode', () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-quick-test-'))
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }))
 
-  it('[BENCH1] runs every scenario and writes the results', { timeout: 300_000 }, async () => {
+  it('[BENCH1] runs every scenario and writes the results', { timeout: 420_000 }, async () => {
     const output: string[] = []
     const child = spawn(
       process.execPath,

@@ -6,13 +6,13 @@
  * the budget rests on: brotli on the wire, no source maps served or named.
  *
  * It builds its own client: the shared test build (globalSetup.ts) runs under vitest's
- * NODE_ENV=test, which bundles React's development build, twice the size of what ships.
+ * NODE_ENV=test, which bundles React's development build, half as big again as what ships.
  */
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildClient } from '../../bench/lib/buildClient'
 import { briefingPages, PAGE_BUDGETS, type PageWeight, weighPage } from '../../bench/lib/pageWeight'
 import { startTestServer, type TestServer, tempDir } from '../helpers/server'
 import { createBriefingAs, signUp, type TestUser } from '../helpers/users'
@@ -27,10 +27,7 @@ describe('page weight in the browser', () => {
 
   beforeAll(async () => {
     clientDir = path.join(tempDir('briefing-page-weight-'), 'client')
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', clientDir], {
-      env: { ...process.env, NODE_ENV: 'production', SOURCE_MAPS: '' },
-      stdio: 'inherit',
-    })
+    buildClient(clientDir)
     browser = await launchChromium()
     server = await startTestServer({ clientDir })
     user = await signUp(server.url, { name: 'Page Weigher' })
