@@ -20,8 +20,9 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,
     sourcemap: viteSourceMap(sourceMaps),
-    // The editor chunk (ProseMirror + Tiptap + Yjs, ~550 kB raw, ~175 kB gzipped) is loaded
-    // only on /b/:id; splitting it further would just add round trips before typing works.
+    // The editor chunk (ProseMirror + Tiptap + Yjs, ~630 kB raw, ~166 kB brotli) is loaded
+    // only on /b/:id; splitting it further would just add round trips before typing works
+    // (the page-weight budget is bench/lib/pageWeight.ts).
     chunkSizeWarningLimit: 650,
   },
   server: {

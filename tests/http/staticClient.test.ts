@@ -69,6 +69,7 @@ describe('the built client over HTTP', () => {
 
   afterAll(async () => {
     await server?.close()
+    if (clientDir) fs.rmSync(path.dirname(clientDir), { recursive: true, force: true })
   })
 
   it('sends the brotli copy to a browser, which lists gzip first', async () => {
