@@ -16,6 +16,12 @@ declare module '@citation-js/core' {
   export interface CitationEngine {
     getTerm(term: string, form?: string, plural?: number): string
     opt: { class: 'note' | 'in-text' }
+    /** Processes `citations` afresh, in order; answers [citationID, noteIndex, output] each. */
+    rebuildProcessorState(
+      citations: unknown[],
+      mode: 'html' | 'text',
+      uncited: string[],
+    ): [string, number, string][]
   }
   export interface CslConfig {
     templates: { has(name: string): boolean; add(name: string, xml: string): void }

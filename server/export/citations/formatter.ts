@@ -2,11 +2,11 @@
  * Formats a briefing's notes and Sources list with a CSL style through citation-js, so
  * punctuation, order of elements and date forms follow the style rather than code here.
  *
- * Briefing numbers citations by source (one source keeps one number), so there is one note
- * per source. For a note style (Chicago) the note is the style's full first note, with the
- * paragraphs the briefing cites as its locator; for an author-date or numeric style, whose
- * in-text form ("(Smith 2024)", "(1)") tells a reader little on its own, the note is the
- * style's reference entry followed by the locator.
+ * Every citation is its own note, numbered in document order, with the paragraph it cites
+ * as its locator. The style's processor formats all of a document's citations together, so
+ * its position rules apply: a note style (Chicago) gives a source's first citation the full
+ * note and later ones the short form; an author-date or numeric style gives its citation
+ * form each time, and the Sources list carries the full entries.
  */
 import fs from 'node:fs'
 import { Cite, plugins } from '@citation-js/core'
@@ -15,7 +15,7 @@ import type { CitationStyle } from '../../../shared/briefing/settings'
 import type { Source } from '../../../shared/sources/types'
 import type { RichText } from '../model'
 import { cslHtmlToRuns } from './cslHtml'
-import { toCslItem } from './cslItem'
+import { type CslItem, toCslItem } from './cslItem'
 
 const LOCALE = 'en-US'
 const CHICAGO_TEMPLATE = 'briefing-chicago-fullnote'
@@ -57,41 +57,77 @@ function ensureTemplates(): void {
   }
 }
 
+/** One citation to format: its source and the source paragraph it cites, if known. */
+export interface CitationToFormat {
+  source: Source
+  paragraph: number | null
+}
+
 /** Formats notes and source entries in one style. */
 export class CitationFormatter {
   private readonly spec: StyleSpec
-  private readonly noteClass: boolean
+  private readonly printsLocator: boolean
 
   constructor(readonly style: CitationStyle) {
     const spec = STYLES[style]
     if (!spec) throw new RangeError(`Unknown citation style ${JSON.stringify(style)}`)
     ensureTemplates()
     this.spec = spec
-    this.noteClass =
-      plugins.config.get('@csl').engine([], spec.template, LOCALE, 'html').opt.class === 'note'
+    this.printsLocator = this.stylePrintsLocator()
   }
 
-  /** The note for `source`, citing `paragraphs` (1-based, ascending) as the locator. */
-  note(source: Source, paragraphs: readonly number[]): RichText {
-    const item = toCslItem(source)
-    const locator = paragraphs.join(', ')
-    if (this.noteClass) {
-      const cited = { id: item.id, ...(locator ? { locator, label: 'paragraph' } : {}) }
-      const html = new Cite([item]).format('citation', {
-        template: this.spec.template,
-        format: 'html',
-        lang: LOCALE,
-        // noteIndex > 0 asks for the note form; a first citation gets the full note.
-        entry: { citationItems: [cited], properties: { noteIndex: 1 } },
-      })
-      return cslHtmlToRuns(html, source.url)
-    }
-    const entry = this.entry(source)
-    if (!locator) return entry
-    return [
-      ...entry,
-      { type: 'text', text: ` ${this.paragraphLabel(paragraphs.length)} ${locator}.` },
-    ]
+  /**
+   * One note per citation, in the order given (document order). The style's processor sees
+   * every citation at once with its note number, so it applies its own position rules:
+   * Chicago gives a source's first citation the full note and later ones the short note
+   * (or the shortened "ibid." form right after the same source); author-date styles give
+   * their in-text form, "(Smith, 2024, para. 3)", every time. A style whose citation form
+   * prints no locator (Vancouver's "(1)") gets the paragraph appended, so every note still
+   * says where in the source the words are.
+   */
+  notes(citations: readonly CitationToFormat[]): RichText[] {
+    const html = this.render(
+      citations.map((c) => ({ item: toCslItem(c.source), paragraph: c.paragraph })),
+    )
+    return citations.map((citation, index) => {
+      const runs = cslHtmlToRuns(html[index] ?? '', citation.source.url)
+      if (this.printsLocator || citation.paragraph === null) return runs
+      const tail = `${this.paragraphLabel(1).toLowerCase()} ${citation.paragraph}.`
+      return [...runs, { type: 'text', text: ` ${tail}` }]
+    })
+  }
+
+  /** citeproc's HTML for each citation, processed together so positions are known. */
+  private render(citations: readonly { item: CslItem; paragraph: number | null }[]): string[] {
+    if (citations.length === 0) return []
+    const items = new Map(citations.map((c) => [c.item.id, c.item]))
+    const clusters = citations.map((citation, index) => ({
+      citationID: `c${index + 1}`,
+      citationItems: [
+        {
+          id: citation.item.id,
+          ...(citation.paragraph !== null
+            ? { locator: String(citation.paragraph), label: 'paragraph' }
+            : {}),
+        },
+      ],
+      properties: { noteIndex: index + 1 },
+    }))
+    const rendered = new Map(
+      this.engine([...items.values()])
+        .rebuildProcessorState(clusters, 'html', [])
+        .map(([id, , html]) => [id, html]),
+    )
+    return clusters.map((cluster) => rendered.get(cluster.citationID) ?? '')
+  }
+
+  /** Whether the style's citation form prints a locator (most do; Vancouver's "(1)" does not). */
+  private stylePrintsLocator(): boolean {
+    const probe = 987654
+    const [html] = this.render([
+      { item: { id: 'probe', type: 'document', title: 'Probe' }, paragraph: probe },
+    ])
+    return (html ?? '').includes(String(probe))
   }
 
   /** The reference-list entry for `source`. */
@@ -109,5 +145,9 @@ export class CitationFormatter {
     const engine = plugins.config.get('@csl').engine([], this.spec.template, LOCALE, 'text')
     const term = engine.getTerm('paragraph', 'short', count > 1 ? 1 : 0)
     return term.charAt(0).toUpperCase() + term.slice(1)
+  }
+
+  private engine(items: unknown[]) {
+    return plugins.config.get('@csl').engine(items, this.spec.template, LOCALE, 'html')
   }
 }
