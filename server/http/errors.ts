@@ -13,6 +13,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** More the client can act on, sent beside code and message (e.g. `existingId`). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message)
   }
@@ -31,7 +33,12 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (err instanceof HttpError) {
       res.status(err.status).json({
-        error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) },
+        error: {
+          ...err.details,
+          code: err.code,
+          message: err.message,
+          ...(err.field ? { field: err.field } : {}),
+        },
       })
       return
     }

@@ -9,9 +9,16 @@ import { z } from 'zod'
 import { verifyDocumentQuotes } from '../../../shared/quotes'
 import { addSource, createSource, listSources, SOURCE_KINDS } from '../../../shared/sources'
 import { readDocument } from '../../collab/readDocument'
-import { addToDocument } from '../../collab/serverEdit'
-import { SourceFetchError, SourceImportError } from '../../sources/errors'
+import { addToDocument, editDocument } from '../../collab/serverEdit'
+import {
+  DuplicateSourceError,
+  SourceFetchError,
+  SourceImportError,
+  SourceInUseError,
+  SourceNotFoundError,
+} from '../../sources/errors'
 import { type ImportInput, importSource } from '../../sources/importSource'
+import { correctSource, removeUnusedSource, sourceWithContent } from '../../sources/manage'
 import { ImportPoolError } from '../../sources/worker/errors'
 import type { ImportPool } from '../../sources/worker/importPool'
 import { type AppContext, audit, authOf } from '../context'
@@ -42,6 +49,44 @@ const importBody = z.discriminatedUnion('type', [
     })
     .strict(),
 ])
+
+/** A date as a citation prints it: a year, a month or a day (ISO 8601). */
+const PUBLISHED_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
+
+function isRealDate(value: string): boolean {
+  const [, year, month = '01', day = '01'] = PUBLISHED_DATE.exec(value) ?? []
+  if (!year) return false
+  const date = new Date(`${year}-${month}-${day}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(`${year}-${month}-${day}`)
+}
+
+/** Blank text clears an optional field; anything else is kept trimmed. */
+const optionalText = z
+  .string()
+  .max(500, 'must be at most 500 characters')
+  .nullable()
+  .transform((value) => (value === null || value.trim() === '' ? null : value.trim()))
+  .optional()
+
+const correctionBody = z
+  .object({
+    title: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(500, 'must be at most 500 characters')
+      .optional(),
+    byline: optionalText,
+    publisher: optionalText,
+    publishedAt: z
+      .string()
+      .trim()
+      .refine(isRealDate, 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD')
+      .nullable()
+      .optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'must change at least one field')
 
 /** HTTP status for each import failure: the caller's input (4xx) or the remote site (502). */
 const FETCH_STATUS: Record<SourceFetchError['code'], number> = {
@@ -86,6 +131,8 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
   const router = Router()
   // Files travel base64-encoded in JSON; this route alone takes bodies that large.
   const largeJson = express.json({ limit: Math.ceil((MAX_SOURCE_FILE_BYTES * 4) / 3) + 64 * 1024 })
+  // This router is mounted before the API's general JSON parser, so it parses its own.
+  const smallJson = express.json({ limit: 64 * 1024 })
   const perUser = new ImportsPerUser(IMPORTS_PER_USER)
 
   router.get('/:id/sources', async (req, res) => {
@@ -140,6 +187,12 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
       people: imported.people,
     })
     if (cancelled) return
+    // The same text imported again is the source already there, not a second copy. Checked on
+    // the live document just before the add; two identical imports racing both land.
+    const existing = await readDocument(ctx.registry, ctx.stores.documents, briefing.id, (doc) =>
+      sourceWithContent(doc, source.contentHash),
+    )
+    if (existing) throw toSourceHttpError(new DuplicateSourceError(existing.id, existing.title))
     await addToDocument(ctx.registry, briefing.id, 'import source', (doc) => addSource(doc, source))
     await audit(ctx, req, {
       teamId: briefing.teamId,
@@ -148,6 +201,37 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
       details: { sourceId: source.id, input: body.type, url: source.url },
     })
     res.status(201).json({ source })
+  })
+
+  /** Corrects what a citation prints of a source: title, byline, publisher, date. */
+  router.patch('/:id/sources/:sourceId', smallJson, async (req, res) => {
+    const { briefing } = await ctx.access.require(authOf(res), req.params.id, 'write')
+    const changes = parseInput(correctionBody, req.body, 'body')
+    const source = await editDocument(ctx.registry, briefing.id, 'correct source', (doc) =>
+      correctSource(doc, req.params.sourceId, changes),
+    ).catch(rethrowSourceError)
+    await audit(ctx, req, {
+      teamId: briefing.teamId,
+      action: 'briefing.source_corrected',
+      target: briefing.id,
+      details: { sourceId: source.id, fields: Object.keys(changes) },
+    })
+    res.json({ source })
+  })
+
+  /** Removes a source no quote block or citation uses; 409 naming the uses otherwise. */
+  router.delete('/:id/sources/:sourceId', async (req, res) => {
+    const { briefing } = await ctx.access.require(authOf(res), req.params.id, 'write')
+    const source = await editDocument(ctx.registry, briefing.id, 'remove source', (doc) =>
+      removeUnusedSource(doc, req.params.sourceId),
+    ).catch(rethrowSourceError)
+    await audit(ctx, req, {
+      teamId: briefing.teamId,
+      action: 'briefing.source_removed',
+      target: briefing.id,
+      details: { sourceId: source.id, title: source.title },
+    })
+    res.status(204).end()
   })
 
   /** The server's own verdict on every quote block, as export will see it. */
@@ -186,6 +270,21 @@ function decodeBase64(value: string): Uint8Array {
     )
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+/** The HTTP form of an error of managing sources (server/sources/manage.ts). */
+function toSourceHttpError(err: unknown): unknown {
+  if (err instanceof DuplicateSourceError)
+    return new HttpError(409, err.code, err.message, undefined, { existingId: err.existingId })
+  if (err instanceof SourceInUseError)
+    return new HttpError(409, err.code, err.message, undefined, { uses: err.uses })
+  if (err instanceof SourceNotFoundError) return new HttpError(404, err.code, err.message)
+  if (err instanceof RangeError) return new HttpError(400, 'invalid_input', err.message)
+  return err
+}
+
+function rethrowSourceError(err: unknown): never {
+  throw toSourceHttpError(err)
 }
 
 function toHttpError(err: unknown, res: express.Response, ctx: AppContext): never {
