@@ -69,8 +69,14 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   const json = await readJson(response).catch(() => undefined)
   const error = isRecord(json) && isRecord(json.error) ? json.error : undefined
   if (error && typeof error.message === 'string' && typeof error.code === 'string') {
-    const field = typeof error.field === 'string' ? error.field : undefined
-    return new ApiError(response.status, error.code, asSentence(error.message), field)
+    const { code, message, field, ...details } = error
+    return new ApiError(
+      response.status,
+      code as string,
+      asSentence(message as string),
+      typeof field === 'string' ? field : undefined,
+      details,
+    )
   }
   // A proxy or a crashed server answers without our error body; say what we know.
   return new ApiError(

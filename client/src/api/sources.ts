@@ -8,7 +8,7 @@
  */
 import { assertSource, type Source, type SourceKind } from '../../../shared/sources'
 import { ApiError, ClientErrorCode } from './apiError'
-import { isRecord, SESSION_ENDED_EVENT } from './http'
+import { isRecord, requestJson, SESSION_ENDED_EVENT } from './http'
 
 /** What to import: one of the three ways in. */
 export type NewSourceRequest =
@@ -70,6 +70,48 @@ export function addSource(
   })
 }
 
+/** What a person may correct on a source; blank byline or publisher clears it. */
+export interface SourceCorrection {
+  title?: string
+  byline?: string | null
+  publisher?: string | null
+  /** YYYY, YYYY-MM or YYYY-MM-DD, or null for none. */
+  publishedAt?: string | null
+}
+
+/** Corrects a source's title, byline, publisher or date; resolves with the source as stored. */
+export function correctSource(
+  briefingId: string,
+  sourceId: string,
+  changes: SourceCorrection,
+): Promise<Source> {
+  return requestJson('PATCH', sourcePath(briefingId, sourceId), parseSourceBody, changes)
+}
+
+/**
+ * Removes a source nothing cites. While a quote block or citation uses it the server refuses
+ * with 409 `source_in_use`, whose message names each place.
+ */
+export function removeSource(briefingId: string, sourceId: string): Promise<void> {
+  return requestJson('DELETE', sourcePath(briefingId, sourceId), () => undefined)
+}
+
+/** The existing source a 409 `duplicate_source` names, or null for any other error. */
+export function duplicateOf(err: unknown): string | null {
+  if (!(err instanceof ApiError) || err.code !== 'duplicate_source') return null
+  return typeof err.details.existingId === 'string' ? err.details.existingId : null
+}
+
+function sourcePath(briefingId: string, sourceId: string): string {
+  return `/api/briefings/${encodeURIComponent(briefingId)}/sources/${encodeURIComponent(sourceId)}`
+}
+
+function parseSourceBody(json: unknown): Source {
+  if (!isRecord(json)) throw new Error('body is not an object')
+  assertSource(json.source)
+  return json.source
+}
+
 /**
  * The source in a response, or the ApiError it stands for. Exported for tests: this is the
  * whole contract between the dialog and the server.
@@ -97,7 +139,9 @@ function errorFromBody(status: number, statusText: string, json: unknown): ApiEr
     window.dispatchEvent(new Event(SESSION_ENDED_EVENT))
   }
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new ApiError(status, error.code, sentence(error.message))
+    const { code, message, field, ...details } = error
+    const named = typeof field === 'string' ? field : undefined
+    return new ApiError(status, code as string, sentence(message as string), named, details)
   }
   // A proxy's own error page (e.g. 413 from nginx) has no JSON body.
   return new ApiError(

@@ -82,8 +82,25 @@ const TITLES: Record<string, string> = {
 /** 413s whose message is the server's own reason (a cap it names), not a proxy's refusal. */
 const SERVER_SIZE_CODES = new Set(['too-large', 'import-out-of-memory'])
 
-/** The headline and detail to show for an import error. */
-export function importFailure(err: unknown): ImportFailure {
+/**
+ * Headlines for a URL import, which speak of the page rather than of a file: the server's
+ * detail names the address and what happened to it.
+ */
+const URL_TITLES: Record<string, string> = {
+  'too-large': 'That page is too large to import',
+  'unsupported-format': 'That address is not an article Briefing can read',
+  unreadable: 'That address is not an article Briefing can read',
+  empty: 'That page has no article text Briefing can read',
+  'too-complex': 'That page is too complex to import',
+  'import-timeout': 'That page took too long to import',
+  'import-out-of-memory': 'That page is too large to import',
+}
+
+/** The headline and detail to show for an import error; `url` when a web address was fetched. */
+export function importFailure(
+  err: unknown,
+  input: 'text' | 'file' | 'url' = 'text',
+): ImportFailure {
   if (err instanceof ApiError) {
     if (err.status === 403) return { title: 'Only editors can add sources', detail: err.message }
     if (err.status === 413 && !SERVER_SIZE_CODES.has(err.code)) {
@@ -92,10 +109,13 @@ export function importFailure(err: unknown): ImportFailure {
         detail: `Files can be at most ${formatBytes(MAX_SOURCE_FILE_BYTES)}.`,
       }
     }
-    if (err.code === ClientErrorCode.Network) {
+    // Only a request that got no answer at all means Briefing itself is out of reach. The
+    // server's own 502 'network' is about the site it fetched, and shares the code's name.
+    if (err.status === 0 && err.code === ClientErrorCode.Network) {
       return { title: 'Cannot reach the Briefing server', detail: err.message }
     }
-    return { title: TITLES[err.code] ?? 'The source could not be added', detail: err.message }
+    const title = (input === 'url' ? URL_TITLES[err.code] : undefined) ?? TITLES[err.code]
+    return { title: title ?? 'The source could not be added', detail: err.message }
   }
   return {
     title: 'The source could not be added',
