@@ -7,7 +7,7 @@
 import { type FormEvent, useId, useState } from 'react'
 import type { Source } from '../../../shared/sources'
 import { ApiError, errorMessage } from '../api/apiError'
-import { correctSource, removeSource } from '../api/sources'
+import { correctSource, removeSource, type SourceCorrection } from '../api/sources'
 import { Notice } from '../ui/Notice'
 import { sourceTitle } from './sourceLabels'
 
@@ -100,6 +100,21 @@ export function SourceActions({ briefingId, source, onRemoved }: SourceActionsPr
   )
 }
 
+const FIELD_LABELS = {
+  title: 'Title',
+  byline: 'Byline',
+  publisher: 'Publisher',
+  publishedAt: 'Published',
+} as const
+
+/** The server's refusal, worded by the form's own label when it names one of its fields. */
+function fieldError(err: unknown): { message: string; field?: string } {
+  const field = err instanceof ApiError ? err.field : undefined
+  if (!field || !(field in FIELD_LABELS)) return { message: errorMessage(err) }
+  const reason = errorMessage(err).replace(/^Body field "[^"]*": /, '')
+  return { message: `${FIELD_LABELS[field as keyof Fields]} ${reason}`, field }
+}
+
 interface Fields {
   title: string
   byline: string
@@ -116,12 +131,13 @@ function SourceDetailsForm({
   source: Source
   onDone: () => void
 }) {
-  const [fields, setFields] = useState<Fields>({
+  const [initial] = useState<Fields>(() => ({
     title: source.title ?? '',
     byline: source.byline ?? '',
     publisher: source.publisher ?? '',
     publishedAt: source.publishedAt?.slice(0, 10) ?? '',
-  })
+  }))
+  const [fields, setFields] = useState<Fields>(initial)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<{ message: string; field?: string } | null>(null)
   const id = useId()
@@ -132,26 +148,20 @@ function SourceDetailsForm({
     if (saving || titleProblem) return
     setSaving(true)
     setError(null)
+    // Only what was changed is sent: an untouched date keeps the time the importer found.
+    const changes = changedFields(initial, fields)
     try {
-      await correctSource(briefingId, source.id, {
-        title: fields.title,
-        byline: fields.byline,
-        publisher: fields.publisher,
-        publishedAt: fields.publishedAt.trim() === '' ? null : fields.publishedAt.trim(),
-      })
+      if (Object.keys(changes).length > 0) await correctSource(briefingId, source.id, changes)
       onDone()
     } catch (err) {
-      setError({
-        message: errorMessage(err),
-        field: err instanceof ApiError ? err.field : undefined,
-      })
+      setError(fieldError(err))
       setSaving(false)
     }
   }
 
-  const input = (name: keyof Fields, label: string, placeholder = '') => (
+  const input = (name: keyof Fields, placeholder = '') => (
     <label className="field" htmlFor={`${id}-${name}`}>
-      <span className="field__label">{label}</span>
+      <span className="field__label">{FIELD_LABELS[name]}</span>
       <input
         id={`${id}-${name}`}
         className="input"
@@ -159,17 +169,20 @@ function SourceDetailsForm({
         placeholder={placeholder}
         disabled={saving}
         aria-invalid={error?.field === name || (name === 'title' && titleProblem !== null)}
-        onChange={(event) => setFields({ ...fields, [name]: event.target.value })}
+        onChange={(event) => {
+          setFields({ ...fields, [name]: event.target.value })
+          if (error?.field === name) setError(null)
+        }}
       />
     </label>
   )
 
   return (
     <form className="source-details-form" onSubmit={save} aria-label="Source details" noValidate>
-      {input('title', 'Title')}
-      {input('byline', 'Byline', 'By Jo Smith')}
-      {input('publisher', 'Publisher', 'Coastal Times')}
-      {input('publishedAt', 'Published', 'YYYY-MM-DD')}
+      {input('title')}
+      {input('byline', 'By Jo Smith')}
+      {input('publisher', 'Coastal Times')}
+      {input('publishedAt', 'YYYY-MM-DD')}
       {(error || titleProblem) && (
         <p className="field__error" role="alert">
           {error?.message ?? titleProblem}
@@ -194,4 +207,15 @@ function SourceDetailsForm({
       </div>
     </form>
   )
+}
+
+function changedFields(before: Fields, after: Fields): SourceCorrection {
+  const changes: SourceCorrection = {}
+  if (after.title !== before.title) changes.title = after.title
+  if (after.byline !== before.byline) changes.byline = after.byline
+  if (after.publisher !== before.publisher) changes.publisher = after.publisher
+  if (after.publishedAt !== before.publishedAt) {
+    changes.publishedAt = after.publishedAt.trim() === '' ? null : after.publishedAt.trim()
+  }
+  return changes
 }
