@@ -42,12 +42,11 @@ const WORDS = [
 
 export function exportModel(sections: number, variant = 0): ExportModel {
   const prng = new Prng(11)
-  const firstCited = new Set<number>()
+  // Every citation is its own note (numbered in order); each cites one of SOURCES sources.
+  const citedSources: number[] = []
   const cite = (): Inline => {
-    const number = 1 + prng.int(SOURCES)
-    const first = !firstCited.has(number)
-    firstCited.add(number)
-    return { type: 'noteRef', number, first }
+    citedSources.push(1 + prng.int(SOURCES))
+    return { type: 'noteRef', number: citedSources.length }
   }
   const sentence = (words: number) => {
     const text = Array.from({ length: words }, () => prng.pick(WORDS)).join(' ')
@@ -94,12 +93,14 @@ export function exportModel(sections: number, variant = 0): ExportModel {
     })
     blocks.push(paragraph(''))
   }
-  const numbers = Array.from({ length: SOURCES }, (_, i) => i + 1).filter((n) => firstCited.has(n))
-  const notes: Note[] = numbers.map((number) => ({
-    number,
-    sourceId: `src-${number}`,
+  const numbers = Array.from({ length: SOURCES }, (_, i) => i + 1).filter((n) =>
+    citedSources.includes(n),
+  )
+  const notes: Note[] = citedSources.map((source, index) => ({
+    number: index + 1,
+    sourceId: `src-${source}`,
     text: [
-      { type: 'text', text: `Coastal Times, “Report number ${number},” ` },
+      { type: 'text', text: `Coastal Times, “Report number ${source},” ` },
       { type: 'text', text: 'Harbor Weekly', italic: true },
       { type: 'text', text: ', March 5, 2024.' },
     ],

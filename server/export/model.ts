@@ -19,12 +19,10 @@ export interface TextRun {
   link?: string
 }
 
-/** A citation marker: the source's note number, placed after the cited words. */
+/** A citation marker, placed after the cited words: the number of the citation's own note. */
 export interface NoteRef {
   type: 'noteRef'
   number: number
-  /** True on the first marker for this number in document order (where a footnote goes). */
-  first: boolean
 }
 
 export interface LineBreak {
@@ -47,7 +45,7 @@ export interface QuoteBlock {
   role: string | null
   /** The cited source's title, shown when the quote names no speaker. */
   sourceTitle: string | null
-  /** The cited source's note number, or null when the source id is malformed. */
+  /** The quote's own note, or null when the source id is malformed. */
   note: NoteRef | null
   /** 1-based paragraph of the source the quote comes from, when known. */
   paragraph: number | null
@@ -72,14 +70,14 @@ export type Block =
   /** Where the list of sources goes: the author's sourcesList node, or appended at the end. */
   | { type: 'sourcesList' }
 
-/** One note: the formatted citation for a source, shared by all its citations. */
+/** One note: the formatted citation of one citation, numbered in document order. */
 export interface Note {
   number: number
   sourceId: string
   text: RichText
 }
 
-/** One entry of the Sources list, in note-number order. */
+/** One entry of the Sources list, numbered by each source's first citation. */
 export interface SourceEntry {
   number: number
   sourceId: string

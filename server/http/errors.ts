@@ -16,6 +16,8 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** More the client can act on, sent beside code and message (e.g. `existingId`). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message)
   }
@@ -42,7 +44,7 @@ const REFUSAL_STATUS: Record<Refusal, number> = {
 
 /** The HttpError a service's refusal answers as. */
 function refusalError(err: ServiceError): HttpError {
-  return new HttpError(REFUSAL_STATUS[err.refusal], err.code, err.message, err.field)
+  return new HttpError(REFUSAL_STATUS[err.refusal], err.code, err.message, err.field, err.details)
 }
 
 export function notFound(what: string): HttpError {
@@ -68,7 +70,12 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const err = httpErrorFor(raised) ?? raised
     if (err instanceof HttpError) {
       res.status(err.status).json({
-        error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) },
+        error: {
+          ...err.details,
+          code: err.code,
+          message: err.message,
+          ...(err.field ? { field: err.field } : {}),
+        },
       })
       return
     }

@@ -20,6 +20,8 @@ export class ServiceError extends Error {
     message: string,
     /** The request field at fault, when there is one. */
     readonly field?: string,
+    /** More the client can act on, sent beside code and message (e.g. `existingId`). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message)
   }

@@ -5,13 +5,22 @@
  */
 import { randomUUID } from 'node:crypto'
 import { verifyDocumentQuotes } from '../../shared/quotes'
-import { addSource, createSource, listSources, type Source } from '../../shared/sources'
+import {
+  addSource,
+  createSource,
+  listSources,
+  type Source,
+  type SourceMetadataChanges,
+} from '../../shared/sources'
 import type { BriefingAccess } from '../auth/access'
 import { readDocument } from '../collab/readDocument'
-import { addToDocument } from '../collab/serverEdit'
+import { addToDocument, editDocument } from '../collab/serverEdit'
+import { SourceInUseError, SourceNotFoundError } from '../sources/errors'
 import type { ImportResult } from '../sources/importSource'
+import { correctSource, removeUnusedSource, sourceWithContent } from '../sources/manage'
 import { recordAudit } from './audit'
 import type { Actor, ServiceDeps } from './deps'
+import { ServiceError } from './errors'
 
 export class SourcesService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -40,6 +49,23 @@ export class SourcesService {
       quotes: imported.quotes,
       people: imported.people,
     })
+    // The same text imported again is the source already there, not a second copy. Checked on
+    // the live document just before the add; two identical imports racing both land.
+    const existing = await readDocument(
+      this.deps.registry,
+      this.deps.stores.documents,
+      briefing.id,
+      (doc) => sourceWithContent(doc, source.contentHash),
+    )
+    if (existing) {
+      throw new ServiceError(
+        'conflict',
+        'duplicate_source',
+        `this text is already a source of the briefing${existing.title ? `: “${existing.title}”` : ''}; it was not added again`,
+        undefined,
+        { existingId: existing.id },
+      )
+    }
     await addToDocument(this.deps.registry, briefing.id, 'import source', (doc) =>
       addSource(doc, source),
     )
@@ -56,6 +82,48 @@ export class SourcesService {
     return source
   }
 
+  /** Corrects what a citation prints of a source: title, byline, publisher, date. */
+  async correct(
+    actor: Actor,
+    briefingId: string,
+    sourceId: string,
+    changes: SourceMetadataChanges,
+  ): Promise<Source> {
+    const { briefing } = await this.deps.access.require(actor.auth, briefingId, 'write')
+    const source = await editDocument(this.deps.registry, briefing.id, 'correct source', (doc) =>
+      correctSource(doc, sourceId, changes),
+    ).catch(refuse)
+    await recordAudit(
+      this.deps,
+      { actorId: actor.auth.user.id, ip: actor.ip },
+      {
+        teamId: briefing.teamId,
+        action: 'briefing.source_corrected',
+        target: briefing.id,
+        details: { sourceId: source.id, fields: Object.keys(changes) },
+      },
+    )
+    return source
+  }
+
+  /** Removes a source that no quote block or citation uses; refuses naming the uses otherwise. */
+  async remove(actor: Actor, briefingId: string, sourceId: string): Promise<void> {
+    const { briefing } = await this.deps.access.require(actor.auth, briefingId, 'write')
+    const source = await editDocument(this.deps.registry, briefing.id, 'remove source', (doc) =>
+      removeUnusedSource(doc, sourceId),
+    ).catch(refuse)
+    await recordAudit(
+      this.deps,
+      { actorId: actor.auth.user.id, ip: actor.ip },
+      {
+        teamId: briefing.teamId,
+        action: 'briefing.source_removed',
+        target: briefing.id,
+        details: { sourceId: source.id, title: source.title },
+      },
+    )
+  }
+
   /** The server's own verdict on every quote block, as export will see it. */
   async verification(actor: Actor, briefingId: string) {
     const { briefing } = await this.deps.access.require(actor.auth, briefingId, 'read')
@@ -63,4 +131,15 @@ export class SourcesService {
       Object.fromEntries(verifyDocumentQuotes(doc)),
     )
   }
+}
+
+/** A refusal of managing sources (server/sources/manage.ts) as the service's refusal. */
+function refuse(err: unknown): never {
+  if (err instanceof SourceInUseError)
+    throw new ServiceError('conflict', 'source_in_use', err.message, undefined, { uses: err.uses })
+  if (err instanceof SourceNotFoundError)
+    throw new ServiceError('not_found', 'source_not_found', err.message)
+  // The shared validator's verdict on corrected metadata.
+  if (err instanceof RangeError) throw new ServiceError('invalid', 'invalid_input', err.message)
+  throw err
 }

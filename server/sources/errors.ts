@@ -50,3 +50,70 @@ export class SourceImportError extends Error {
     super(message)
   }
 }
+
+/** One place a source is cited, as SourceInUseError lists it. */
+export interface CitedAt {
+  kind: 'quote' | 'citation'
+  text: string
+  speaker: string | null
+}
+
+const SHOWN_WORDS = 60
+
+function shown(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > SHOWN_WORDS ? `${flat.slice(0, SHOWN_WORDS)}…` : flat
+}
+
+function describeUse(use: CitedAt): string {
+  if (use.kind === 'quote') {
+    return `the quote block “${shown(use.text)}”${use.speaker ? ` (${use.speaker})` : ''}`
+  }
+  return `the citation on “${shown(use.text)}”`
+}
+
+/** The content of an import is already a source of the briefing. */
+export class DuplicateSourceError extends Error {
+  override readonly name = 'DuplicateSourceError'
+  readonly code = 'duplicate_source'
+
+  constructor(
+    readonly existingId: string,
+    title: string | null,
+  ) {
+    super(
+      `this text is already a source of the briefing${title ? `: “${title}”` : ''}; it was not added again`,
+    )
+  }
+}
+
+/** A source that a quote block or citation still cites cannot be removed. */
+export class SourceInUseError extends Error {
+  override readonly name = 'SourceInUseError'
+  readonly code = 'source_in_use'
+
+  constructor(
+    readonly sourceId: string,
+    title: string | null,
+    readonly uses: readonly CitedAt[],
+  ) {
+    const places = uses.map(describeUse)
+    const list =
+      places.length === 1
+        ? places[0]
+        : `${places.slice(0, -1).join(', ')} and ${places[places.length - 1]}`
+    super(
+      `${title ? `“${title}”` : 'this source'} is still cited in ${uses.length} ${uses.length === 1 ? 'place' : 'places'}: ${list}. Remove ${uses.length === 1 ? 'that citation' : 'those citations'} first`,
+    )
+  }
+}
+
+/** No source with this id in the briefing. */
+export class SourceNotFoundError extends Error {
+  override readonly name = 'SourceNotFoundError'
+  readonly code = 'source_not_found'
+
+  constructor(readonly sourceId: string) {
+    super(`the briefing has no source ${JSON.stringify(sourceId)}`)
+  }
+}

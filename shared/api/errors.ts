@@ -56,13 +56,19 @@ export const ERROR_CODES = [
   'import_out_of_memory',
   'import_crashed',
   'cancelled',
+  // Managing a briefing's sources
+  'duplicate_source',
+  'source_in_use',
+  'source_not_found',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** `{error: {code, message, field?}}`. `code` is read as any string: see `errorBody`. */
 export const errorBody = z.object({
-  error: z.object({
+  // Loose: an error may carry more the client can act on (`existingId` of a duplicate source,
+  // the `uses` that keep a source from being removed).
+  error: z.looseObject({
     code: z.string(),
     message: z.string(),
     // A field that is not a string names nothing; the error itself still stands.

@@ -89,6 +89,11 @@ export const ROUTES: readonly RouteContract[] = [
     body: sources.importSourceRequest,
     response: sources.sourceResponse,
   }),
+  route('PATCH', '/api/briefings/:id/sources/:sourceId', {
+    body: sources.correctSourceRequest,
+    response: sources.sourceResponse,
+  }),
+  route('DELETE', '/api/briefings/:id/sources/:sourceId'),
   route('GET', '/api/briefings/:id/quotes/verification', {
     response: sources.verificationResponse,
   }),

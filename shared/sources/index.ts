@@ -7,6 +7,15 @@ export {
 } from './attribution'
 export { paragraphAtOffset, sourceBody } from './body'
 export { computeContentHash, verifySourceIntegrity } from './hash'
-export { addSource, getSource, listSources, SourceExistsError, sourcesMap } from './sourcesMap'
+export {
+  addSource,
+  getSource,
+  listSources,
+  removeSource,
+  SourceExistsError,
+  type SourceMetadataChanges,
+  sourcesMap,
+  updateSourceMetadata,
+} from './sourcesMap'
 export * from './types'
 export { assertSource, createSource, isSource, type NewSourceInfo } from './validate'

@@ -1,7 +1,9 @@
 /**
- * Reading and adding sources in a briefing's Y.Doc. Sources sit in the Y.Map named
- * SOURCES_MAP as plain JSON values, written once: a source's text is what quotes are checked
- * against, so replacing it would silently re-base every quote taken from it.
+ * Reading, adding, correcting and removing sources in a briefing's Y.Doc. Sources sit in the
+ * Y.Map named SOURCES_MAP as plain JSON values. A source's text is written once: it is what
+ * quotes are checked against, so replacing it would silently re-base every quote taken from
+ * it. Its descriptive metadata (title, byline, publisher, date) may be corrected, which
+ * rewrites the value with the same text and hash.
  */
 import type * as Y from 'yjs'
 import { verifySourceIntegrity } from './hash'
@@ -64,4 +66,36 @@ export function listSources(doc: Y.Doc): Source[] {
     (a, b) =>
       a.retrievedAt.localeCompare(b.retrievedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   )
+}
+
+/** Metadata a person may correct on a source: what a citation prints, never the text. */
+export type SourceMetadataChanges = Partial<
+  Pick<Source, 'title' | 'byline' | 'publisher' | 'publishedAt'>
+>
+
+/**
+ * Writes `changes` over the metadata of the source `id` and returns the source as stored, or
+ * undefined when there is no such source. Text, hash, quotes and id are kept as they were.
+ */
+export function updateSourceMetadata(
+  doc: Y.Doc,
+  id: string,
+  changes: SourceMetadataChanges,
+  origin?: unknown,
+): Source | undefined {
+  const current = getSource(doc, id)
+  if (!current) return undefined
+  const { title, byline, publisher, publishedAt } = { ...current, ...changes }
+  const updated: Source = { ...current, title, byline, publisher, publishedAt }
+  assertSource(updated)
+  doc.transact(() => sourcesMap(doc).set(id, JSON.parse(JSON.stringify(updated))), origin)
+  return updated
+}
+
+/** Removes the source `id`; false when there was none. Callers check it is unused first. */
+export function removeSource(doc: Y.Doc, id: string, origin?: unknown): boolean {
+  const map = sourcesMap(doc)
+  if (!map.has(id)) return false
+  doc.transact(() => map.delete(id), origin)
+  return true
 }

@@ -80,10 +80,12 @@ describe('responses follow the contract', () => {
     await call(admin, 'PUT', `${at}/shares`, 200, { email: member.email, role: 'viewer' })
     await call(admin, 'GET', `${at}/shares`, 200)
     await call(admin, 'POST', `${at}/collab-token`, 201)
-    await call(admin, 'POST', `${at}/sources`, 201, {
+    const { source } = await call(admin, 'POST', `${at}/sources`, 201, {
       type: 'text',
       text: '“We will not yield,” said the minister. The talks resume on Monday.',
     })
+    const sourceId = (source as { id: string }).id
+    await call(admin, 'PATCH', `${at}/sources/${sourceId}`, 200, { title: 'Talks' })
     await call(admin, 'GET', `${at}/sources`, 200)
     await call(admin, 'GET', `${at}/quotes/verification`, 200)
 

@@ -83,6 +83,42 @@ describe('importFailure', () => {
   })
 })
 
+describe('importFailure of a web address', () => {
+  it('says what happened to the URL, never that the Briefing server is out of reach', () => {
+    // The server's own 502 for a site it could not reach shares the client's code name.
+    const unreachable = importFailure(
+      new ApiError(
+        502,
+        'network',
+        'Could not fetch https://gone.example/: host gone.example not found.',
+      ),
+      'url',
+    )
+    expect(unreachable).toEqual({
+      title: 'The site could not be reached',
+      detail: 'Could not fetch https://gone.example/: host gone.example not found.',
+    })
+    const cases: [number, string, RegExp][] = [
+      [400, 'blocked_address', /cannot be fetched/],
+      [504, 'timeout', /took too long/],
+      [415, 'bad_content_type', /not a document/],
+      [422, 'empty', /no article text/],
+      [413, 'too_large', /page is too large/],
+      [422, 'import_timeout', /page took too long/],
+      [502, 'http_status', /refused/],
+    ]
+    for (const [status, code, title] of cases) {
+      const failure = importFailure(new ApiError(status, code, 'detail'), 'url')
+      expect(failure.title, code).toMatch(title)
+      expect(failure.title, code).not.toMatch(/Briefing server/)
+    }
+    // Only no answer at all is about Briefing itself.
+    expect(importFailure(new ApiError(0, ClientErrorCode.Network, 'Offline.'), 'url').title).toBe(
+      'Cannot reach the Briefing server',
+    )
+  })
+})
+
 describe('formatBytes', () => {
   it('uses bytes, KB and MB', () => {
     expect(formatBytes(1)).toBe('1 byte')

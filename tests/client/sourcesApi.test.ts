@@ -1,7 +1,7 @@
 /** The sources API response contract: a source on success, a worded ApiError otherwise. */
 import { describe, expect, it } from 'vitest'
 import { ApiError, ClientErrorCode } from '../../client/src/api/apiError'
-import { sourceFromResponse } from '../../client/src/api/sources'
+import { duplicateOf, sourceFromResponse } from '../../client/src/api/sources'
 import { ARTICLE, makeSource } from '../quotes/fixtures'
 
 const source = makeSource(ARTICLE)
@@ -42,6 +42,21 @@ describe('sourceFromResponse', () => {
     }
     const err = caught(() => sourceFromResponse(400, 'Bad Request', JSON.stringify(body)))
     expect(err).toMatchObject({ status: 400, code: 'invalid_input', field: 'contentBase64' })
+  })
+
+  it('keeps the id of the source a duplicate import names', () => {
+    const err = caught(() =>
+      sourceFromResponse(
+        409,
+        'Conflict',
+        JSON.stringify({
+          error: { code: 'duplicate_source', existingId: 'src-1', message: 'already there' },
+        }),
+      ),
+    )
+    expect(err.details).toEqual({ existingId: 'src-1' })
+    expect(duplicateOf(err)).toBe('src-1')
+    expect(duplicateOf(new ApiError(409, 'source_in_use', 'x'))).toBeNull()
   })
 
   it('reports a body without our error shape by its status', () => {

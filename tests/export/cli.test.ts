@@ -110,12 +110,12 @@ describe('briefing export (CLI)', () => {
     }
     const pdf = fs.readFileSync(path.join(outDir, 'briefing.pdf'))
     const { text } = await pdfText(pdf)
-    expect(text).toContain('“We will reopen on Monday” — Ana Lima, Port Director1')
+    expect(text).toContain('“We will reopen on Monday” — Ana Lima, Port Director2')
     expect(text).toContain(MARKUP_TEXT)
     const docx = await docxParts(fs.readFileSync(path.join(outDir, 'briefing.docx')))
     expect(wordText(docx.footnotes)).toContain('Harbor Closes after Storm')
     expect(fs.readFileSync(path.join(outDir, 'briefing.md'), 'utf8')).toContain(
-      '[^2]: “Заява щодо порту”',
+      '[^3]: “Заява щодо порту”',
     )
     expect(fs.readFileSync(path.join(outDir, 'briefing.html'), 'utf8')).toContain(
       '<figure class="quote verified"',

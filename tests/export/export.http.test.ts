@@ -55,7 +55,7 @@ describe('export over HTTP', () => {
     await server.close()
   })
 
-  it('[EX1] PDF: title block, body in order, one number per source, notes and Sources', async () => {
+  it('[EX1] PDF: title block, body in order, one note per citation, notes and Sources', async () => {
     const { res, body } = await download(briefing, 'pdf')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/pdf')
@@ -73,24 +73,27 @@ describe('export over HTTP', () => {
       'VERSION',
       'Summary',
       'the northern breakwater.1 Officials were cautious',
-      '“We will reopen on Monday” — Ana Lima, Port Director1',
+      '“We will reopen on Monday” — Ana Lima, Port Director2',
       'Київ і Одеса: порт відкриється. Ελληνικά: λιμάνι.',
-      '“Порт відкриється в понеділок” — Олена Іваненко, речниця2',
+      '“Порт відкриється в понеділок” — Олена Іваненко, речниця3',
       'Markup',
       '• Watch the reopening',
       '1. Nested first',
-      'bracing for large claims.1',
+      'bracing for large claims.4',
       'Sources',
       '1. Jo Smith. “Harbor Closes after Storm.” Coastal Times, March 5, 2024.',
       '2. “Заява щодо порту.” Міністерство інфраструктури',
-      // Footnotes: publisher, title, date, every cited paragraph, access date, URL.
-      '1Jo Smith, “Harbor Closes after Storm,” Coastal Times, March 5, 2024, paras. 2, 3, 4, accessed March 6, 2024, https://news.example/',
-      '2“Заява щодо порту” (Міністерство інфраструктури, March 5, 2024), para. 2, accessed March 6, 2024',
+      // Every citation its own footnote, with its own paragraph: the full note the first
+      // time a source is cited (publisher, title, date, access date, URL), short after.
+      '1Jo Smith, “Harbor Closes after Storm,” Coastal Times, March 5, 2024, para. 2, accessed March 6, 2024, https://news.example/',
+      '2Jo Smith, para. 3.',
+      '3“Заява щодо порту” (Міністерство інфраструктури, March 5, 2024), para. 2, accessed March 6, 2024',
+      '4Jo Smith, “Harbor Closes after Storm,” para. 4.',
       'OFFICIAL-SENSITIVE',
       'Page 1 of 1',
     ])
-    // One source, one number: the harbor source is cited three times and only ever as 1.
-    expect(text).not.toContain('3Jo Smith')
+    // No note lists several paragraphs: each citation says where its own words are.
+    expect(text).not.toContain('paras.')
     expect(text).not.toContain('UNVERIFIED')
   })
 
@@ -105,18 +108,25 @@ describe('export over HTTP', () => {
     expect(document).toContain('<w:pStyle w:val="Heading2"/>')
     expect(document.match(/<w:pStyle w:val="Quote"\/>/g)).toHaveLength(2)
     expect(styles).toContain('w:styleId="Quote"')
-    // The first citation of each source is a Word footnote; footnote 1 and 2, once each.
+    // Every citation is a real Word footnote, the harbor source's three as well: four
+    // references in the body, four notes in word/footnotes.xml.
     expect(document.match(/<w:footnoteReference w:id="(\d+)"\/>/g)).toEqual([
       '<w:footnoteReference w:id="1"/>',
       '<w:footnoteReference w:id="2"/>',
+      '<w:footnoteReference w:id="3"/>',
+      '<w:footnoteReference w:id="4"/>',
     ])
+    // No typed superscript number stands in for a note.
+    expect(document).not.toContain('<w:vertAlign w:val="superscript"/>')
+    const footnoteIds = [...footnotes.matchAll(/<w:footnote\b[^>]*w:id="(\d+)"/g)].map((m) => m[1])
+    expect(footnoteIds.filter((id) => Number(id) > 0)).toEqual(['1', '2', '3', '4'])
     const bodyText = wordText(document)
     expectInOrder(bodyText, [
       'Harbor closure: #what $it /means',
       'Summary',
       'damaged the northern breakwater.',
       '“We will reopen on Monday”',
-      '— Ana Lima, Port Director1',
+      '— Ana Lima, Port Director',
       'Київ і Одеса',
       '“Порт відкриється в понеділок”',
       '— Олена Іваненко, речниця',
@@ -127,8 +137,10 @@ describe('export over HTTP', () => {
     ])
     const notes = wordText(footnotes)
     expectInOrder(notes, [
-      'Jo Smith, “Harbor Closes after Storm,” Coastal Times, March 5, 2024, paras. 2, 3, 4',
+      'Jo Smith, “Harbor Closes after Storm,” Coastal Times, March 5, 2024, para. 2',
+      'Jo Smith, para. 3.',
       '“Заява щодо порту” (Міністерство інфраструктури',
+      'Jo Smith, “Harbor Closes after Storm,” para. 4.',
     ])
     // The handling marking is in the page header and footer, with "Page N of M".
     expect(wordText(headers)).toBe('OFFICIAL-SENSITIVE')
@@ -146,18 +158,20 @@ describe('export over HTTP', () => {
       '# Harbor closure: #what \\$it /means',
       '## Summary',
       'damaged the northern breakwater.[^1] Officials were *cautious*',
-      '> “We will reopen on Monday”\n>\n> — Ana Lima, Port Director[^1]',
-      '> “Порт відкриється в понеділок”\n>\n> — Олена Іваненко, речниця[^2]',
+      '> “We will reopen on Monday”\n>\n> — Ana Lima, Port Director[^2]',
+      '> “Порт відкриється в понеділок”\n>\n> — Олена Іваненко, речниця[^3]',
       '### Markup',
       // Markup-like text is escaped, so it renders as written.
       'Literal: #read("/etc/passwd") \\$x^2\\$ \\*bold\\* \\_under\\_ @ref \\<label> back\\\\slash',
       '- Watch the reopening\n- Check the claims\n  1. Nested first\n  2. Nested second',
-      'large claims.[^1]',
+      'large claims.[^4]',
       '## Sources\n\n1. Jo Smith.',
-      '[^1]: Jo Smith, “Harbor Closes after Storm,” *Coastal Times*, March 5, 2024, paras. 2, 3, 4',
-      '[^2]: “Заява щодо порту”',
+      '[^1]: Jo Smith, “Harbor Closes after Storm,” *Coastal Times*, March 5, 2024, para. 2',
+      '[^2]: Jo Smith, para. 3.',
+      '[^3]: “Заява щодо порту”',
+      '[^4]: Jo Smith, “Harbor Closes after Storm,” para. 4.',
     ])
-    expect(md.match(/^\[\^\d+\]:/gm)).toHaveLength(2)
+    expect(md.match(/^\[\^\d+\]:/gm)).toHaveLength(4)
   })
 
   it('[EX4] HTML: standalone, styled, every piece of user text escaped', async () => {
@@ -172,11 +186,12 @@ describe('export over HTTP', () => {
     expect(document.querySelector('h1')?.textContent).toBe('Harbor closure: #what $it /means')
     const figures = [...document.querySelectorAll('figure.quote')]
     expect(figures.map((f) => f.getAttribute('data-status'))).toEqual(['verified', 'verified'])
-    expect(figures[0]?.querySelector('figcaption')?.textContent).toBe('— Ana Lima, Port Director1')
+    expect(figures[0]?.querySelector('figcaption')?.textContent).toBe('— Ana Lima, Port Director2')
     expect(document.body.textContent).toContain(MARKUP_TEXT)
     const notes = [...document.querySelectorAll('section.notes li')].map((li) => li.textContent)
-    expect(notes).toHaveLength(2)
-    expect(notes[0]).toContain('paras. 2, 3, 4')
+    expect(notes).toHaveLength(4)
+    expect(notes[0]).toContain('para. 2')
+    expect(notes[3]).toBe('Jo Smith, “Harbor Closes after Storm,” para. 4.')
     const sources = [...document.querySelectorAll('section.sources li')].map((li) => li.id)
     expect(sources).toEqual(['source-1', 'source-2'])
   })

@@ -137,7 +137,7 @@ describe('[MDS] Markdown export of hostile text', () => {
       speaker: hostile,
       role: hostile,
       sourceTitle: hostile,
-      note: { type: 'noteRef', number: 1, first: true },
+      note: { type: 'noteRef', number: 1 },
       paragraph: null,
       status: 'altered',
       problem: hostile,

@@ -53,30 +53,40 @@ function inlines(block: Block | undefined): Inline[] {
 }
 
 describe('export model', () => {
-  it('[EXM1] one number per source, the first marker carries the note, punctuation precedes it', () => {
+  it('[EXM1] every citation is its own note in document order, with its own paragraph; punctuation precedes the marker', () => {
     const m = model(docWith(briefingContent(harborSource(), ministrySource())))
     const first = inlines(m.blocks[1])
     // "…breakwater" + "." then the marker: it moved past the full stop.
     expect(first.slice(3, 6)).toEqual([
       { type: 'text', text: 'the storm damaged the northern breakwater' },
       { type: 'text', text: '.' },
-      { type: 'noteRef', number: 1, first: true },
+      { type: 'noteRef', number: 1 },
     ])
     const [harborQuote, ministryQuote] = m.blocks.filter((b) => b.type === 'quote')
-    expect(harborQuote).toMatchObject({
-      status: 'verified',
-      paragraph: 3,
-      note: { number: 1, first: false },
-    })
-    expect(ministryQuote).toMatchObject({
-      status: 'verified',
-      paragraph: 2,
-      note: { number: 2, first: true },
-    })
-    expect(m.notes.map((n) => n.number)).toEqual([1, 2])
-    expect(m.sources.map((s) => s.sourceId)).toEqual(['src-harbor', 'src-ministry'])
-    // Every paragraph the briefing cites from a source is the note's locator.
-    expect(m.notes[0]!.text.map((r) => r.text).join('')).toContain('paras. 2, 3, 4')
+    expect(harborQuote).toMatchObject({ status: 'verified', paragraph: 3, note: { number: 2 } })
+    expect(ministryQuote).toMatchObject({ status: 'verified', paragraph: 2, note: { number: 3 } })
+    // Harbor para. 2, harbor para. 3, ministry para. 2, harbor para. 4: four citations, four notes.
+    expect(m.notes.map((n) => [n.number, n.sourceId])).toEqual([
+      [1, 'src-harbor'],
+      [2, 'src-harbor'],
+      [3, 'src-ministry'],
+      [4, 'src-harbor'],
+    ])
+    const noteText = m.notes.map((n) => n.text.map((r) => r.text).join(''))
+    // Chicago: the full note the first time, a short note after ("ibid." form right after).
+    expect(noteText[0]).toBe(
+      'Jo Smith, “Harbor Closes after Storm,” Coastal Times, March 5, 2024, para. 2, accessed March 6, 2024, https://news.example/harbor-closes.',
+    )
+    expect(noteText[1]).toBe('Jo Smith, para. 3.')
+    expect(noteText[2]).toContain(
+      '“Заява щодо порту” (Міністерство інфраструктури, March 5, 2024), para. 2',
+    )
+    expect(noteText[3]).toBe('Jo Smith, “Harbor Closes after Storm,” para. 4.')
+    // The Sources list still has each source once, numbered by its first citation.
+    expect(m.sources.map((s) => [s.number, s.sourceId])).toEqual([
+      [1, 'src-harbor'],
+      [2, 'src-ministry'],
+    ])
     expect(m.appendSourcesList).toBe(false)
     expect(m.unverifiedQuotes).toBe(0)
     expect(m.meta).toMatchObject({
@@ -147,6 +157,27 @@ describe('export model', () => {
       { type: 'text', text: ' bad' },
     ])
     expect(m.warnings).toContain('a link to "javascript:alert(1)" was exported as plain text')
+  })
+
+  it('[EXM7] author-date and numeric styles give their own citation form per note, each with its paragraph', () => {
+    const notesIn = (citationStyle: 'apa' | 'vancouver') => {
+      const doc = docWith(briefingContent(harborSource(), ministrySource()))
+      writeBriefingSettings(doc, { citationStyle })
+      return model(doc).notes.map((n) => n.text.map((r) => r.text).join(''))
+    }
+    expect(notesIn('apa')).toEqual([
+      '(Jo Smith, 2024, para. 2)',
+      '(Jo Smith, 2024, para. 3)',
+      '(Заява щодо порту, 2024, para. 2)',
+      '(Jo Smith, 2024, para. 4)',
+    ])
+    // Vancouver's citation is the source's number alone; the paragraph is added after it.
+    expect(notesIn('vancouver')).toEqual([
+      '(1) para. 2.',
+      '(1) para. 3.',
+      '(2) para. 2.',
+      '(1) para. 4.',
+    ])
   })
 })
 

@@ -20,6 +20,8 @@ export class ApiError extends Error {
     message: string,
     /** The request field the server rejected, when it named one. */
     readonly field?: string,
+    /** Anything else the server's `{error}` body carried (e.g. `existingId`). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message)
   }

@@ -81,8 +81,8 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
 export function errorFromBody(status: number, statusText: string, json: unknown): ApiError {
   const parsed = errorBody.safeParse(json)
   if (parsed.success) {
-    const { code, message, field } = parsed.data.error
-    return new ApiError(status, code, asSentence(message), field)
+    const { code, message, field, ...details } = parsed.data.error
+    return new ApiError(status, code, asSentence(message), field, details)
   }
   return new ApiError(
     status,

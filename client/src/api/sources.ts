@@ -6,10 +6,14 @@
  * Sent with XMLHttpRequest rather than fetch because fetch cannot report upload progress,
  * and a 15 MB PDF on a slow link is the one part of an import the user waits on visibly.
  */
-import { type ImportSourceRequest, sourceResponse } from '../../../shared/api/sources'
+import {
+  type CorrectSourceRequest,
+  type ImportSourceRequest,
+  sourceResponse,
+} from '../../../shared/api/sources'
 import type { Source } from '../../../shared/sources'
 import { ApiError, ClientErrorCode } from './apiError'
-import { announceSessionEnded, badResponse, errorFromBody, parseWith } from './http'
+import { announceSessionEnded, badResponse, errorFromBody, parseWith, requestJson } from './http'
 
 /** What to import: one of the three ways in (shared/api/sources.ts). */
 export type NewSourceRequest = ImportSourceRequest
@@ -66,6 +70,38 @@ export function addSource(
     xhr.send(JSON.stringify(request))
     onProgress?.({ phase: 'sending', loaded: 0, total: 0 })
   })
+}
+
+/** What a person may correct on a source; blank byline or publisher clears it. */
+export type SourceCorrection = CorrectSourceRequest
+
+/** Corrects a source's title, byline, publisher or date; resolves with the source as stored. */
+export function correctSource(
+  briefingId: string,
+  sourceId: string,
+  changes: SourceCorrection,
+): Promise<Source> {
+  return requestJson('PATCH', sourcePath(briefingId, sourceId), readSource, changes).then(
+    (body) => body.source,
+  )
+}
+
+/**
+ * Removes a source nothing cites. While a quote block or citation uses it the server refuses
+ * with 409 `source_in_use`, whose message names each place.
+ */
+export function removeSource(briefingId: string, sourceId: string): Promise<void> {
+  return requestJson('DELETE', sourcePath(briefingId, sourceId), () => undefined)
+}
+
+/** The existing source a 409 `duplicate_source` names, or null for any other error. */
+export function duplicateOf(err: unknown): string | null {
+  if (!(err instanceof ApiError) || err.code !== 'duplicate_source') return null
+  return typeof err.details.existingId === 'string' ? err.details.existingId : null
+}
+
+function sourcePath(briefingId: string, sourceId: string): string {
+  return `/api/briefings/${encodeURIComponent(briefingId)}/sources/${encodeURIComponent(sourceId)}`
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import type { Source, SourceKind } from '../../../shared/sources'
-import { addSource, type ImportProgress, type NewSourceRequest } from '../api/sources'
+import { addSource, duplicateOf, type ImportProgress, type NewSourceRequest } from '../api/sources'
 import { Modal } from '../ui/Modal'
 import {
   checkSourceUrl,
@@ -29,6 +29,8 @@ type Status =
 interface AddSourceDialogProps {
   briefingId: string
   onAdded: (source: Source) => void
+  /** The server already had this text as a source: open that one instead. */
+  onExisting: (sourceId: string, message: string) => void
   onClose: () => void
 }
 
@@ -38,7 +40,12 @@ const TABS: readonly [Tab, string][] = [
   ['url', 'Web address'],
 ]
 
-export function AddSourceDialog({ briefingId, onAdded, onClose }: AddSourceDialogProps) {
+export function AddSourceDialog({
+  briefingId,
+  onAdded,
+  onExisting,
+  onClose,
+}: AddSourceDialogProps) {
   const [tab, setTab] = useState<Tab>('text')
   const [text, setText] = useState('')
   const [kind, setKind] = useState<SourceKind | ''>('')
@@ -47,7 +54,7 @@ export function AddSourceDialog({ briefingId, onAdded, onClose }: AddSourceDialo
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
   const [startedAt, setStartedAt] = useState(0)
   const controller = useRef<AbortController | null>(null)
-  const ids = { text: useId(), kind: useId(), file: useId(), url: useId() }
+  const ids = { text: useId(), kind: useId(), file: useId(), url: useId(), why: useId() }
 
   // Closing the dialog (or leaving the page) abandons an import still running.
   useEffect(() => () => controller.current?.abort(), [])
@@ -72,8 +79,10 @@ export function AddSourceDialog({ briefingId, onAdded, onClose }: AddSourceDialo
       })
       onAdded(source)
     } catch (err) {
+      const existing = duplicateOf(err)
       if (err instanceof DOMException && err.name === 'AbortError') setStatus({ kind: 'idle' })
-      else setStatus({ kind: 'failed', failure: importFailure(err) })
+      else if (existing) onExisting(existing, (err as Error).message)
+      else setStatus({ kind: 'failed', failure: importFailure(err, tab) })
     } finally {
       if (controller.current === abort) controller.current = null
     }
@@ -187,12 +196,22 @@ export function AddSourceDialog({ briefingId, onAdded, onClose }: AddSourceDialo
           </div>
         )}
 
+        {!working && status.kind !== 'failed' && problem !== null && (
+          <p className="field__hint add-source__why" id={ids.why}>
+            {problem}
+          </p>
+        )}
         {!working && (
           <div className="modal__actions">
             <button type="button" className="button button--ghost" onClick={onClose}>
               Cancel
             </button>
-            <button type="submit" className="button button--primary" disabled={problem !== null}>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={problem !== null}
+              aria-describedby={problem !== null ? ids.why : undefined}
+            >
               {status.kind === 'failed' ? 'Try again' : 'Add source'}
             </button>
           </div>
@@ -301,7 +320,10 @@ function inputProblem(
 ): string | null {
   switch (tab) {
     case 'text':
-      return input.text.trim() ? null : 'Paste the text first.'
+      if (input.text === '') return 'Paste the text of the source to add it.'
+      return input.text.trim()
+        ? null
+        : 'What is pasted is only spaces and line breaks: there is no text to add yet.'
     case 'file':
       return input.file ? fileProblem(input.file) : 'Choose a file first.'
     case 'url': {

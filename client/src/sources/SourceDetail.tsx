@@ -4,6 +4,7 @@ import { ChevronLeftIcon } from './icons'
 import { QuoteList } from './QuoteList'
 import type { Attribution } from './quoteInput'
 import type { BodyRange } from './readerSegments'
+import { SourceActions } from './SourceActions'
 import { SourceReader } from './SourceReader'
 import { quoteCount, SOURCE_KIND_LABELS, sourceByline, sourceTitle } from './sourceLabels'
 
@@ -16,6 +17,10 @@ interface SourceDetailProps {
   focus: BodyRange | null
   onTab: (tab: SourceTab, focus?: BodyRange | null) => void
   onBack: () => void
+  briefingId: string
+  /** Whether the user may correct or remove the source. */
+  editable: boolean
+  onRemoved: (title: string) => void
   /** Null when the document is read-only. */
   onInsertQuote: ((quote: ExtractedQuote) => void) | null
   onQuoteRange: ((range: BodyRange, attribution: Attribution) => boolean) | null
@@ -27,6 +32,9 @@ export function SourceDetail({
   focus,
   onTab,
   onBack,
+  briefingId,
+  editable,
+  onRemoved,
   onInsertQuote,
   onQuoteRange,
 }: SourceDetailProps) {
@@ -48,6 +56,9 @@ export function SourceDetail({
           <a className="source-detail__url" href={source.url} target="_blank" rel="noreferrer">
             {source.url}
           </a>
+        )}
+        {editable && (
+          <SourceActions briefingId={briefingId} source={source} onRemoved={onRemoved} />
         )}
         <div className="tabs" role="tablist" aria-label="Source views">
           <button

@@ -53,6 +53,7 @@ export function SourcesPanel({
   // The server answers with the source before its Y.Doc update may have reached us.
   const [justAdded, setJustAdded] = useState<Source | null>(null)
   const [insertError, setInsertError] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
 
   const synced = view.kind === 'source' ? sources.find((s) => s.id === view.sourceId) : undefined
   const shown =
@@ -106,6 +107,13 @@ export function SourcesPanel({
           </Notice>
         </div>
       )}
+      {notice && (
+        <div className="sources-panel__notice">
+          <Notice tone="info" action={{ label: 'Dismiss', onClick: () => setNotice(null) }}>
+            {notice}
+          </Notice>
+        </div>
+      )}
       <div className="sources-panel__body">
         {view.kind === 'source' && shown ? (
           <SourceDetail
@@ -115,6 +123,12 @@ export function SourcesPanel({
             focus={view.focus}
             onTab={(tab, focus = null) => onViewChange({ ...view, tab, focus })}
             onBack={() => onViewChange({ kind: 'library' })}
+            briefingId={briefingId}
+            editable={editable}
+            onRemoved={(title) => {
+              setNotice(`Removed “${title}” from the briefing.`)
+              onViewChange({ kind: 'library' })
+            }}
             onInsertQuote={canInsert ? insertExtracted(shown) : null}
             onQuoteRange={canInsert ? insertRange(shown) : null}
           />
@@ -132,6 +146,11 @@ export function SourcesPanel({
         <AddSourceDialog
           briefingId={briefingId}
           onClose={() => setAdding(false)}
+          onExisting={(sourceId, message) => {
+            setAdding(false)
+            setNotice(message)
+            onViewChange({ kind: 'source', sourceId, tab: 'quotes', focus: null })
+          }}
           onAdded={(source) => {
             setAdding(false)
             setJustAdded(source)

@@ -85,8 +85,25 @@ const SERVER_SIZE_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'import_out_of_memory',
 ])
 
-/** The headline and detail to show for an import error. */
-export function importFailure(err: unknown): ImportFailure {
+/**
+ * Headlines for a URL import, which speak of the page rather than of a file: the server's
+ * detail names the address and what happened to it.
+ */
+const URL_TITLES: Partial<Record<ErrorCode, string>> = {
+  too_large: 'That page is too large to import',
+  unsupported_format: 'That address is not an article Briefing can read',
+  unreadable: 'That address is not an article Briefing can read',
+  empty: 'That page has no article text Briefing can read',
+  too_complex: 'That page is too complex to import',
+  import_timeout: 'That page took too long to import',
+  import_out_of_memory: 'That page is too large to import',
+}
+
+/** The headline and detail to show for an import error; `url` when a web address was fetched. */
+export function importFailure(
+  err: unknown,
+  input: 'text' | 'file' | 'url' = 'text',
+): ImportFailure {
   if (err instanceof ApiError) {
     if (err.status === 403) return { title: 'Only editors can add sources', detail: err.message }
     if (err.status === 413 && !SERVER_SIZE_CODES.has(err.code)) {
@@ -95,13 +112,14 @@ export function importFailure(err: unknown): ImportFailure {
         detail: `Files can be at most ${formatBytes(MAX_SOURCE_FILE_BYTES)}.`,
       }
     }
-    if (err.code === ClientErrorCode.Network) {
+    // Only a request that got no answer at all means Briefing itself is out of reach. The
+    // server's own 502 'network' is about the site it fetched, and shares the code's name.
+    if (err.status === 0 && err.code === ClientErrorCode.Network) {
       return { title: 'Cannot reach the Briefing server', detail: err.message }
     }
-    return {
-      title: TITLES[err.code as ErrorCode] ?? 'The source could not be added',
-      detail: err.message,
-    }
+    const code = err.code as ErrorCode
+    const title = (input === 'url' ? URL_TITLES[code] : undefined) ?? TITLES[code]
+    return { title: title ?? 'The source could not be added', detail: err.message }
   }
   return {
     title: 'The source could not be added',

@@ -81,6 +81,12 @@ export function describeAudit(entry: AuditEntry, names: ReadonlyMap<string, stri
       )
     case 'briefing.source_added':
       return about(`${actor} added a source to a briefing`)
+    case 'briefing.source_corrected':
+      return about(`${actor} corrected a source of a briefing`)
+    case 'briefing.source_removed':
+      return about(
+        `${actor} removed a source${text(details.title) ? ` (“${details.title}”)` : ''} from a briefing`,
+      )
     default:
       return { summary: `${actor}: ${entry.action}`, briefingId: null }
   }

@@ -11,9 +11,17 @@ import { SOURCE_QUOTE } from '../../../shared/schema/nodes/sourceQuoteAttrs'
 import { SOURCES_LIST } from '../../../shared/schema/nodes/sourcesList'
 import type { Source } from '../../../shared/sources/types'
 import type { CitationFormatter } from '../citations/formatter'
-import type { Block, ExportMeta, ExportModel, ListItem, Note, SourceEntry } from '../model'
+import type {
+  Block,
+  ExportMeta,
+  ExportModel,
+  ListItem,
+  Note,
+  RichText,
+  SourceEntry,
+} from '../model'
 import { inlineContent } from './inline'
-import { NoteTracker } from './noteTracker'
+import { NoteTracker, type TrackedCitation } from './noteTracker'
 import { type QuoteContext, quoteBlock } from './quote'
 
 /** Everything the model is built from. */
@@ -45,34 +53,20 @@ export function buildExportModel(input: ModelInput): ExportModel {
   })
   const blocks = walker.children(input.doc)
 
-  const noteList: Note[] = []
-  const sources: SourceEntry[] = []
-  numbering.ordered.forEach((sourceId, index) => {
+  const noteList = formatNotes(notes.citations(), input, warn)
+  const sources: SourceEntry[] = numbering.ordered.map((sourceId, index) => {
     const number = index + 1
     const source = input.getSource(sourceId)
-    if (!source) {
-      warn(
-        `citation ${number} refers to source ${JSON.stringify(sourceId)}, which is not in the briefing`,
-      )
-      const text = [
-        { type: 'text' as const, text: `Source ${sourceId} is missing from this briefing.` },
-      ]
-      noteList.push({ number, sourceId, text })
-      sources.push({ number, sourceId, text, url: null, missing: true })
-      return
+    if (source) {
+      return {
+        number,
+        sourceId,
+        text: input.citations.entry(source),
+        url: source.url,
+        missing: false,
+      }
     }
-    noteList.push({
-      number,
-      sourceId,
-      text: input.citations.note(source, notes.citedParagraphs(sourceId)),
-    })
-    sources.push({
-      number,
-      sourceId,
-      text: input.citations.entry(source),
-      url: source.url,
-      missing: false,
-    })
+    return { number, sourceId, text: missingText(sourceId), url: null, missing: true }
   })
 
   return {
@@ -90,6 +84,37 @@ export function buildExportModel(input: ModelInput): ExportModel {
     unverifiedQuotes: walker.unverifiedQuotes,
     warnings,
   }
+}
+
+/**
+ * Each citation's note, formatted together so the style sees every position; a citation
+ * of a source the briefing no longer holds gets a note saying so.
+ */
+function formatNotes(
+  citations: readonly TrackedCitation[],
+  input: ModelInput,
+  warn: (message: string) => void,
+): Note[] {
+  const found = citations.flatMap((citation) => {
+    const source = input.getSource(citation.sourceId)
+    return source ? [{ source, paragraph: citation.paragraph }] : []
+  })
+  const formatted = input.citations.notes(found)
+  let next = 0
+  return citations.map((citation, index) => {
+    const known = input.getSource(citation.sourceId) !== undefined
+    if (!known) {
+      warn(
+        `citation ${index + 1} refers to source ${JSON.stringify(citation.sourceId)}, which is not in the briefing`,
+      )
+    }
+    const text = known ? (formatted[next++] ?? []) : missingText(citation.sourceId)
+    return { number: index + 1, sourceId: citation.sourceId, text }
+  })
+}
+
+function missingText(sourceId: string): RichText {
+  return [{ type: 'text', text: `Source ${sourceId} is missing from this briefing.` }]
 }
 
 interface WalkContext extends QuoteContext {

@@ -16,6 +16,18 @@ declare module '@citation-js/core' {
   export interface CitationEngine {
     getTerm(term: string, form?: string, plural?: number): string
     opt: { class: 'note' | 'in-text' }
+    /** Registers the items citations may cite (the set disambiguation works over). */
+    updateItems(ids: string[]): void
+    setOutputFormat(format: 'html' | 'text'): void
+    /**
+     * Renders `citation` after the citations `before` ([citationID, noteIndex] each); answers
+     * the renderings that changed as [index into before + this one, output].
+     */
+    processCitationCluster(
+      citation: unknown,
+      before: [string, number][],
+      after: [string, number][],
+    ): [unknown, [number, string][]]
   }
   export interface CslConfig {
     templates: { has(name: string): boolean; add(name: string, xml: string): void }

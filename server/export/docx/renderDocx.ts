@@ -1,7 +1,7 @@
 /**
- * DOCX export with the `docx` package. Citations are real Word footnotes: a source's first
- * citation carries the footnote, later citations repeat its number as a superscript (Word
- * numbers footnotes by reference, and one note per source is the briefing's rule). With
+ * DOCX export with the `docx` package. Every citation is a real Word footnote, with its own
+ * note in word/footnotes.xml (Word numbers footnotes by reference, in document order, as
+ * the model does). With
  * endnotes chosen, a "Notes" section at the end holds them, markers linking to each entry.
  * The handling marking is in every page's header and footer, with "Page N of M".
  */
@@ -233,7 +233,7 @@ class DocxWriter {
         style: STYLE.attribution,
         children: [
           new TextRun(xmlSafe(`— ${quoteByline(block)}`)),
-          ...(block.note ? this.noteMarker(block.note.number, block.note.first) : []),
+          ...(block.note ? this.noteMarker(block.note.number) : []),
         ],
       }),
     )
@@ -313,7 +313,7 @@ class DocxWriter {
 
   private inlines(items: Inline[]): ParagraphChild[] {
     return items.flatMap((item): ParagraphChild[] => {
-      if (item.type === 'noteRef') return this.noteMarker(item.number, item.first)
+      if (item.type === 'noteRef') return this.noteMarker(item.number)
       if (item.type === 'break') return [new TextRun({ text: '', break: 1 })]
       return [this.run(item)]
     })
@@ -323,7 +323,7 @@ class DocxWriter {
     return runs.map((run) => this.run(run))
   }
 
-  private noteMarker(number: number, first: boolean): ParagraphChild[] {
+  private noteMarker(number: number): ParagraphChild[] {
     if (this.model.meta.notes === 'endnotes') {
       return [
         new InternalHyperlink({
@@ -332,8 +332,7 @@ class DocxWriter {
         }),
       ]
     }
-    if (first) return [new FootnoteReferenceRun(number)]
-    return [new TextRun({ text: String(number), superScript: true })]
+    return [new FootnoteReferenceRun(number)]
   }
 
   private run(run: ModelRun): ParagraphChild {

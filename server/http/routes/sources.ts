@@ -5,7 +5,7 @@
  */
 import express, { Router } from 'express'
 import type { ErrorCode } from '../../../shared/api/errors'
-import { importSourceRequest } from '../../../shared/api/sources'
+import { correctSourceRequest, importSourceRequest } from '../../../shared/api/sources'
 import { SourceFetchError, SourceImportError } from '../../sources/errors'
 import { type ImportInput, importSource } from '../../sources/importSource'
 import { ImportPoolError } from '../../sources/worker/errors'
@@ -64,6 +64,8 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
   const router = Router()
   // Files travel base64-encoded in JSON; this route alone takes bodies that large.
   const largeJson = express.json({ limit: Math.ceil((MAX_SOURCE_FILE_BYTES * 4) / 3) + 64 * 1024 })
+  // This router is mounted before the API's general JSON parser, so it parses its own.
+  const smallJson = express.json({ limit: 64 * 1024 })
   const perUser = new ImportsPerUser(IMPORTS_PER_USER)
   const { sources } = ctx.services
 
@@ -111,6 +113,19 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
       .finally(release)
     if (cancelled) return
     res.status(201).json({ source: await sources.add(actor, briefing, imported, body.type) })
+  })
+
+  /** Corrects what a citation prints of a source: title, byline, publisher, date. */
+  router.patch('/:id/sources/:sourceId', smallJson, async (req, res) => {
+    const changes = parseInput(correctSourceRequest, req.body, 'body')
+    const actor = actorOf(req, res)
+    res.json({ source: await sources.correct(actor, req.params.id, req.params.sourceId, changes) })
+  })
+
+  /** Removes a source no quote block or citation uses; 409 naming the uses otherwise. */
+  router.delete('/:id/sources/:sourceId', async (req, res) => {
+    await sources.remove(actorOf(req, res), req.params.id, req.params.sourceId)
+    res.status(204).end()
   })
 
   /** The server's own verdict on every quote block, as export will see it. */
