@@ -5,7 +5,7 @@
  * the quote and sources-list nodes with their node views (`.extend()` keeps the schema the
  * same), and adds extensions that add no nodes or marks: the collaboration binding, other
  * people's carets, live citation numbers, quote drops, the guard against typing over quote
- * blocks and the nesting limit. It imports no CSS so tests can
+ * blocks, "Link to a source" on plain blockquotes and the nesting limit. It imports no CSS so tests can
  * build its schema in Node and compare it with the server's.
  */
 import type { AnyExtension } from '@tiptap/core'
@@ -17,8 +17,9 @@ import { CitationNumbers } from '../../../shared/citations/plugin'
 import { briefingExtensions, DOCUMENT_FRAGMENT } from '../../../shared/schema'
 import { SOURCE_QUOTE } from '../../../shared/schema/nodes/sourceQuoteAttrs'
 import { SOURCES_LIST } from '../../../shared/schema/nodes/sourcesList'
-import { getSource } from '../../../shared/sources'
+import { getSource, listSources } from '../../../shared/sources'
 import { NestingLimit } from './nestingLimit'
+import { BlockquoteLink } from './quote/blockquoteLink'
 import { SourceQuoteWithView, SourcesListWithView } from './quote/nodeViews'
 import { QuoteDrop } from './quote/quoteDrop'
 import { QuoteGuard } from './quote/quoteGuard'
@@ -61,6 +62,7 @@ export function clientExtensions({
     CitationNumbers,
     QuoteDrop.configure({ insertedBy }),
     QuoteGuard,
+    BlockquoteLink.configure({ sources: () => listSources(ydoc), userName: insertedBy }),
     NestingLimit,
   ]
 }

@@ -17,7 +17,7 @@ interface SourceDetailProps {
   onTab: (tab: SourceTab, focus?: BodyRange | null) => void
   onBack: () => void
   /** Null when the document is read-only. */
-  onInsertQuote: ((quote: ExtractedQuote) => void) | null
+  onInsertQuote: ((quote: ExtractedQuote, attribution?: Attribution) => void) | null
   onQuoteRange: ((range: BodyRange, attribution: Attribution) => boolean) | null
 }
 
