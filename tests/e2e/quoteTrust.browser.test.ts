@@ -173,22 +173,26 @@ describe('quote blocks you can trust', () => {
     await page.keyboard.type('Typed after')
     await page.locator('.document p', { hasText: 'Typed after' }).waitFor()
     expect(await page.locator('.quote-block').count()).toBe(1)
-    // The same for a double click on the speaker, which opens the speaker form instead.
+    // A double click on the speaker opens the speaker form; leaving it puts the selection
+    // back on the block, and typing again goes after it.
     await block.locator('.quote-block__speaker').dblclick()
     await block.getByText('Who said this?').waitFor()
     await block.getByRole('button', { name: 'Cancel' }).click()
-    await block.locator('.quote-block__text').click()
+    await expect.poll(() => page.locator('.quote-block--selected').count()).toBe(1)
     await page.keyboard.type('x')
+    await page.locator('.quote-block-view + p', { hasText: /^x$/ }).waitFor()
     expect(await page.locator('.quote-block').count()).toBe(1)
+    expect(await page.locator('.document p').first().innerText()).toBe('Before the quote.')
 
     // Backspace at the start of the paragraph after the block selects it; a second press
     // deletes it, and undo brings it back.
-    const after = page.locator('.document p', { hasText: 'Typed after' })
+    const after = page.locator('.document p', { hasText: /^x$/ })
     await after.click()
     await page.keyboard.press('Home')
     await page.keyboard.press('Backspace')
-    await expect.poll(() => page.locator('.ProseMirror-selectednode .quote-block').count()).toBe(1)
+    await expect.poll(() => page.locator('.quote-block--selected').count()).toBe(1)
     expect(await page.locator('.quote-block').count()).toBe(1)
+    expect(await after.innerText()).toBe('x')
     await page.keyboard.press('Backspace')
     await expect.poll(() => page.locator('.quote-block').count()).toBe(0)
     await page.keyboard.press('Control+z')
@@ -201,27 +205,33 @@ describe('quote blocks you can trust', () => {
     const page = await openPage(ada, 'ada-link')
     await openBriefing(page, id)
     await editableBody(page).click()
+    await page.keyboard.type('Opening.')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('> Brevity is the soul of wit')
+    await page.keyboard.press('Enter')
+    // Out of the blockquote (the toolbar's Quote shortcut), then a second one.
+    await page.keyboard.press('Control+Shift+b')
+    await page.keyboard.type('Then the minister’s negotiator:')
+    await page.keyboard.press('Enter')
     await page.keyboard.type('> “We came here with a concrete plan and we are leaving with a list')
     await page.keyboard.type(' of objections,” — Marta Solberg')
+
+    // Words no source holds stay a plain blockquote, and it says why.
+    const epigraph = page.locator('.blockquote-view', { hasText: 'Brevity' })
+    await epigraph.getByText('Not linked to a source').waitFor()
+    await epigraph.getByRole('button', { name: 'Link to a source' }).click()
+    await epigraph.getByText('These words are not in any source of this briefing').waitFor()
+    await epigraph.screenshot(shot('trust-blockquote-not-found.png'))
+
+    // Words the source holds become a verified quote block, with the typed speaker.
     const plain = page.locator('.blockquote-view', { hasText: 'concrete plan' })
-    await plain.getByText('Not linked to a source').waitFor()
     expect(await page.locator('.quote-block').count()).toBe(0)
     await plain.screenshot(shot('trust-blockquote.png'))
     await plain.getByRole('button', { name: 'Link to a source' }).click()
     const linked = quoteBlock(page, SOLBERG)
     await linked.getByText(/^Verified against source, para\. 4/).waitFor()
     expect(await linked.locator('.quote-block__speaker').innerText()).toBe('Marta Solberg')
-    expect(await page.locator('.blockquote-view').count()).toBe(0)
-
-    // Words no source holds stay a plain blockquote, and it says why.
-    await page.keyboard.press('Control+End')
-    await page.keyboard.press('Enter')
-    await page.keyboard.type('> Brevity is the soul of wit')
-    const epigraph = page.locator('.blockquote-view', { hasText: 'Brevity' })
-    await epigraph.getByRole('button', { name: 'Link to a source' }).click()
-    await epigraph.getByText('These words are not in any source of this briefing').waitFor()
-    expect(await page.locator('.quote-block').count()).toBe(1)
-    await epigraph.screenshot(shot('trust-blockquote-not-found.png'))
+    await expect.poll(() => page.locator('.blockquote-view').count()).toBe(1)
     expect(pageErrors).toEqual([])
   })
 })

@@ -75,6 +75,16 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
       .run()
   }
 
+  // Leaving a form puts the selection back on the block, so keys act on it (typing goes
+  // after it, see quoteGuard) instead of landing wherever the editor's caret last was.
+  const backToBlock = () => {
+    setMode('view')
+    const pos = getPos()
+    if (typeof pos === 'number') {
+      editor.chain().focus(undefined, { scrollIntoView: false }).setNodeSelection(pos).run()
+    }
+  }
+
   const showInSource = () => {
     const anchor = 'anchor' in result && result.anchor ? result.anchor : attrs.position
     openSource(attrs.sourceId, anchor ? { start: anchor.start, end: anchor.end } : null)
@@ -140,7 +150,7 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
           view={view}
           choices={choices}
           userName={userName}
-          onDone={() => setMode('view')}
+          onDone={backToBlock}
         />
       )}
       <div className="quote-block__footer">
@@ -189,7 +199,7 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
           editor={editor}
           quoteId={attrs.quoteId}
           text={attrs.text}
-          onDone={() => setMode('view')}
+          onDone={backToBlock}
         />
       )}
       {editing && mode === 'clarify' && (
@@ -197,7 +207,7 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
           editor={editor}
           quoteId={attrs.quoteId}
           text={attrs.text}
-          onDone={() => setMode('view')}
+          onDone={backToBlock}
         />
       )}
     </NodeViewWrapper>
