@@ -8,7 +8,14 @@
  */
 import { Extension } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { NodeSelection, Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
+import {
+  type EditorState,
+  NodeSelection,
+  Plugin,
+  PluginKey,
+  TextSelection,
+  type Transaction,
+} from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import { SOURCE_QUOTE } from '../../../../shared/schema/nodes/sourceQuoteAttrs'
 
@@ -24,45 +31,50 @@ export function rangeHoldsQuote(doc: ProseMirrorNode, from: number, to: number):
 }
 
 /**
- * Types `text` just after [from, to) when that range holds a quote block, leaving the range
- * alone: into the textblock that ends it, or into a new paragraph after a block. Returns
- * whether it took the input.
+ * The transaction typing `text` over [from, to) should make when that range holds a quote
+ * block: the text goes just after the range, which is left alone (into the textblock that
+ * ends it, or into a new paragraph after a block). Null when the range holds no quote block.
  */
-export function typeBesideQuotes(view: EditorView, from: number, to: number, text: string) {
-  const { state } = view
-  if (!rangeHoldsQuote(state.doc, from, to)) return false
+export function typeBesideQuotes(
+  state: EditorState,
+  from: number,
+  to: number,
+  text: string,
+): Transaction | null {
+  if (!rangeHoldsQuote(state.doc, from, to)) return null
   const $to = state.doc.resolve(to)
   const tr = state.tr
   if ($to.parent.inlineContent) {
     tr.insertText(text, to)
-    tr.setSelection(TextSelection.create(tr.doc, to + text.length))
-  } else {
-    const paragraph = state.schema.nodes.paragraph
-    if (!paragraph || !$to.parent.canReplaceWith($to.index(), $to.index(), paragraph)) return true
-    tr.insert(to, paragraph.create(null, state.schema.text(text)))
-    tr.setSelection(TextSelection.create(tr.doc, to + 1 + text.length))
+    return tr.setSelection(TextSelection.create(tr.doc, to + text.length)).scrollIntoView()
   }
-  view.dispatch(tr.scrollIntoView())
-  return true
+  const paragraph = state.schema.nodes.paragraph
+  // Nowhere to put it: swallowing the keystroke still beats deleting the quote.
+  if (!paragraph || !$to.parent.canReplaceWith($to.index(), $to.index(), paragraph)) return tr
+  tr.insert(to, paragraph.create(null, state.schema.text(text)))
+  return tr.setSelection(TextSelection.create(tr.doc, to + 1 + text.length)).scrollIntoView()
 }
 
-/** The quote block just before (dir -1) or after (dir 1) an empty cursor at a textblock edge. */
-function quoteBeside(view: EditorView, dir: -1 | 1): number | null {
-  const { selection } = view.state
+/**
+ * The position of the quote block just before (dir -1) or after (dir 1) an empty cursor at
+ * the edge of its textblock, or null.
+ */
+export function quoteBeside(state: EditorState, dir: -1 | 1): number | null {
+  const { selection } = state
   if (!(selection instanceof TextSelection) || !selection.empty) return null
   const { $head } = selection
   const atEdge =
     dir < 0 ? $head.parentOffset === 0 : $head.parentOffset === $head.parent.content.size
   if (!atEdge || $head.depth === 0) return null
   const edge = dir < 0 ? $head.before() : $head.after()
-  const $edge = view.state.doc.resolve(edge)
+  const $edge = state.doc.resolve(edge)
   const neighbour = dir < 0 ? $edge.nodeBefore : $edge.nodeAfter
   if (neighbour?.type.name !== SOURCE_QUOTE) return null
   return dir < 0 ? edge - neighbour.nodeSize : edge
 }
 
 function selectQuoteBeside(view: EditorView, dir: -1 | 1): boolean {
-  const pos = quoteBeside(view, dir)
+  const pos = quoteBeside(view.state, dir)
   if (pos === null) return false
   view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, pos)))
   return true
@@ -85,7 +97,11 @@ export const QuoteGuard = Extension.create({
       new Plugin({
         key: new PluginKey('quoteGuard'),
         props: {
-          handleTextInput: (view, from, to, text) => typeBesideQuotes(view, from, to, text),
+          handleTextInput: (view, from, to, text) => {
+            const tr = typeBesideQuotes(view.state, from, to, text)
+            if (tr) view.dispatch(tr)
+            return tr !== null
+          },
         },
       }),
     ]
