@@ -53,6 +53,8 @@ export type QuoteStatus =
       anchor: QuoteAnchor
       /** The importer's "Speaker, Role", or just its speaker. */
       from: string
+      /** The same as fields, for putting the source's speaker back. */
+      importer: { speaker: string; speakerRole: string | null }
       checked: SpeakerCheck | null
     }
   | { status: 'altered'; differences: QuoteDifference[]; anchor?: QuoteAnchor }
@@ -110,7 +112,8 @@ export function speakerStatus(
     const leftOpen = speaker === null && !checked && !importer?.confirmed
     if ((!sameName(speaker, expected) || otherRole) && !leftOpen) {
       const from = expectedRole ? `${expected}, ${expectedRole}` : expected
-      return { status: 'speaker-changed', anchor, from, checked }
+      const original = { speaker: expected, speakerRole: expectedRole }
+      return { status: 'speaker-changed', anchor, from, importer: original, checked }
     }
   }
   if (checked) return { status: 'verified', anchor, checked }

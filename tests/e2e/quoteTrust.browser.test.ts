@@ -80,12 +80,12 @@ describe('quote blocks you can trust', () => {
     await openBriefing(gracePage, id)
 
     // Grace inserts the quotation nobody is named for: she is asked who said it first, and
-    // inserts it unconfirmed, which both windows show as such.
+    // inserts it unattributed, which both windows show as unconfirmed.
     const unnamedCard = panel(gracePage).locator('.quote-card', { hasText: UNNAMED })
     await unnamedCard.getByRole('button', { name: 'Insert' }).click()
     await unnamedCard.getByText('Who said this?').waitFor()
     await unnamedCard.screenshot(shot('trust-insert-ask.png'))
-    await unnamedCard.getByRole('button', { name: 'Insert unconfirmed' }).click()
+    await unnamedCard.getByRole('button', { name: 'Insert unattributed' }).click()
     for (const page of [gracePage, adaPage]) {
       const block = quoteBlock(page, UNNAMED)
       await block.getByText('Speaker unconfirmed', { exact: true }).waitFor()
@@ -152,6 +152,19 @@ describe('quote blocks you can trust', () => {
       await expect.poll(() => block.getAttribute('data-verification')).toBe('verified')
       expect(await block.locator('.quote-block__speaker').innerText()).toBe('Marta Solberg')
     }
+
+    // How the blocks look on a phone, and with a dark colour scheme asked for.
+    await adaPage.setViewportSize({ width: 390, height: 844 })
+    await panel(adaPage).getByRole('button', { name: 'Close sources panel' }).click()
+    await quoteBlock(adaPage, UNNAMED).scrollIntoViewIfNeeded()
+    await adaPage.screenshot(shot('trust-phone.png'))
+    const phoneChange = quoteBlock(adaPage, SOLBERG)
+    await phoneChange.getByRole('button', { name: 'Speaker' }).click()
+    await phoneChange.getByText('Who said this?').waitFor()
+    await phoneChange.screenshot(shot('trust-phone-form.png'))
+    await adaPage.emulateMedia({ colorScheme: 'dark' })
+    await adaPage.setViewportSize({ width: 1280, height: 800 })
+    await adaPage.screenshot(shot('trust-dark.png'))
     expect(pageErrors).toEqual([])
   })
 

@@ -168,7 +168,7 @@ export function QuoteList({ source, onInsert, onShowInText }: QuoteListProps) {
                     }}
                     onCancel={() => setAsking(null)}
                     extra={
-                      speakerConfirmed(quote) ? null : (
+                      speakerConfirmed(quote) || !probableSpeaker(quote) ? null : (
                         <button
                           type="button"
                           className="button button--ghost button--small"

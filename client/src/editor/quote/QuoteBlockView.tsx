@@ -147,7 +147,6 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
         <QuoteSpeakerForm
           editor={editor}
           attrs={attrs}
-          view={view}
           choices={choices}
           userName={userName}
           onDone={backToBlock}

@@ -84,7 +84,7 @@ export function StatusLine({ view }: { view: VerificationView }) {
         <span className="quote-status quote-status--verified" title={view.detail}>
           <CheckCircleIcon size={15} />
           {view.label}
-          {view.detail && <span className="quote-status__detail">· {view.detail}</span>}
+          {view.detail && <span className="quote-status__detail">{view.detail}</span>}
         </span>
       )
     case 'unconfirmed':

@@ -45,10 +45,34 @@ export function SpeakerActions({
   onChange,
 }: SpeakerActionsProps) {
   const name = nameToConfirm(attrs, view)
-  const confirm = () => {
-    if (!name) return
-    const role = attrs.speaker ? attrs.speakerRole : roleOf(choices, name)
-    setBlockSpeaker(editor, attrs.quoteId, name, role, userName())
+  const set = (speaker: string, role: string | null) =>
+    setBlockSpeaker(editor, attrs.quoteId, speaker, role, userName())
+  if (view.tone === 'changed') {
+    const { importer } = view
+    return (
+      <>
+        {!view.checked && name && (
+          <button
+            type="button"
+            className="button button--small button--primary"
+            onClick={() => set(name, attrs.speakerRole)}
+            title="Record that you checked the new speaker"
+          >
+            Confirm {name}
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => set(importer.speaker, importer.speakerRole)}
+        >
+          Back to {importer.speaker}
+        </button>
+        <button type="button" className="button button--small button--ghost" onClick={onChange}>
+          Someone else…
+        </button>
+      </>
+    )
   }
   return (
     <>
@@ -56,10 +80,10 @@ export function SpeakerActions({
         <button
           type="button"
           className="button button--small button--primary"
-          onClick={confirm}
+          onClick={() => set(name, attrs.speaker ? attrs.speakerRole : roleOf(choices, name))}
           title="Record that you checked who said this"
         >
-          {view.tone === 'changed' ? 'Confirm change' : `Confirm ${name}`}
+          Confirm {name}
         </button>
       )}
       <button type="button" className="button button--small" onClick={onChange}>
@@ -72,7 +96,6 @@ export function SpeakerActions({
 interface QuoteSpeakerFormProps {
   editor: Editor
   attrs: SourceQuoteAttrs
-  view: VerificationView
   choices: readonly SourcePerson[]
   userName: () => string
   onDone: () => void
@@ -82,20 +105,15 @@ interface QuoteSpeakerFormProps {
 export function QuoteSpeakerForm({
   editor,
   attrs,
-  view,
   choices,
   userName,
   onDone,
 }: QuoteSpeakerFormProps) {
-  const note =
-    view.tone === 'changed' || view.tone === 'unconfirmed'
-      ? view.detail
-      : 'Pick one of the people in the source, or type a name.'
   return (
     <SpeakerForm
       className="quote-block__speaker-form"
       title="Who said this?"
-      note={note}
+      note="Pick one of the people in the source, or type a name."
       initial={{ speaker: attrs.speaker, speakerRole: attrs.speakerRole }}
       choices={choices}
       submitLabel={(speaker) => (speaker ? 'Save speaker' : 'Save as unattributed')}

@@ -19,7 +19,15 @@ export interface DifferenceView {
 export type VerificationView =
   | { tone: 'verified'; label: string; detail?: string }
   | { tone: 'unconfirmed'; label: string; detail: string; probable: string | null }
-  | { tone: 'changed'; label: string; detail: string }
+  | {
+      tone: 'changed'
+      label: string
+      detail: string
+      /** The source's speaker, to put back. */
+      importer: { speaker: string; speakerRole: string | null }
+      /** Whether a person made (or confirmed) the change. */
+      checked: boolean
+    }
   | { tone: 'altered'; label: string; differences: DifferenceView[] }
   | { tone: 'missing'; label: string; detail: string }
 
@@ -106,8 +114,10 @@ export function verificationView(
         tone: 'changed',
         label: `Speaker changed from ${result.from}`,
         detail: result.checked
-          ? `Changed by ${checkedByLine(result.checked)}. The source attributes these words to ${result.from}.`
-          : `The source attributes these words to ${result.from}; nobody recorded the change.`,
+          ? `Changed by ${checkedByLine(result.checked)}. The words match the source, para. ${result.anchor.paragraph}.`
+          : `The source attributes these words to ${result.from}; nobody recorded who changed it.`,
+        importer: result.importer,
+        checked: result.checked !== null,
       }
     case 'altered': {
       const body = source ? sourceBody(source.paragraphs) : ''
