@@ -127,7 +127,7 @@ export function QuoteList({ source, onInsert, onShowInText }: QuoteListProps) {
                   {onInsert && group.key !== '' && (
                     <button
                       type="button"
-                      className="quote-card__action"
+                      className="quote-card__action quote-card__action--other"
                       onClick={() => setAsking(index)}
                       title="Insert with another speaker"
                     >
