@@ -4,9 +4,15 @@
  * `setQuoteSpeaker` records who answered and when.
  */
 import { type AnyExtension, Editor } from '@tiptap/core'
+import { Fragment, Slice } from '@tiptap/pm/model'
 import { NodeSelection, TextSelection } from '@tiptap/pm/state'
 import { afterEach, describe, expect, it } from 'vitest'
-import { QuoteGuard, quoteBeside, typeBesideQuotes } from '../../client/src/editor/quote/quoteGuard'
+import {
+  pasteBesideQuotes,
+  QuoteGuard,
+  quoteBeside,
+  typeBesideQuotes,
+} from '../../client/src/editor/quote/quoteGuard'
 import { briefingExtensions } from '../../shared/schema'
 import { findSourceQuote } from '../../shared/schema/nodes/sourceQuote'
 import { ARTICLE, makeSource, quoteAttrs } from '../quotes/fixtures'
@@ -79,6 +85,22 @@ describe('quote guard', () => {
     )
     typeText(editor, 'Z')
     expect(outline(editor)).toEqual(['Before.', 'Q:q1', 'AfterZ.'])
+  })
+
+  it('pastes after a selected quote block instead of over it', () => {
+    const editor = makeEditor()
+    const pos = findSourceQuote(editor.state.doc, 'q1')!.pos
+    editor.view.dispatch(editor.state.tr.setSelection(NodeSelection.create(editor.state.doc, pos)))
+    const { schema } = editor.state
+    const pasted = new Slice(
+      Fragment.from(schema.nodes.paragraph!.create(null, schema.text('Pasted'))),
+      0,
+      0,
+    )
+    editor.view.dispatch(pasteBesideQuotes(editor.state, pasted)!)
+    expect(outline(editor)).toEqual(['Before.', 'Q:q1', 'Pasted', 'After.'])
+    editor.commands.setTextSelection(2)
+    expect(pasteBesideQuotes(editor.state, pasted)).toBeNull()
   })
 
   it('leaves ordinary typing alone', () => {

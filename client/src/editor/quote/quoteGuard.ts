@@ -2,17 +2,18 @@
  * Keeps quote blocks from being deleted by accident. A quote block is an atom: a click on it
  * selects the whole block, and ProseMirror's default is that typing replaces the selection,
  * so one keystroke used to swap a verified quote for a paragraph holding that letter. Here
- * typing over a selection that holds a quote block goes after the selection instead, and
+ * typing (or pasting) over a selection that holds a quote block goes after it instead, and
  * Backspace or Delete next to a quote block first selects it (a second press deletes it,
  * undoably) rather than removing it at once. Client-only; adds no nodes or marks.
  */
 import { Extension } from '@tiptap/core'
-import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import type { Node as ProseMirrorNode, Slice } from '@tiptap/pm/model'
 import {
   type EditorState,
   NodeSelection,
   Plugin,
   PluginKey,
+  Selection,
   TextSelection,
   type Transaction,
 } from '@tiptap/pm/state'
@@ -53,6 +54,18 @@ export function typeBesideQuotes(
   if (!paragraph || !$to.parent.canReplaceWith($to.index(), $to.index(), paragraph)) return tr
   tr.insert(to, paragraph.create(null, state.schema.text(text)))
   return tr.setSelection(TextSelection.create(tr.doc, to + 1 + text.length)).scrollIntoView()
+}
+
+/**
+ * The transaction pasting `slice` over the selection should make when the selection holds
+ * a quote block: the slice goes just after the selection, which is left alone. Null when it
+ * holds no quote block.
+ */
+export function pasteBesideQuotes(state: EditorState, slice: Slice): Transaction | null {
+  const { from, to } = state.selection
+  if (!rangeHoldsQuote(state.doc, from, to)) return null
+  const tr = state.tr.replaceRange(to, to, slice)
+  return tr.setSelection(Selection.near(tr.doc.resolve(tr.mapping.map(to)), 1)).scrollIntoView()
 }
 
 /**
@@ -97,6 +110,11 @@ export const QuoteGuard = Extension.create({
       new Plugin({
         key: new PluginKey('quoteGuard'),
         props: {
+          handlePaste: (view, _event, slice) => {
+            const tr = pasteBesideQuotes(view.state, slice)
+            if (tr) view.dispatch(tr)
+            return tr !== null
+          },
           handleTextInput: (view, from, to, text) => {
             const tr = typeBesideQuotes(view.state, from, to, text)
             if (tr) view.dispatch(tr)
