@@ -68,7 +68,7 @@ function outline(editor: Editor): string[] {
 }
 
 describe('quote guard', () => {
-  it('types after a selected quote block, in a new paragraph, instead of replacing it', () => {
+  it('[QG1] types after a selected quote block, in a new paragraph, instead of replacing it', () => {
     const editor = makeEditor()
     const pos = findSourceQuote(editor.state.doc, 'q1')!.pos
     editor.view.dispatch(editor.state.tr.setSelection(NodeSelection.create(editor.state.doc, pos)))
@@ -77,7 +77,7 @@ describe('quote guard', () => {
     expect(outline(editor)).toEqual(['Before.', 'Q:q1', 'hi', 'After.'])
   })
 
-  it('types at the end of a text selection that spans a quote block, deleting nothing', () => {
+  it('[QG2] types at the end of a text selection that spans a quote block, deleting nothing', () => {
     const editor = makeEditor()
     const { doc } = editor.state
     editor.view.dispatch(
@@ -87,7 +87,7 @@ describe('quote guard', () => {
     expect(outline(editor)).toEqual(['Before.', 'Q:q1', 'AfterZ.'])
   })
 
-  it('pastes after a selected quote block instead of over it', () => {
+  it('[QG3] pastes after a selected quote block instead of over it', () => {
     const editor = makeEditor()
     const pos = findSourceQuote(editor.state.doc, 'q1')!.pos
     editor.view.dispatch(editor.state.tr.setSelection(NodeSelection.create(editor.state.doc, pos)))
@@ -103,14 +103,14 @@ describe('quote guard', () => {
     expect(pasteBesideQuotes(editor.state, pasted)).toBeNull()
   })
 
-  it('leaves ordinary typing alone', () => {
+  it('[QG4] leaves ordinary typing alone', () => {
     const editor = makeEditor()
     editor.commands.setTextSelection(2)
     typeText(editor, 'Q')
     expect(outline(editor)).toEqual(['BQefore.', 'Q:q1', 'After.'])
   })
 
-  it('selects the quote block on Backspace at the start of the next paragraph', () => {
+  it('[QG5] selects the quote block on Backspace at the start of the next paragraph', () => {
     const editor = makeEditor()
     const pos = findSourceQuote(editor.state.doc, 'q1')!.pos
     editor.commands.setTextSelection(pos + 2)
@@ -119,7 +119,7 @@ describe('quote guard', () => {
     expect(outline(editor)).toEqual(['Before.', 'Q:q1', 'After.'])
   })
 
-  it('selects the quote block on Delete at the end of the paragraph before', () => {
+  it('[QG6] selects the quote block on Delete at the end of the paragraph before', () => {
     const editor = makeEditor()
     editor.commands.setTextSelection(8)
     expect(press(editor, 1)).toBe(true)
@@ -129,7 +129,7 @@ describe('quote guard', () => {
 })
 
 describe('setQuoteSpeaker', () => {
-  it('sets speaker and role and records who checked them, keeping the importer record', () => {
+  it('[QG7] sets speaker and role and records who checked them, keeping the importer record', () => {
     const editor = makeEditor()
     expect(
       editor.commands.setQuoteSpeaker('q1', {
@@ -149,7 +149,7 @@ describe('setQuoteSpeaker', () => {
     })
   })
 
-  it('refuses a quote that is not there and a bad name', () => {
+  it('[QG8] refuses a quote that is not there and a bad name', () => {
     const editor = makeEditor()
     expect(
       editor.commands.setQuoteSpeaker('nope', { speaker: 'A', speakerRole: null, checkedBy: 'G' }),

@@ -8,7 +8,7 @@ const source = makeSource(ARTICLE)
 const body = sourceBody(source.paragraphs)
 
 describe('readTypedQuotation', () => {
-  it('splits off a dash line naming the speaker and role', () => {
+  it('[QL1] splits off a dash line naming the speaker and role', () => {
     expect(
       readTypedQuotation(['“We will not cut hospitals,” — Jane Doe, Finance Minister']),
     ).toEqual({
@@ -22,7 +22,7 @@ describe('readTypedQuotation', () => {
     })
   })
 
-  it('keeps hyphenated words, and reads no speaker where none is typed', () => {
+  it('[QL2] keeps hyphenated words, and reads no speaker where none is typed', () => {
     expect(readTypedQuotation(['a well-known re-build'])).toEqual({
       words: 'a well-known re-build',
       speaker: null,
@@ -32,7 +32,7 @@ describe('readTypedQuotation', () => {
 })
 
 describe('locateWords', () => {
-  it('finds typed words despite straight quotes and spacing, as body offsets', () => {
+  it('[QL3] finds typed words despite straight quotes and spacing, as body offsets', () => {
     const found = locateWords(source, 'We will not raise taxes this year - not one penny')
     expect(found && body.slice(found.start, found.end)).toBe(
       'We will not raise taxes this year — not one penny',
@@ -40,7 +40,7 @@ describe('locateWords', () => {
     expect(locateWords(source, "the plan doesn't add up")).not.toBeNull()
   })
 
-  it('does not find words the source does not hold, or half a word', () => {
+  it('[QL4] does not find words the source does not hold, or half a word', () => {
     expect(locateWords(source, 'We will not cut nurses')).toBeNull()
     expect(locateWords(source, 'hospita')).toBeNull()
     expect(findWordsInSources([source], '   ')).toBeNull()

@@ -70,29 +70,29 @@ function statusOf(source: Source, exact: string, overrides: Partial<SourceQuoteA
 describe('quote status', () => {
   const source = attributedSource()
 
-  it("is verified when the block names the importer's confident speaker", () => {
+  it("[QST1] is verified when the block names the importer's confident speaker", () => {
     const status = statusOf(source, TAXES, { speaker: 'Jane Doe', speakerRole: 'Finance Minister' })
     expect(status).toMatchObject({ status: 'verified', checked: null })
   })
 
-  it('ignores case, accents and spacing when comparing names', () => {
+  it('[QST2] ignores case, accents and spacing when comparing names', () => {
     const status = statusOf(source, TAXES, { speaker: ' jane  DOE ', speakerRole: null })
     expect(status.status).toBe('verified')
   })
 
-  it('is speaker-unconfirmed when the importer only suggests a speaker and nobody confirmed', () => {
+  it('[QST3] is speaker-unconfirmed when the importer only suggests a speaker and nobody confirmed', () => {
     const status = statusOf(source, HOSPITALS, { speaker: 'Jane Doe', speakerRole: null })
     expect(status).toMatchObject({ status: 'speaker-unconfirmed', probable: 'Jane Doe' })
     expect(speakerProblem(status)).toContain('probably Jane Doe')
   })
 
-  it('is speaker-unconfirmed when the block names nobody', () => {
+  it('[QST4] is speaker-unconfirmed when the block names nobody', () => {
     expect(statusOf(source, HOSPITALS, { speaker: null, speakerRole: null }).status).toBe(
       'speaker-unconfirmed',
     )
   })
 
-  it('is verified once a person confirmed the suggested speaker', () => {
+  it('[QST5] is verified once a person confirmed the suggested speaker', () => {
     const status = statusOf(source, HOSPITALS, {
       speaker: 'Jane Doe',
       speakerRole: null,
@@ -105,7 +105,7 @@ describe('quote status', () => {
     })
   })
 
-  it('is speaker-changed when the block names someone else, with who and when', () => {
+  it('[QST6] is speaker-changed when the block names someone else, with who and when', () => {
     const status = statusOf(source, TAXES, {
       speaker: 'John Roe',
       speakerRole: 'Opposition leader',
@@ -122,23 +122,23 @@ describe('quote status', () => {
     )
   })
 
-  it('is speaker-changed for another role of the same speaker', () => {
+  it('[QST7] is speaker-changed for another role of the same speaker', () => {
     const status = statusOf(source, TAXES, { speaker: 'Jane Doe', speakerRole: 'Prime Minister' })
     expect(status.status).toBe('speaker-changed')
   })
 
-  it('is speaker-changed when nobody is named where the importer was confident', () => {
+  it('[QST8] is speaker-changed when nobody is named where the importer was confident', () => {
     expect(statusOf(source, TAXES, { speaker: null, speakerRole: null }).status).toBe(
       'speaker-changed',
     )
   })
 
-  it('reads the importer of a trimmed quote from the quotation it overlaps', () => {
+  it('[QST9] reads the importer of a trimmed quote from the quotation it overlaps', () => {
     const status = statusOf(source, 'We will not raise taxes', { speaker: 'Jane Doe' })
     expect(status.status).toBe('verified')
   })
 
-  it('falls back to the recorded attribution for a passage the importer did not take', () => {
+  it('[QST10] falls back to the recorded attribution for a passage the importer did not take', () => {
     const plain = makeSource(ARTICLE)
     const unconfirmed = statusOf(plain, 'Critics said', { speaker: 'Critics', speakerRole: null })
     expect(unconfirmed).toMatchObject({ status: 'speaker-unconfirmed', probable: null })
@@ -150,12 +150,12 @@ describe('quote status', () => {
     expect(changed).toMatchObject({ status: 'speaker-changed', from: 'Critics' })
   })
 
-  it('leaves altered words altered, whoever the speaker', () => {
+  it('[QST11] leaves altered words altered, whoever the speaker', () => {
     const attrs = quoteAttrs(source, TAXES, { ...unchecked, text: 'We will raise taxes' })
     expect(quoteStatus(verifyQuote(source, attrs), source, attrs).status).toBe('altered')
   })
 
-  it('gives a block stored before speakers were checked the status its speaker earns', () => {
+  it('[QST12] gives a block stored before speakers were checked the status its speaker earns', () => {
     const {
       attributedSpeaker: _,
       speakerCheckedBy: __,

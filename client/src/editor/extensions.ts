@@ -5,7 +5,8 @@
  * the quote and sources-list nodes with their node views (`.extend()` keeps the schema the
  * same), and adds extensions that add no nodes or marks: the collaboration binding, other
  * people's carets, live citation numbers, quote drops, the guard against typing over quote
- * blocks, "Link to a source" on plain blockquotes and the nesting limit. It imports no CSS so tests can
+ * blocks, "Link to a source" on plain blockquotes, the nesting limit and undo steps that
+ * survive a co-author's typing (undoBursts.ts). It imports no CSS so tests can
  * build its schema in Node and compare it with the server's.
  */
 import type { AnyExtension } from '@tiptap/core'
@@ -23,6 +24,7 @@ import { BlockquoteLink } from './quote/blockquoteLink'
 import { SourceQuoteWithView, SourcesListWithView } from './quote/nodeViews'
 import { QuoteDrop } from './quote/quoteDrop'
 import { QuoteGuard } from './quote/quoteGuard'
+import { UndoBursts } from './undoBursts'
 
 /** How the local user appears to others: the awareness `user` field. */
 export interface AwarenessUser {
@@ -58,6 +60,7 @@ export function clientExtensions({
   return [
     ...withViews,
     Collaboration.configure({ document: ydoc, field: DOCUMENT_FRAGMENT }),
+    UndoBursts,
     CollaborationCaret.configure({ provider, user }),
     CitationNumbers,
     QuoteDrop.configure({ insertedBy }),
