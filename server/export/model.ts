@@ -5,6 +5,7 @@
  * JSON (never as Typst markup), which is what keeps user text from being interpreted.
  */
 import type { CitationStyle, NotePlacement } from '../../shared/briefing/settings'
+import type { QuoteStatusName } from '../../shared/quotes/status'
 
 /** A run of inline text with its marks. */
 export interface TextRun {
@@ -34,7 +35,7 @@ export type Inline = TextRun | NoteRef | LineBreak
 /** Formatted text with no citations (notes and source entries). */
 export type RichText = TextRun[]
 
-export type QuoteStatus = 'verified' | 'altered' | 'source-missing'
+export type QuoteStatus = QuoteStatusName
 
 /** A sourceQuote block, with its verdict from `verifyQuote`. */
 export interface QuoteBlock {
@@ -118,7 +119,7 @@ export interface ExportModel {
    * endnotes, where a reader looks for it); otherwise it is rendered where the block is.
    */
   appendSourcesList: boolean
-  /** Quote blocks whose verdict is not 'verified'. */
+  /** Quote blocks whose status is not 'verified' (words altered, or speaker not confirmed). */
   unverifiedQuotes: number
   /** Problems found while building the model (settings ignored, sources missing, …). */
   warnings: string[]

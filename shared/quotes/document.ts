@@ -12,55 +12,56 @@ import { DOCUMENT_FRAGMENT } from '../schema/extensions'
 import { getSource } from '../sources/sourcesMap'
 import type { Source } from '../sources/types'
 import type { TextPositionSelector, TextQuoteSelector } from './selectors'
-import { createQuoteVerifier, type QuoteVerification } from './verify'
+import { QUOTE_STATUSES, type QuoteStatus, quoteStatus } from './status'
+import { createQuoteVerifier } from './verify'
 
 /** Where to find sources: a map or lookup function. */
 export type SourceLookup = ReadonlyMap<string, Source> | ((id: string) => Source | undefined)
 
-const SEVERITY: Record<QuoteVerification['status'], number> = {
-  verified: 0,
-  'source-missing': 1,
-  altered: 2,
-}
+const severity = (status: QuoteStatus) => QUOTE_STATUSES.indexOf(status.status)
 
 /**
- * Verifies every sourceQuote in `doc`, keyed by quoteId. With a Y.Doc and no `sources`,
+ * The status (./status) of every sourceQuote in `doc`, keyed by quoteId. With a Y.Doc and no `sources`,
  * sources are read from the same Y.Doc. Two blocks sharing a quoteId (which the editor
  * prevents, but a raw update can create) report the worse of their verdicts.
  */
 export function verifyDocumentQuotes(
   doc: Y.Doc | DocumentInput,
   sources?: SourceLookup,
-): Map<string, QuoteVerification> {
+): Map<string, QuoteStatus> {
   const ydoc = doc instanceof Y.Doc ? doc : null
   const content: DocumentInput = ydoc
     ? (yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(DOCUMENT_FRAGMENT)) as DocumentInput)
     : (doc as ProseMirrorNode | DocumentInput)
   const lookup = toLookup(sources, ydoc)
   const verifier = createQuoteVerifier()
-  const results = new Map<string, QuoteVerification>()
+  const results = new Map<string, QuoteStatus>()
   let unnamed = 0
   forEachCitation(content, (citation) => {
     if (citation.kind !== 'quote') return
     const { attrs } = citation
     const quoteId = typeof attrs.quoteId === 'string' ? attrs.quoteId : `(no quoteId #${++unnamed})`
     // Malformed selectors are passed on as-is: verification ignores what it cannot use.
+    const source = typeof attrs.sourceId === 'string' ? lookup(attrs.sourceId) : undefined
     const result =
       typeof attrs.sourceId === 'string' && typeof attrs.text === 'string'
-        ? verifier.verify(lookup(attrs.sourceId), {
-            text: attrs.text,
-            selector: attrs.selector as TextQuoteSelector | null,
-            position: attrs.position as TextPositionSelector | null,
-          })
+        ? quoteStatus(
+            verifier.verify(source, {
+              text: attrs.text,
+              selector: attrs.selector as TextQuoteSelector | null,
+              position: attrs.position as TextPositionSelector | null,
+            }),
+            source,
+            attrs,
+          )
         : malformed(attrs)
     const previous = results.get(quoteId)
-    if (!previous || SEVERITY[result.status] > SEVERITY[previous.status])
-      results.set(quoteId, result)
+    if (!previous || severity(result) > severity(previous)) results.set(quoteId, result)
   })
   return results
 }
 
-function malformed(attrs: Record<string, unknown>): QuoteVerification {
+function malformed(attrs: Record<string, unknown>): QuoteStatus {
   const segment = typeof attrs.text === 'string' ? attrs.text : ''
   return { status: 'altered', differences: [{ segment, reason: 'malformed' }] }
 }

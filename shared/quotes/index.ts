@@ -23,6 +23,17 @@ export {
   type TextQuoteSelector,
 } from './selectors'
 export {
+  isTrusted,
+  QUOTE_STATUSES,
+  type QuoteStatus,
+  type QuoteStatusName,
+  quoteStatus,
+  type SpeakerCheck,
+  speakerCheckOf,
+  speakerProblem,
+  speakerStatus,
+} from './status'
+export {
   createQuoteVerifier,
   type QuoteDifference,
   type QuoteDifferenceReason,

@@ -70,3 +70,53 @@ export function attributionEvidence(source: Source, quote: ExtractedQuote): stri
   parts.push(`confidence ${Math.round(a.confidence * 100)} %`)
   return `${parts.join(' · ')}.`
 }
+
+/** What the importer says about who said a passage of a source. */
+export interface PassageAttribution {
+  /** Its named or suggested speaker; null when the text names nobody. */
+  speaker: string | null
+  speakerRole: string | null
+  /** Whether the text itself confirms that speaker (`speakerConfirmed`). */
+  confirmed: boolean
+}
+
+/**
+ * The importer's attribution for body range [start, end): that of the extracted quotation
+ * overlapping it most, or null when the passage overlaps none (a selection the importer did
+ * not take for a quotation has no attribution to compare with).
+ */
+export function passageAttribution(
+  source: Pick<Source, 'quotes'>,
+  start: number,
+  end: number,
+): PassageAttribution | null {
+  let best: ExtractedQuote | null = null
+  let bestOverlap = 0
+  for (const quote of Array.isArray(source.quotes) ? source.quotes : []) {
+    const overlap = Math.min(end, quote.end) - Math.max(start, quote.start)
+    if (overlap > bestOverlap) {
+      best = quote
+      bestOverlap = overlap
+    }
+  }
+  if (!best) return null
+  return {
+    speaker: probableSpeaker(best),
+    speakerRole: best.speakerRole,
+    confirmed: speakerConfirmed(best),
+  }
+}
+
+/** Whether two names are the same person's as written: case, accents and spacing aside. */
+export function sameName(a: string | null | undefined, b: string | null | undefined): boolean {
+  return foldName(a) === foldName(b)
+}
+
+function foldName(name: string | null | undefined): string {
+  return (name ?? '')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\s.]+/g, ' ')
+    .trim()
+    .toLowerCase()
+}

@@ -2,7 +2,10 @@ export {
   attributionEvidence,
   CONFIDENT_SPEAKER,
   CONFIRMED_SPEAKER,
+  type PassageAttribution,
+  passageAttribution,
   probableSpeaker,
+  sameName,
   speakerConfirmed,
 } from './attribution'
 export { paragraphAtOffset, sourceBody } from './body'

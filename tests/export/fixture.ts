@@ -85,6 +85,8 @@ export function quoteNode(
       ...selectorsForRange(source.paragraphs, start, start + exact.length),
       speaker,
       speakerRole,
+      // These sources list no quotations, so it is the analyst who vouches for the speaker.
+      ...(speaker ? { speakerCheckedBy: 'owner', speakerCheckedAt: '2024-03-06T11:00:00Z' } : {}),
       kind: 'partial',
       insertedBy: 'owner',
       insertedAt: '2024-03-06T11:00:00Z',

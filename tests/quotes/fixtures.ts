@@ -48,6 +48,10 @@ export function quoteAttrs(
     position,
     speaker: 'Jane Doe',
     speakerRole: 'Finance Minister',
+    // These sources list no quotations, so only a person can vouch for the speaker.
+    attributedSpeaker: null,
+    speakerCheckedBy: 'ada',
+    speakerCheckedAt: '2024-03-02T11:00:00.000Z',
     kind: 'full',
     insertedBy: 'ada',
     insertedAt: '2024-03-02T11:00:00.000Z',

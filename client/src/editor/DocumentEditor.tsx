@@ -79,8 +79,9 @@ export function DocumentEditor({
         setPanelOpen(true)
         setPanelView({ kind: 'source', sourceId, tab: focus ? 'text' : 'quotes', focus })
       },
+      userName: insertedBy,
     }),
-    [session],
+    [session, insertedBy],
   )
 
   useEffect(() => {

@@ -4,7 +4,8 @@
  * Everything that defines the document comes from `briefingExtensions()`; this file swaps in
  * the quote and sources-list nodes with their node views (`.extend()` keeps the schema the
  * same), and adds extensions that add no nodes or marks: the collaboration binding, other
- * people's carets, live citation numbers, quote drops, the nesting limit and undo steps that
+ * people's carets, live citation numbers, quote drops, the guard against typing over quote
+ * blocks, "Link to a source" on plain blockquotes, the nesting limit and undo steps that
  * survive a co-author's typing (undoBursts.ts). It imports no CSS so tests can
  * build its schema in Node and compare it with the server's.
  */
@@ -17,10 +18,12 @@ import { CitationNumbers } from '../../../shared/citations/plugin'
 import { briefingExtensions, DOCUMENT_FRAGMENT } from '../../../shared/schema'
 import { SOURCE_QUOTE } from '../../../shared/schema/nodes/sourceQuoteAttrs'
 import { SOURCES_LIST } from '../../../shared/schema/nodes/sourcesList'
-import { getSource } from '../../../shared/sources'
+import { getSource, listSources } from '../../../shared/sources'
 import { NestingLimit } from './nestingLimit'
+import { BlockquoteLink } from './quote/blockquoteLink'
 import { SourceQuoteWithView, SourcesListWithView } from './quote/nodeViews'
 import { QuoteDrop } from './quote/quoteDrop'
+import { QuoteGuard } from './quote/quoteGuard'
 import { UndoBursts } from './undoBursts'
 
 /** How the local user appears to others: the awareness `user` field. */
@@ -61,6 +64,8 @@ export function clientExtensions({
     CollaborationCaret.configure({ provider, user }),
     CitationNumbers,
     QuoteDrop.configure({ insertedBy }),
+    QuoteGuard,
+    BlockquoteLink.configure({ sources: () => listSources(ydoc), userName: insertedBy }),
     NestingLimit,
   ]
 }

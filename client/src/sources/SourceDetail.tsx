@@ -22,7 +22,7 @@ interface SourceDetailProps {
   editable: boolean
   onRemoved: (title: string) => void
   /** Null when the document is read-only. */
-  onInsertQuote: ((quote: ExtractedQuote) => void) | null
+  onInsertQuote: ((quote: ExtractedQuote, attribution?: Attribution) => void) | null
   onQuoteRange: ((range: BodyRange, attribution: Attribution) => boolean) | null
 }
 

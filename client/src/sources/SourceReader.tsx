@@ -2,12 +2,18 @@
  * The source reader: a source's text, paragraph by paragraph with their numbers, the quotes
  * Briefing found highlighted, and the passage a quote block came from marked when the reader
  * was opened from one. Selecting text offers "Quote this", which builds a quote block from
- * the selection; the speaker comes from an extracted quote it overlaps, or is asked for.
+ * the selection; the importer's speaker for the passage is proposed, and a person confirms it
+ * or picks another before it is inserted (see QuoteThisBar).
  */
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react'
-import { type Source, sourceBody } from '../../../shared/sources'
-import { QuoteMarkIcon } from './icons'
-import { type Attribution, overlappingQuote, snapToWords } from './quoteInput'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import {
+  type PassageAttribution,
+  passageAttribution,
+  type Source,
+  sourceBody,
+} from '../../../shared/sources'
+import { QuoteThisBar } from './QuoteThisBar'
+import { type Attribution, snapToWords } from './quoteInput'
 import { type BodyRange, paragraphSegments, paragraphStarts } from './readerSegments'
 import { bodyRangeOf } from './readerSelection'
 
@@ -21,8 +27,8 @@ interface SourceReaderProps {
 
 interface Pending {
   range: BodyRange
-  /** From an overlapping extracted quote; null means the user is asked. */
-  attribution: Attribution | null
+  /** The importer's attribution for the passage; null when it took no quotation there. */
+  proposal: PassageAttribution | null
   /** Where the action bar goes, in the scroller's coordinates. */
   top: number
   left: number
@@ -55,10 +61,9 @@ export function SourceReader({ source, focus, onQuote }: SourceReaderProps) {
     const box = scroller.current
     if (!box || !onQuote) return
     const outer = box.getBoundingClientRect()
-    const speaker = overlappingQuote(source.quotes, range.start, range.end)
     setPending({
       range,
-      attribution: speaker ? { speaker: speaker.speaker, speakerRole: speaker.speakerRole } : null,
+      proposal: passageAttribution(source, range.start, range.end),
       top: rect.bottom - outer.top + box.scrollTop + 8,
       left: Math.max(8, Math.min(rect.left - outer.left, outer.width - 280)),
     })
@@ -138,7 +143,9 @@ export function SourceReader({ source, focus, onQuote }: SourceReaderProps) {
       </div>
       {pending && onQuote && (
         <QuoteThisBar
-          pending={pending}
+          position={{ top: pending.top, left: pending.left }}
+          proposal={pending.proposal}
+          source={source}
           asking={asking}
           failed={failed}
           onAsk={() => setAsking(true)}
@@ -147,86 +154,5 @@ export function SourceReader({ source, focus, onQuote }: SourceReaderProps) {
         />
       )}
     </div>
-  )
-}
-
-interface QuoteThisBarProps {
-  pending: Pending
-  asking: boolean
-  failed: boolean
-  onAsk: () => void
-  onQuote: (attribution: Attribution) => void
-  onCancel: () => void
-}
-
-function QuoteThisBar({ pending, asking, failed, onAsk, onQuote, onCancel }: QuoteThisBarProps) {
-  const form = useRef<HTMLFormElement>(null)
-  const [speaker, setSpeaker] = useState('')
-  const [role, setRole] = useState('')
-  const position = { top: pending.top, left: pending.left }
-  const known = pending.attribution
-
-  // The form is taller than the button it replaces and may open below the panel's fold.
-  useEffect(() => {
-    if (asking) form.current?.scrollIntoView({ block: 'nearest' })
-  }, [asking])
-
-  if (!asking) {
-    return (
-      <div className="quote-this" style={position}>
-        <button
-          type="button"
-          className="button button--primary button--small"
-          // Keep the text selection while the button takes the click.
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={() => (known ? onQuote(known) : onAsk())}
-        >
-          <QuoteMarkIcon size={15} />
-          Quote this
-        </button>
-        {known?.speaker && <span className="quote-this__speaker">{known.speaker}</span>}
-        {failed && <span className="quote-this__error">Could not insert this passage.</span>}
-      </div>
-    )
-  }
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    onQuote({ speaker: speaker.trim() || null, speakerRole: role.trim() || null })
-  }
-
-  return (
-    <form ref={form} className="quote-this quote-this--form" style={position} onSubmit={submit}>
-      <p className="quote-this__title">Who said this?</p>
-      <label className="field">
-        <span className="field__label">Speaker</span>
-        <input
-          className="input input--small"
-          // biome-ignore lint/a11y/noAutofocus: the form opens to take exactly this answer.
-          autoFocus
-          value={speaker}
-          placeholder="e.g. Marta Solberg"
-          onChange={(event) => setSpeaker(event.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span className="field__label">Role (optional)</span>
-        <input
-          className="input input--small"
-          value={role}
-          placeholder="e.g. lead negotiator"
-          onChange={(event) => setRole(event.target.value)}
-        />
-      </label>
-      {failed && <p className="field__error">Could not insert this passage.</p>}
-      <div className="quote-this__actions">
-        <button type="button" className="button button--ghost button--small" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary button--small">
-          {speaker.trim() ? 'Insert quote' : 'Insert unattributed'}
-        </button>
-      </div>
-    </form>
   )
 }

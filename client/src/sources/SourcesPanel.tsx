@@ -62,18 +62,23 @@ export function SourcesPanel({
   // there is nothing to insert against.
   const canInsert = editable && synced !== undefined
 
-  const insert = (quote: QuoteFromSource): boolean => {
-    const ok = insertQuote(editor, { ...quote, insertedBy: insertedBy() }) !== null
+  // A speaker a person chose is recorded as checked by them, so the block shows it verified.
+  const insert = (quote: QuoteFromSource, attribution?: Attribution): boolean => {
+    const check = attribution?.checked
+      ? { speakerCheckedBy: insertedBy(), speakerCheckedAt: new Date().toISOString() }
+      : {}
+    const ok = insertQuote(editor, { ...quote, ...check, insertedBy: insertedBy() }) !== null
     setInsertError(
       ok ? null : 'That passage does not match the source text, so it was not inserted.',
     )
     return ok
   }
-  const insertExtracted = (source: Source) => (quote: ExtractedQuote) => {
-    insert(quoteFromExtracted(source, quote))
-  }
+  const insertExtracted =
+    (source: Source) => (quote: ExtractedQuote, attribution?: Attribution) => {
+      insert(quoteFromExtracted(source, quote, attribution), attribution)
+    }
   const insertRange = (source: Source) => (range: BodyRange, attribution: Attribution) =>
-    insert(quoteFromSelection(source, range.start, range.end, attribution))
+    insert(quoteFromSelection(source, range.start, range.end, attribution), attribution)
 
   return (
     <aside className="sources-panel" aria-label="Sources">

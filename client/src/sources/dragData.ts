@@ -16,13 +16,16 @@ const FIELDS = [
   'position',
   'speaker',
   'speakerRole',
+  // The importer's proposal travels with the quote; who checked a speaker never does: a drag
+  // is not a confirmation.
+  'attributedSpeaker',
   'kind',
 ] as const
 
 /** Puts `quote` on a drag, with a plain-text form for drops outside the editor. */
 export function writeQuoteDrag(dataTransfer: DataTransfer, quote: QuoteFromSource): void {
   const payload: Record<string, unknown> = {}
-  for (const field of FIELDS) payload[field] = quote[field]
+  for (const field of FIELDS) payload[field] = quote[field] ?? null
   dataTransfer.setData(QUOTE_DRAG_TYPE, JSON.stringify(payload))
   const by = quote.speaker ? ` \u2014 ${quote.speaker}` : ''
   dataTransfer.setData('text/plain', `\u201C${quote.text}\u201D${by}`)
@@ -53,8 +56,9 @@ export function parseQuoteDrag(raw: string): QuoteFromSource | null {
   const quote: Record<string, unknown> = {}
   try {
     for (const field of FIELDS) {
-      sourceQuoteAttrValidators[field](record[field])
-      quote[field] = record[field]
+      const value = field === 'attributedSpeaker' ? (record[field] ?? null) : record[field]
+      sourceQuoteAttrValidators[field](value)
+      quote[field] = value
     }
   } catch {
     return null

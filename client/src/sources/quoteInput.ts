@@ -6,7 +6,13 @@
 import { isWordChar } from '../../../shared/quotes/normalize'
 import { selectorsForRange } from '../../../shared/quotes/selectors'
 import type { SourceQuoteInput } from '../../../shared/schema/nodes/sourceQuoteAttrs'
-import { type ExtractedQuote, type Source, sourceBody } from '../../../shared/sources'
+import {
+  type ExtractedQuote,
+  passageAttribution,
+  probableSpeaker,
+  type Source,
+  sourceBody,
+} from '../../../shared/sources'
 
 /** The quote fields that come from the source, without who inserted it. */
 export type QuoteFromSource = Omit<SourceQuoteInput, 'insertedBy' | 'quoteId' | 'insertedAt'>
@@ -15,16 +21,26 @@ export type QuoteFromSource = Omit<SourceQuoteInput, 'insertedBy' | 'quoteId' | 
 export interface Attribution {
   speaker: string | null
   speakerRole: string | null
+  /** True when a person chose this speaker (recorded on the block as who checked it). */
+  checked?: boolean
 }
 
-/** The quote block for an extracted quote. */
-export function quoteFromExtracted(source: Source, quote: ExtractedQuote): QuoteFromSource {
+/**
+ * The quote block for an extracted quote: with the importer's speaker, or with the one a
+ * person chose (`attribution`). The importer's proposal is recorded either way.
+ */
+export function quoteFromExtracted(
+  source: Source,
+  quote: ExtractedQuote,
+  attribution?: Attribution,
+): QuoteFromSource {
   return {
     sourceId: source.id,
     text: quote.text,
     ...selectorsForRange(source.paragraphs, quote.start, quote.end),
-    speaker: quote.speaker,
-    speakerRole: quote.speakerRole,
+    speaker: attribution ? attribution.speaker?.trim() || null : quote.speaker,
+    speakerRole: attribution ? attribution.speakerRole?.trim() || null : quote.speakerRole,
+    attributedSpeaker: probableSpeaker(quote),
     kind: quote.kind,
   }
 }
@@ -93,6 +109,7 @@ export function quoteFromSelection(
     ...selectorsForRange(source.paragraphs, start, end),
     speaker: attribution.speaker?.trim() || null,
     speakerRole: attribution.speakerRole?.trim() || null,
+    attributedSpeaker: passageAttribution(source, start, end)?.speaker ?? null,
     kind: covered ? 'full' : 'partial',
   }
 }

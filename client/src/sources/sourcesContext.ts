@@ -18,6 +18,8 @@ export interface SourcesContextValue {
   verifier: QuoteVerifier
   /** Shows `sourceId` in the sources panel; with `focus`, its reader at that passage. */
   openSource: (sourceId: string, focus?: BodyRange | null) => void
+  /** Who is editing now (user name), recorded when they confirm or change a speaker. */
+  userName: () => string
 }
 
 export const SourcesContext = createContext<SourcesContextValue | null>(null)

@@ -2,9 +2,11 @@
  * A sourceQuote block for export, with its verification verdict. Every quote is checked
  * against its source with the same `verifyQuote` the editor runs, at export time: a quote
  * whose words were changed by a raw Y.Doc edit, or whose source is gone or was altered,
- * is exported marked UNVERIFIED with the reason, never as if it were faithful.
+ * is exported marked UNVERIFIED with the reason, never as if it were faithful. So is a quote
+ * whose speaker nobody confirmed or a person changed from the source's (shared/quotes/status).
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { type QuoteStatus, quoteStatus, speakerProblem } from '../../../shared/quotes/status'
 import type {
   QuoteDifference,
   QuoteToVerify,
@@ -26,11 +28,12 @@ export function quoteBlock(node: ProseMirrorNode, context: QuoteContext): QuoteB
   const sourceId = typeof attrs.sourceId === 'string' ? attrs.sourceId : null
   const source = sourceId ? context.getSource(sourceId) : undefined
   const text = typeof attrs.text === 'string' ? attrs.text : ''
-  const verdict = context.verify(source, {
+  const words = context.verify(source, {
     text,
     selector: (attrs.selector as QuoteToVerify['selector']) ?? null,
     position: (attrs.position as QuoteToVerify['position']) ?? null,
   })
+  const verdict = quoteStatus(words, source, attrs)
   const paragraph = quotedParagraph(verdict, attrs.position)
   return {
     type: 'quote',
@@ -47,7 +50,7 @@ export function quoteBlock(node: ProseMirrorNode, context: QuoteContext): QuoteB
 }
 
 /** The paragraph the verifier anchored the quote to, else the one stored with it. */
-function quotedParagraph(verdict: QuoteVerification, position: unknown): number | null {
+function quotedParagraph(verdict: QuoteStatus, position: unknown): number | null {
   if (verdict.status !== 'source-missing' && verdict.anchor) return verdict.anchor.paragraph
   const stored = (position as { paragraph?: unknown } | null)?.paragraph
   return typeof stored === 'number' && Number.isSafeInteger(stored) && stored >= 1 ? stored : null
@@ -70,7 +73,10 @@ const REASONS: Record<QuoteDifference['reason'], (segment: string) => string> = 
 const MAX_SEGMENT = 60
 
 /** One sentence a reader understands, from the verifier's findings. */
-export function describeProblem(verdict: Exclude<QuoteVerification, { status: 'verified' }>) {
+export function describeProblem(verdict: Exclude<QuoteStatus, { status: 'verified' }>) {
+  if (verdict.status === 'speaker-unconfirmed' || verdict.status === 'speaker-changed') {
+    return speakerProblem(verdict) ?? ''
+  }
   if (verdict.status === 'source-missing') {
     return 'its source is missing from the briefing, or the source text changed after it was added'
   }

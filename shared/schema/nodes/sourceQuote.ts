@@ -18,6 +18,7 @@ import { randomId } from '../../quotes/ids'
 import { verifyQuote } from '../../quotes/verify'
 import type { Source } from '../../sources/types'
 import {
+  type QuoteSpeakerAttrs,
   quoteAttribution,
   SOURCE_QUOTE,
   type SourceQuoteAttrs,
@@ -26,6 +27,16 @@ import {
   validateSourceQuoteAttrs,
 } from './sourceQuoteAttrs'
 import { isWellFormedQuoteElement, sourceQuoteHtmlAttributes } from './sourceQuoteHtml'
+
+/** A person's answer to "who said this?" for `setQuoteSpeaker`. */
+export interface QuoteSpeakerChange {
+  speaker: string | null
+  speakerRole: string | null
+  /** Who answered (user name). */
+  checkedBy: string
+  /** ISO 8601; now when absent. */
+  checkedAt?: string
+}
 
 /** Options for SourceQuote; the client sets `getSource` with `.configure()`. */
 export interface SourceQuoteOptions {
@@ -60,6 +71,12 @@ declare module '@tiptap/core' {
         range: TextRange,
         clarification: string,
       ) => ReturnType
+      /**
+       * Sets who said the quote (or confirms who the block already names), recording who
+       * checked it and when. An attribute change like any other: it syncs and is undoable.
+       * Throws a RangeError on a bad value; false if there is no such quote.
+       */
+      setQuoteSpeaker: (quoteId: string, speaker: QuoteSpeakerChange) => ReturnType
     }
   }
 }
@@ -103,6 +120,28 @@ function editQuoteText(
   const updated = { ...attrs, text }
   if (!isFaithful(options, updated)) return false
   if (dispatch) tr.setNodeMarkup(found.pos, undefined, updated)
+  return true
+}
+
+function setSpeaker(
+  tr: Transaction,
+  dispatch: unknown,
+  quoteId: string,
+  change: QuoteSpeakerChange,
+) {
+  const found = findSourceQuote(tr.doc, quoteId)
+  if (!found) return false
+  const next: QuoteSpeakerAttrs = {
+    speaker: change.speaker?.trim() || null,
+    speakerRole: change.speakerRole?.trim() || null,
+    attributedSpeaker: found.node.attrs.attributedSpeaker ?? null,
+    speakerCheckedBy: change.checkedBy,
+    speakerCheckedAt: change.checkedAt ?? new Date().toISOString(),
+  }
+  for (const key of Object.keys(next) as (keyof QuoteSpeakerAttrs)[]) {
+    sourceQuoteAttrValidators[key](next[key])
+  }
+  if (dispatch) tr.setNodeMarkup(found.pos, undefined, { ...found.node.attrs, ...next })
   return true
 }
 
@@ -195,6 +234,9 @@ export const SourceQuote = Node.create<SourceQuoteOptions>({
           const attrs = validateSourceQuoteAttrs({
             speaker: null,
             speakerRole: null,
+            attributedSpeaker: null,
+            speakerCheckedBy: null,
+            speakerCheckedAt: null,
             ...input,
             quoteId: input.quoteId ?? randomId(),
             insertedAt: input.insertedAt ?? new Date().toISOString(),
@@ -213,6 +255,10 @@ export const SourceQuote = Node.create<SourceQuoteOptions>({
           editQuoteText(this.options, tr, dispatch, quoteId, (text) =>
             applyClarification(text, range, clarification),
           ),
+      setQuoteSpeaker:
+        (quoteId, change) =>
+        ({ tr, dispatch }) =>
+          setSpeaker(tr, dispatch, quoteId, change),
     }
   },
 

@@ -23,6 +23,16 @@ export interface SourceQuoteAttrs {
   position: TextPositionSelector
   speaker: string | null
   speakerRole: string | null
+  /**
+   * The speaker the importer gave the passage when the block was made (named, or only
+   * suggested), kept as a record of what a person later confirmed or changed. The status
+   * itself reads the source's attribution (shared/quotes/status).
+   */
+  attributedSpeaker: string | null
+  /** Who (user name) confirmed or set the speaker and role; null while nobody has. */
+  speakerCheckedBy: string | null
+  /** ISO 8601 time of that confirmation or change; null while nobody has. */
+  speakerCheckedAt: string | null
   kind: QuoteKind
   /** User id (or name where there are no accounts) of who inserted it. */
   insertedBy: string
@@ -30,12 +40,25 @@ export interface SourceQuoteAttrs {
   insertedAt: string
 }
 
+/** Attributes a block may be created without: generated, or null (nobody said, nobody checked). */
+type OptionalAttr =
+  | 'quoteId'
+  | 'insertedAt'
+  | 'speaker'
+  | 'speakerRole'
+  | 'attributedSpeaker'
+  | 'speakerCheckedBy'
+  | 'speakerCheckedAt'
+
 /** What `insertSourceQuote` needs; the id and time are generated when absent. */
-export type SourceQuoteInput = Omit<
+export type SourceQuoteInput = Omit<SourceQuoteAttrs, OptionalAttr> &
+  Partial<Pick<SourceQuoteAttrs, OptionalAttr>>
+
+/** The speaker part of a quote block, as the speaker form and the status read it. */
+export type QuoteSpeakerAttrs = Pick<
   SourceQuoteAttrs,
-  'quoteId' | 'insertedAt' | 'speaker' | 'speakerRole'
-> &
-  Partial<Pick<SourceQuoteAttrs, 'quoteId' | 'insertedAt' | 'speaker' | 'speakerRole'>>
+  'speaker' | 'speakerRole' | 'attributedSpeaker' | 'speakerCheckedBy' | 'speakerCheckedAt'
+>
 
 /** Size limits, so a single block cannot carry a whole article or an oversized id. */
 export const SOURCE_QUOTE_LIMITS = {
@@ -71,6 +94,13 @@ function checkName(name: string, value: unknown): void {
   if (value === null) return
   if (typeof value !== 'string' || value.length > SOURCE_QUOTE_LIMITS.maxNameLength) {
     fail(name, value, `null or a string of at most ${SOURCE_QUOTE_LIMITS.maxNameLength} characters`)
+  }
+}
+
+function checkTime(name: string, value: unknown, nullable: boolean): void {
+  if (nullable && value === null) return
+  if (typeof value !== 'string' || !ISO_8601.test(value) || Number.isNaN(Date.parse(value))) {
+    fail(name, value, nullable ? 'null or an ISO 8601 date-time' : 'an ISO 8601 date-time')
   }
 }
 
@@ -127,17 +157,18 @@ export const sourceQuoteAttrValidators: {
   position: checkPosition,
   speaker: (v) => checkName('speaker', v),
   speakerRole: (v) => checkName('speakerRole', v),
+  attributedSpeaker: (v) => checkName('attributedSpeaker', v),
+  speakerCheckedBy: (v) => {
+    if (v !== null) checkId('speakerCheckedBy', v)
+  },
+  speakerCheckedAt: (v) => checkTime('speakerCheckedAt', v, true),
   kind: (v) => {
     if (v !== 'full' && v !== 'partial') fail('kind', v, "'full' or 'partial'")
   },
   insertedBy: (v) => {
     checkId('insertedBy', v)
   },
-  insertedAt: (v) => {
-    if (typeof v !== 'string' || !ISO_8601.test(v) || Number.isNaN(Date.parse(v))) {
-      fail('insertedAt', v, 'an ISO 8601 date-time')
-    }
-  },
+  insertedAt: (v) => checkTime('insertedAt', v, false),
 }
 
 const ATTR_NAMES = Object.keys(sourceQuoteAttrValidators) as (keyof SourceQuoteAttrs)[]

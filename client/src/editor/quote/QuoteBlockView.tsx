@@ -1,37 +1,42 @@
 /**
  * The quote block as it appears in the editor: the quoted words (never editable in place),
- * who said them, which source they come from with its citation number, and whether they
- * still match that source. Verification runs on every render, that is whenever the block's
- * attributes change (local edit or a peer's update) or its source arrives. An altered quote
- * is drawn so that it cannot be missed.
+ * who said them, which source they come from with its citation number, and its status
+ * (shared/quotes/status): words checked against the source, speaker checked against the
+ * importer's attribution or a person's confirmation. The status is recomputed on every
+ * render, that is whenever the block's attributes change (local edit or a peer's update) or
+ * its source arrives. An altered quote is drawn so that it cannot be missed; an unconfirmed
+ * or changed speaker is flagged and can be confirmed or corrected on the block.
  */
 import { NodeViewWrapper, type ReactNodeViewProps, useEditorState } from '@tiptap/react'
-import { type ReactNode, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { citationNumbers } from '../../../../shared/citations/plugin'
+import { quoteStatus } from '../../../../shared/quotes/status'
 import type { SourceQuoteAttrs } from '../../../../shared/schema/nodes/sourceQuoteAttrs'
 import {
-  AlertIcon,
   BookOpenIcon,
   BracketsIcon,
-  CheckCircleIcon,
   GripIcon,
   RestoreIcon,
   ScissorsIcon,
 } from '../../sources/icons'
 import { sourceTitle } from '../../sources/sourceLabels'
 import { useSourcesContext } from '../../sources/sourcesContext'
+import { speakerChoices } from '../../sources/speakerChoices'
 import { useSource } from '../../sources/useSources'
-import { TrashIcon } from '../../ui/icons'
+import { PencilIcon, TrashIcon } from '../../ui/icons'
+import { QuoteAction } from './QuoteAction'
 import { QuoteClarifyEditor } from './QuoteClarifyEditor'
+import { QuoteNotice, StatusLine } from './QuoteNotice'
+import { QuoteSpeakerForm, SpeakerActions } from './QuoteSpeakerEditor'
 import { QuoteText } from './QuoteText'
 import { QuoteTrimEditor } from './QuoteTrimEditor'
-import { type DifferenceView, verificationView } from './verificationView'
+import { verificationView } from './verificationView'
 
-type Mode = 'view' | 'trim' | 'clarify'
+type Mode = 'view' | 'trim' | 'clarify' | 'speaker'
 
 export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: ReactNodeViewProps) {
   const attrs = node.attrs as SourceQuoteAttrs
-  const { library, verifier, openSource } = useSourcesContext()
+  const { library, verifier, openSource, userName } = useSourcesContext()
   const source = useSource(library, attrs.sourceId)
   const [mode, setMode] = useState<Mode>('view')
   const { editable, number } = useEditorState({
@@ -42,9 +47,15 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
     }),
   })
   // `attrs` is a new object whenever the node changes, so this re-verifies on every change.
-  const result = useMemo(() => verifier.verify(source, attrs), [verifier, source, attrs])
+  const result = useMemo(
+    () => quoteStatus(verifier.verify(source, attrs), source, attrs),
+    [verifier, source, attrs],
+  )
   const view = verificationView(result, source)
+  const choices = useMemo(() => speakerChoices(source), [source])
   const editing = editable && mode !== 'view'
+  const wordsMatch =
+    view.tone === 'verified' || view.tone === 'unconfirmed' || view.tone === 'changed'
 
   // An altered quote can be put back to the passage its selector recorded, when that still
   // verifies; the replacement goes through insertSourceQuote like any other insert.
@@ -64,10 +75,31 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
       .run()
   }
 
+  // Leaving a form puts the selection back on the block, so keys act on it (typing goes
+  // after it, see quoteGuard) instead of landing wherever the editor's caret last was.
+  const backToBlock = () => {
+    setMode('view')
+    const pos = getPos()
+    if (typeof pos === 'number') {
+      editor.chain().focus(undefined, { scrollIntoView: false }).setNodeSelection(pos).run()
+    }
+  }
+
   const showInSource = () => {
     const anchor = 'anchor' in result && result.anchor ? result.anchor : attrs.position
     openSource(attrs.sourceId, anchor ? { start: anchor.start, end: anchor.end } : null)
   }
+
+  const speakerActions = editable && mode !== 'speaker' && (
+    <SpeakerActions
+      editor={editor}
+      attrs={attrs}
+      view={view}
+      choices={choices}
+      userName={userName}
+      onChange={() => setMode('speaker')}
+    />
+  )
 
   return (
     <NodeViewWrapper
@@ -76,30 +108,7 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
       data-verification={view.tone}
       data-quote-id={attrs.quoteId}
     >
-      {view.tone === 'altered' && (
-        <div className="quote-block__alert" role="alert">
-          <AlertIcon />
-          <div>
-            <strong className="quote-block__alert-title">{view.label}</strong>
-            <ul className="quote-block__differences">
-              {view.differences.map((difference) => (
-                <li key={difference.sentence}>
-                  <DifferenceText difference={difference} />
-                </li>
-              ))}
-            </ul>
-          </div>
-        </div>
-      )}
-      {view.tone === 'missing' && (
-        <output className="quote-block__warning">
-          <AlertIcon />
-          <div>
-            <strong>{view.label}</strong>
-            <p>{view.detail}</p>
-          </div>
-        </output>
-      )}
+      <QuoteNotice view={view} speakerActions={speakerActions || null} />
       <div className="quote-block__body">
         {editable && (
           <span
@@ -116,7 +125,11 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
           <QuoteText text={attrs.text} />
         </blockquote>
         <figcaption className="quote-block__caption">
-          <span className="quote-block__attribution">
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: a shortcut; the Speaker button does the same */}
+          <span
+            className="quote-block__attribution"
+            onDoubleClick={() => editable && setMode('speaker')}
+          >
             <span className="quote-block__speaker">{attrs.speaker ?? 'Unattributed'}</span>
             {attrs.speakerRole && <span className="quote-block__role">, {attrs.speakerRole}</span>}
           </span>
@@ -130,21 +143,19 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
           </span>
         </figcaption>
       </div>
+      {editing && mode === 'speaker' && (
+        <QuoteSpeakerForm
+          editor={editor}
+          attrs={attrs}
+          choices={choices}
+          userName={userName}
+          onDone={backToBlock}
+        />
+      )}
       <div className="quote-block__footer">
-        {view.tone === 'verified' && (
-          <span className="quote-status quote-status--verified">
-            <CheckCircleIcon size={15} />
-            {view.label}
-          </span>
-        )}
-        {view.tone === 'altered' && (
-          <span className="quote-status quote-status--altered">Not verified</span>
-        )}
-        {view.tone === 'missing' && (
-          <span className="quote-status quote-status--missing">Not verified</span>
-        )}
+        <StatusLine view={view} />
         <div className="quote-block__actions">
-          {editable && view.tone === 'verified' && (
+          {editable && wordsMatch && (
             <>
               <QuoteAction label="Trim" onClick={() => setMode('trim')} active={mode === 'trim'}>
                 <ScissorsIcon />
@@ -155,6 +166,13 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
                 active={mode === 'clarify'}
               >
                 <BracketsIcon />
+              </QuoteAction>
+              <QuoteAction
+                label="Speaker"
+                onClick={() => setMode('speaker')}
+                active={mode === 'speaker'}
+              >
+                <PencilIcon />
               </QuoteAction>
             </>
           )}
@@ -180,7 +198,7 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
           editor={editor}
           quoteId={attrs.quoteId}
           text={attrs.text}
-          onDone={() => setMode('view')}
+          onDone={backToBlock}
         />
       )}
       {editing && mode === 'clarify' && (
@@ -188,59 +206,9 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
           editor={editor}
           quoteId={attrs.quoteId}
           text={attrs.text}
-          onDone={() => setMode('view')}
+          onDone={backToBlock}
         />
       )}
     </NodeViewWrapper>
-  )
-}
-
-function QuoteAction({
-  label,
-  onClick,
-  active = false,
-  danger = false,
-  children,
-}: {
-  label: string
-  onClick: () => void
-  active?: boolean
-  danger?: boolean
-  children: ReactNode
-}) {
-  return (
-    <button
-      type="button"
-      className={`quote-action${active ? ' quote-action--active' : ''}${danger ? ' quote-action--danger' : ''}`}
-      onClick={onClick}
-    >
-      {children}
-      <span>{label}</span>
-    </button>
-  )
-}
-
-/** A difference as its changed words side by side, or as a sentence when there are none. */
-function DifferenceText({ difference }: { difference: DifferenceView }) {
-  const { change } = difference
-  if (!change) return <>{difference.sentence}</>
-  const around = (words: string) => (
-    <>
-      {'\u201C'}
-      {change.before && `${change.before} `}
-      <mark className="quote-change">{words}</mark>
-      {change.after && ` ${change.after}`}
-      {'\u201D'}
-    </>
-  )
-  return (
-    <span className="quote-block__change">
-      <span>
-        <span className="quote-block__change-label">Quote:</span> {around(change.quoteWords)}
-      </span>
-      <span>
-        <span className="quote-block__change-label">Source:</span> {around(change.sourceWords)}
-      </span>
-    </span>
   )
 }

@@ -4,6 +4,7 @@
  * quote spells out each departure from the source in plain words.
  */
 import { isWordChar } from '../../../../shared/quotes/normalize'
+import type { QuoteStatus, SpeakerCheck } from '../../../../shared/quotes/status'
 import type { QuoteDifference, QuoteVerification } from '../../../../shared/quotes/verify'
 import { type Source, sourceBody } from '../../../../shared/sources'
 import { type WordChange, wordChange } from './wordChange'
@@ -16,7 +17,17 @@ export interface DifferenceView {
 
 /** The block's status, ready to render. */
 export type VerificationView =
-  | { tone: 'verified'; label: string }
+  | { tone: 'verified'; label: string; detail?: string }
+  | { tone: 'unconfirmed'; label: string; detail: string; probable: string | null }
+  | {
+      tone: 'changed'
+      label: string
+      detail: string
+      /** The source's speaker, to put back. */
+      importer: { speaker: string; speakerRole: string | null }
+      /** Whether a person made (or confirmed) the change. */
+      checked: boolean
+    }
   | { tone: 'altered'; label: string; differences: DifferenceView[] }
   | { tone: 'missing'; label: string; detail: string }
 
@@ -64,19 +75,49 @@ export function describeDifference(
   }
 }
 
+/** "Ada Lovelace on 7 Dec 2026", or just the name when the time is unknown. */
+export function checkedByLine(check: SpeakerCheck): string {
+  const at = check.at ? new Date(check.at) : null
+  if (!at || Number.isNaN(at.getTime())) return check.by
+  const day = at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
+  return `${check.by} on ${day}`
+}
+
 /**
  * The view of `result` for a quote of `source` (undefined when the briefing does not have
  * it, which tells a source that never arrived from one whose text fails its fingerprint).
+ * A words-only verification (no speaker status) reads as verified words.
  */
 export function verificationView(
-  result: QuoteVerification,
+  result: QuoteStatus | QuoteVerification,
   source: Source | undefined,
 ): VerificationView {
   switch (result.status) {
-    case 'verified':
+    case 'verified': {
+      const label = `Verified against source, para. ${result.anchor.paragraph}`
+      const check = 'checked' in result ? result.checked : null
+      return check
+        ? { tone: 'verified', label, detail: `Speaker confirmed by ${checkedByLine(check)}` }
+        : { tone: 'verified', label }
+    }
+    case 'speaker-unconfirmed':
       return {
-        tone: 'verified',
-        label: `Verified against source, para. ${result.anchor.paragraph}`,
+        tone: 'unconfirmed',
+        label: 'Speaker unconfirmed',
+        detail: result.probable
+          ? `The words match the source, para. ${result.anchor.paragraph}, but it does not say for certain who said them: probably ${result.probable}.`
+          : `The words match the source, para. ${result.anchor.paragraph}, but it does not say who said them.`,
+        probable: result.probable,
+      }
+    case 'speaker-changed':
+      return {
+        tone: 'changed',
+        label: `Speaker changed from ${result.from}`,
+        detail: result.checked
+          ? `Changed by ${checkedByLine(result.checked)}. The words match the source, para. ${result.anchor.paragraph}.`
+          : `The source attributes these words to ${result.from}; nobody recorded who changed it.`,
+        importer: result.importer,
+        checked: result.checked !== null,
       }
     case 'altered': {
       const body = source ? sourceBody(source.paragraphs) : ''
