@@ -23,10 +23,6 @@ function isCapitalised(word: string): boolean {
   return /^\p{Lu}/u.test(word)
 }
 
-function isTitleOrOrganisation(word: string): boolean {
-  return TITLE_WORDS.has(word) || ORGANISATION_WORDS.has(word.toLowerCase())
-}
-
 /** Whether the words look like an organisation rather than a person (acronyms included). */
 export function isOrganisation(tokens: readonly string[]): boolean {
   return tokens.some(
