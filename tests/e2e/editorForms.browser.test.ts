@@ -1,9 +1,9 @@
 /**
- * The small forms inside the editor, in real Chromium against the real server: the link and
- * cite popovers under the toolbar (apply, refuse bad input, update, remove, close on Escape or
- * a click elsewhere) and the quote block's trim and clarify editors (pick words, see what is
- * wrong before applying, cancel). The sources test walks the happy path of the quote editors;
- * this one pins the rest of their behaviour.
+ * The toolbar and the small forms inside the editor, in real Chromium against the real server:
+ * the link and cite popovers under the toolbar (apply, refuse bad input, update, remove, close
+ * on Escape or a click elsewhere), the quote block's trim and clarify editors (pick words, see
+ * what is wrong before applying, cancel) and the format toggles with undo and redo. The
+ * sources test walks the happy path of the quote editors; this one pins the rest.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -22,7 +22,7 @@ const panel = (page: Page) => page.getByRole('complementary', { name: 'Sources' 
 const focusedInEditor = (page: Page) =>
   page.evaluate(() => document.activeElement?.classList.contains('document') ?? false)
 
-describe('link, cite, trim and clarify forms in the browser', () => {
+describe('the toolbar and the editor’s forms in the browser', () => {
   let browser: Browser
   let server: TestServer
   let ada: TestUser
@@ -89,7 +89,7 @@ describe('link, cite, trim and clarify forms in the browser', () => {
     const link = page.locator('.document a')
     await expect(link.getAttribute('href')).resolves.toBe('https://example.com/report')
     await expect(link.innerText()).resolves.toBe('report')
-    expect(await focusedInEditor(page)).toBe(true)
+    await expect.poll(() => focusedInEditor(page)).toBe(true)
 
     // With the caret in the link, Mod-k opens it for editing; Escape closes it into the text.
     await link.click()
@@ -98,7 +98,7 @@ describe('link, cite, trim and clarify forms in the browser', () => {
     await popover.getByRole('button', { name: 'Update' }).waitFor()
     await page.keyboard.press('Escape')
     await popover.waitFor({ state: 'detached' })
-    expect(await focusedInEditor(page)).toBe(true)
+    await expect.poll(() => focusedInEditor(page)).toBe(true)
 
     // A click anywhere outside closes it without changing anything.
     await page.keyboard.press('Control+k')
@@ -146,9 +146,9 @@ describe('link, cite, trim and clarify forms in the browser', () => {
     await page.getByRole('button', { name: 'Cite source for the selected words' }).click()
     await popover.getByText('Cite a source for the selection').waitFor()
     await expect(popover.getByRole('button', { name: 'Remove citation' }).count()).resolves.toBe(0)
-    await expect(
-      popover.getByLabel('Source').evaluate((el) => el === document.activeElement),
-    ).resolves.toBe(true)
+    await expect
+      .poll(() => popover.getByLabel('Source').evaluate((el) => el === document.activeElement))
+      .toBe(true)
     await paragraph.fill('999')
     await popover.getByRole('button', { name: 'Cite', exact: true }).click()
     await expect(popover.getByRole('alert').innerText()).resolves.toMatch(
@@ -162,7 +162,7 @@ describe('link, cite, trim and clarify forms in the browser', () => {
     await page.keyboard.press('Escape')
     await popover.waitFor({ state: 'detached' })
     await expect(cite.count()).resolves.toBe(0)
-    expect(await focusedInEditor(page)).toBe(true)
+    await expect.poll(() => focusedInEditor(page)).toBe(true)
 
     await page.getByRole('button', { name: 'Cite source for the selected words' }).click()
     await paragraph.fill('2')
@@ -269,6 +269,60 @@ describe('link, cite, trim and clarify forms in the browser', () => {
     await block.getByRole('button', { name: 'Cancel' }).click()
     await expect(block.locator('.quote-editor').count()).resolves.toBe(0)
     await expect(block.locator('.quote-block__text').innerText()).resolves.toContain(ACHEBE)
+  })
+
+  it('toggles formats from the toolbar, shows which apply at the caret, and undoes them', async () => {
+    await page.goto(`/b/${encodeURIComponent(await createBriefingAs(ada, 'Formats'))}`)
+    await editableBody(page).click()
+    const button = (name: string) =>
+      page.getByRole('toolbar').getByRole('button', { name, exact: true })
+    const pressed = (name: string) => button(name).getAttribute('aria-pressed')
+    await expect(button('Undo your last change').isDisabled()).resolves.toBe(true)
+    await page.keyboard.type('Heading words')
+
+    await button('Heading 2').click()
+    await expect(page.locator('.document h2').innerText()).resolves.toBe('Heading words')
+    await expect(pressed('Heading 2')).resolves.toBe('true')
+    await expect(pressed('Heading 1')).resolves.toBe('false')
+    await button('Heading 2').click()
+    await expect(page.locator('.document h2').count()).resolves.toBe(0)
+    await expect(pressed('Heading 2')).resolves.toBe('false')
+
+    for (let i = 0; i < 'words'.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+    await button('Bold').click()
+    await button('Italic').click()
+    await expect(
+      page.locator('.document strong em, .document em strong').innerText(),
+    ).resolves.toBe('words')
+    await expect(pressed('Bold')).resolves.toBe('true')
+    await expect(pressed('Italic')).resolves.toBe('true')
+    await button('Italic').click()
+    await expect(page.locator('.document em').count()).resolves.toBe(0)
+    await expect(pressed('Italic')).resolves.toBe('false')
+
+    for (const [name, selector] of [
+      ['Bulleted list', '.document ul li'],
+      ['Numbered list', '.document ol li'],
+      ['Quote', '.document blockquote'],
+    ] as const) {
+      await button(name).click()
+      await expect(page.locator(selector).innerText()).resolves.toBe('Heading words')
+      await expect(pressed(name)).resolves.toBe('true')
+      await button(name).click()
+      await expect(page.locator(selector).count()).resolves.toBe(0)
+      await expect(pressed(name)).resolves.toBe('false')
+    }
+
+    // Undo and redo are plain actions, not toggles: undo takes the document back, redo forward.
+    await expect(pressed('Undo your last change')).resolves.toBe(null)
+    await expect(button('Redo').isDisabled()).resolves.toBe(true)
+    const text = () => page.locator('.document').innerText()
+    await button('Undo your last change').click()
+    await expect.poll(text).not.toContain('Heading words')
+    await expect(button('Redo').isDisabled()).resolves.toBe(false)
+    await button('Redo').click()
+    await expect(page.locator('.document strong').innerText()).resolves.toBe('words')
+    await expect(text()).resolves.toContain('Heading words')
 
     expect(pageErrors).toEqual([])
   })
