@@ -10,7 +10,8 @@ import {
   listTokens,
   revokeToken,
 } from '../api/tokens'
-import { errorFor, type FormError, formErrorOf } from '../auth/formError'
+import { errorFor } from '../auth/formError'
+import { useFormSubmit } from '../auth/useFormSubmit'
 import { relativeTime } from '../list/relativeTime'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { CopyField } from '../ui/CopyField'
@@ -105,24 +106,17 @@ export function TokensSection() {
 function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => void }) {
   const [name, setName] = useState('')
   const [readOnly, setReadOnly] = useState(true)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<FormError | null>(null)
+  const { busy, error, setError, run } = useFormSubmit(['name'])
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!name.trim()) {
-      return setError({ field: 'name', message: 'Name the token after what will use it.' })
-    }
-    setBusy(true)
-    setError(null)
-    try {
+    const problem = name.trim()
+      ? null
+      : { field: 'name', message: 'Name the token after what will use it.' }
+    run(problem, async () => {
       onCreated(await createToken(name.trim(), readOnly))
       setName('')
-    } catch (err) {
-      setError(formErrorOf(err, ['name']))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
