@@ -25,6 +25,7 @@ import { identityOf } from '../identity/identity'
 import { Link } from '../router/Link'
 import { teamLabel } from '../teams/currentTeam'
 import { Avatar } from '../ui/Avatar'
+import { IconButton } from '../ui/IconButton'
 import { TrashIcon, UsersIcon } from '../ui/icons'
 import { Modal } from '../ui/Modal'
 import { Notice } from '../ui/Notice'
@@ -190,15 +191,14 @@ function ShareRow({ share, isSelf, mayShare, onRole, onRemove }: ShareRowProps) 
               </option>
             ))}
           </select>
-          <button
-            type="button"
-            className="icon-button icon-button--danger"
-            aria-label={`Remove ${share.name}`}
+          <IconButton
+            label={`Remove ${share.name}`}
             title="Remove access"
+            danger
             onClick={onRemove}
           >
             <TrashIcon />
-          </button>
+          </IconButton>
         </>
       ) : (
         <span className="tag">{BRIEFING_ROLE_LABELS[share.role]}</span>
