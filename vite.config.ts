@@ -6,19 +6,23 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { clientAssets, sourceMapMode, viteSourceMap } from './scripts/clientAssetsPlugin'
 
 const serverOrigin = 'http://127.0.0.1:3000'
+// Source maps would hand every visitor the readable source; they are built only when asked
+// for (SOURCE_MAPS=hidden keeps them off the server, SOURCE_MAPS=public serves them).
+const sourceMaps = sourceMapMode(process.env.SOURCE_MAPS)
 
 export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), clientAssets(sourceMaps)],
   build: {
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,
-    // Source maps let a stack trace from a user's browser point at real code.
-    sourcemap: true,
-    // The editor chunk (ProseMirror + Tiptap + Yjs, ~550 kB raw, ~175 kB gzipped) is loaded
-    // only on /b/:id; splitting it further would just add round trips before typing works.
+    sourcemap: viteSourceMap(sourceMaps),
+    // The editor chunk (ProseMirror + Tiptap + Yjs, ~630 kB raw, ~166 kB brotli) is loaded
+    // only on /b/:id; splitting it further would just add round trips before typing works
+    // (the page-weight budget is bench/lib/pageWeight.ts).
     chunkSizeWarningLimit: 650,
   },
   server: {

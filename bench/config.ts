@@ -54,6 +54,17 @@ export interface BenchConfig {
   quotes: { words: number; runs: number }
   /** Edit latency during hostile imports (scenarios/hostileImport.ts). */
   hostileImport: { phaseMs: number; intervalMs: number; cases: HostileCase[] }
+  /** Edit latency while large ordinary files import (scenarios/importUnderLoad.ts). */
+  importUnderLoad: {
+    editors: number
+    intervalMs: number
+    warmupMs: number
+    durationMs: number
+    drainMs: number
+    /** Runs per phase, alternating which goes first; every run is reported. */
+    repeats: number
+    files: HostileCase[]
+  }
 }
 
 export const FULL: BenchConfig = {
@@ -102,6 +113,15 @@ export const FULL: BenchConfig = {
       'text-14MiB',
     ],
   },
+  importUnderLoad: {
+    editors: 10,
+    intervalMs: 200,
+    warmupMs: 3_000,
+    durationMs: 15_000,
+    drainMs: 15_000,
+    repeats: 2,
+    files: ['report-pdf-10MB', 'article-html-5MB'],
+  },
 }
 
 export const QUICK: BenchConfig = {
@@ -131,4 +151,13 @@ export const QUICK: BenchConfig = {
   export: { pages: [2], warmRuns: 1 },
   quotes: { words: 1_000, runs: 2 },
   hostileImport: { phaseMs: 1_000, intervalMs: 20, cases: ['nested-divs-1000', 'paragraphs-2000'] },
+  importUnderLoad: {
+    editors: 4,
+    intervalMs: 200,
+    warmupMs: 400,
+    durationMs: 1_200,
+    drainMs: 5_000,
+    repeats: 1,
+    files: ['paragraphs-2000', 'nested-divs-1000'],
+  },
 }

@@ -11,7 +11,11 @@ import type { ColdLoadResult } from './scenarios/coldLoad'
 import type { DurabilityResult, ThroughputResult } from './scenarios/durability'
 import type { HostileImportResult } from './scenarios/hostileImport'
 import type { IdleResult } from './scenarios/idle'
+import type { ImportLoadResult } from './scenarios/importUnderLoad'
+import { importUnderLoadDetail, importUnderLoadRow } from './scenarios/importUnderLoadReport'
 import type { ExportPoint, QuotesResult } from './scenarios/local'
+import type { PageWeightResult } from './scenarios/pageWeight'
+import { pageWeightDetail, pageWeightRows } from './scenarios/pageWeightReport'
 import type { CeilingResult, SyncPoint } from './scenarios/sync'
 
 export const DOC_START = '<!-- bench:generated:start -->'
@@ -34,6 +38,8 @@ export function renderMarkdown(results: BenchResults): string {
   const durability = ok<DurabilityResult>(s.durabilityCost)
   const quotes = ok<QuotesResult>(s.quoteExtraction)
   const hostile = ok<HostileImportResult>(s.hostileImport)
+  const importLoad = ok<ImportLoadResult>(s.importUnderLoad)
+  const pages = ok<PageWeightResult>(s.pageWeight)
   const failed = Object.entries(s).filter(([, scenario]) => scenario.status !== 'ok')
   return [
     `Run ${results.startedAt} (${results.mode}) on ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; load average ${m.loadAverage} at start, ${m.loadAverageAtEnd} at end.`,
@@ -61,6 +67,8 @@ export function renderMarkdown(results: BenchResults): string {
             ]
           : []),
         ...(hostile ? hostileRows(hostile) : []),
+        ...(importLoad ? [importUnderLoadRow(importLoad)] : []),
+        ...(pages ? pageWeightRows(pages) : []),
         ...failed.map(([name, scenario]) => [name, scenario.status, '', '', '', '']),
       ],
     ),
@@ -78,6 +86,8 @@ export function renderMarkdown(results: BenchResults): string {
         ]
       : []),
     ...(hostile ? hostileDetail(hostile) : []),
+    ...(importLoad ? importUnderLoadDetail(importLoad) : []),
+    ...(pages ? pageWeightDetail(pages) : []),
   ].join('\n')
 }
 

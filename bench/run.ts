@@ -22,8 +22,10 @@ import { coldLoad } from './scenarios/coldLoad'
 import { durabilityCost } from './scenarios/durability'
 import { hostileImport } from './scenarios/hostileImport'
 import { idleConnections } from './scenarios/idle'
+import { importUnderLoad } from './scenarios/importUnderLoad'
 import { pdfExport, quoteExtraction } from './scenarios/local'
 import { SCENARIOS, type ScenarioName } from './scenarios/names'
+import { pageWeight } from './scenarios/pageWeight'
 import { hotDocumentCeiling, syncLatency, type Targets } from './scenarios/sync'
 
 export interface BenchResults {
@@ -126,6 +128,8 @@ async function main(): Promise<void> {
   await run('export', () => pdfExport(config, log))
   await run('quoteExtraction', () => quoteExtraction(config))
   await run('hostileImport', () => hostileImport(config, log))
+  await run('importUnderLoad', () => importUnderLoad(config, log))
+  await run('pageWeight', () => pageWeight(log))
 
   results.finishedAt = new Date().toISOString()
   results.machine.loadAverageAtEnd = Math.round(os.loadavg()[0]! * 100) / 100

@@ -15,23 +15,28 @@ import { randomToken } from './auth/secrets'
 import { upgradeAuthorizer } from './auth/upgradeAuth'
 import { DEFAULT_SEND_LIMITS, type SendLimits } from './collab/backpressure'
 import { closeFor } from './collab/closeFor'
+import { applyDomainEvent } from './collab/domainEvents'
 import { drainSockets } from './collab/drain'
+import { EditTouches } from './collab/editTouches'
 import { ServerRestarting } from './collab/errors'
+import { combineHooks } from './collab/registryHooks'
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomRegistryOptions } from './collab/roomRegistry'
 import { schemaGuard } from './collab/schemaGuard'
 import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './collab/socketLimits'
 import { createUpgradeHandler } from './collab/upgrade'
 import { DEFAULT_RATE_LIMITS, type RateLimits, type ServerConfig } from './config'
 import { Exporter } from './export/exporter'
-import { accessChangeMessage, accessChangeOf } from './fanout/accessChanges'
+import { domainEventMessage, domainEventOf } from './fanout/domainEvents'
 import { RedisFanout } from './fanout/redisFanout'
 import { clientAddressOf } from './http/clientAddress'
-import type { AccessChange, AppContext } from './http/context'
+import type { AppContext } from './http/context'
 import { createApp } from './http/createApp'
 import { errorHandler } from './http/errors'
 import { metricsApp } from './http/metricsRoute'
 import { createLogger, errorField, type Logger } from './log/logger'
 import { instrumentStore, Metrics } from './metrics/metrics'
+import { createServices } from './services'
+import { DomainEvents } from './services/events'
 import { DEFAULT_IMPORT_POOL, ImportPool } from './sources/worker/importPool'
 import { openStores, type Stores } from './store'
 
@@ -91,24 +96,16 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     log,
   })
   const schema = briefingSchema()
-  const lastTouched = new Map<string, number>()
+  const metrics = new Metrics()
   const fanout = options.redisUrl
-    ? new RedisFanout({
-        url: options.redisUrl,
-        store: stores.documents,
-        log,
-        // Access changes sent while this instance was cut off never arrived: re-check all.
-        onRelinked: () => {
-          for (const room of registry.all()) {
-            applyAccessChange({ kind: 'briefing', id: room.name }).catch((err) =>
-              log.error('access re-check after relink failed', { error: errorField(err) }),
-            )
-          }
-        },
-      })
+    ? new RedisFanout({ url: options.redisUrl, store: stores.documents, log })
     : null
-  const metrics: Metrics = new Metrics((): RoomRegistry => registry)
-  const registry: RoomRegistry = new RoomRegistry(
+  const touches = new EditTouches(
+    TOUCH_INTERVAL_MS,
+    (id, at) => stores.briefings.touch(id, at),
+    log,
+  )
+  const registry = new RoomRegistry(
     instrumentStore(stores.documents, metrics),
     log,
     {
@@ -117,26 +114,19 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
       structure: new StructureRules(schema),
       ...options.rooms,
     },
-    {
-      ...fanout?.hooks,
-      onPersisted(room, origin, update) {
-        fanout?.hooks.onPersisted?.(room, origin, update)
+    combineHooks(fanout?.hooks ?? {}, {
+      onPersisted(room, origin) {
         metrics.updates.inc({ origin: origin.source })
-        const at = now().getTime()
-        if (at - (lastTouched.get(room.name) ?? 0) < TOUCH_INTERVAL_MS) return
-        lastTouched.set(room.name, at)
-        stores.briefings.touch(room.name, new Date(at).toISOString()).catch((err) => {
-          log.warn('could not update briefing timestamp', {
-            room: room.name,
-            error: errorField(err),
-          })
-        })
+        touches.edited(room.name, now().getTime())
       },
-    },
+    }),
   )
+  metrics.watch(registry)
   const authenticator = new Authenticator(stores, now)
   const access = new AccessControl(stores)
   const live = new LiveAccess(registry, access, stores, log)
+  // Access changes sent while this instance was cut off from the others never arrived.
+  fanout?.onRelinked(() => live.recheckAll())
   // Shared by every instance through the store, so a token minted on one opens on another.
   const collabSecret = await stores.settings.getOrInit('collab_secret', randomToken('', 48))
   const deviceSecret = await stores.settings.getOrInit('known_device_secret', randomToken('', 48))
@@ -147,12 +137,30 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
   }
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.limits }
 
-  /** Applies an access change to this instance's open sockets. */
-  const applyAccessChange = async (change: AccessChange) => {
-    if (change.kind === 'briefing') await live.recheckBriefing(change.id)
-    else if (change.kind === 'team') await live.recheckTeam(change.id)
-    else live.closeCredential(change.key)
-  }
+  const passwords = new PasswordHasher(options.passwordCost)
+  // Domain events reach the other instances first (their sockets close while ours do), then
+  // this instance's rooms; services await both before they answer.
+  const events = new DomainEvents(log)
+  if (fanout) events.subscribe((event) => fanout.publishControl(domainEventMessage(event)))
+  events.subscribe((event) => applyDomainEvent(event, registry, live))
+  fanout?.onControl((message) => {
+    const event = domainEventOf(message)
+    if (!event) return
+    applyDomainEvent(event, registry, live).catch((err) =>
+      log.error('applying a domain event failed', { event, error: errorField(err) }),
+    )
+  })
+  const services = createServices({
+    stores,
+    registry,
+    access,
+    passwords,
+    events,
+    log,
+    now,
+    schema,
+    collabSecret,
+  })
   const ctx: AppContext = {
     stores,
     registry,
@@ -164,24 +172,12 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     live,
     collabSecret,
     deviceSecret,
-    passwords: new PasswordHasher(options.passwordCost),
+    passwords,
     origins,
     limits,
     trustProxy,
-    async broadcastAccessChange(change) {
-      fanout?.publishControl(accessChangeMessage(change))
-      await applyAccessChange(change).catch((err) =>
-        log.error('applying an access change failed', { change, error: errorField(err) }),
-      )
-    },
+    services,
   }
-  fanout?.onControl((message) => {
-    const change = accessChangeOf(message)
-    if (!change) return
-    applyAccessChange(change).catch((err) =>
-      log.error('applying an access change failed', { change, error: errorField(err) }),
-    )
-  })
   const exporter = new Exporter()
   const metricsAccess = {
     token: options.metricsToken ?? null,

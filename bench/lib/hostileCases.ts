@@ -11,6 +11,7 @@ import {
   pdfWithPages,
 } from '../../tests/hostile/hostileFiles'
 import { article } from './article'
+import { articleHtml, reportPdf } from './largeSources'
 
 const MiB = 1024 * 1024
 
@@ -29,6 +30,9 @@ export const HOSTILE_CASES = {
     filename: 'wire.txt',
     bytes: repeatedText(article(10_000), 14 * MiB),
   }),
+  // Not hostile: the large ordinary files of the import-under-load scenario.
+  'report-pdf-10MB': async () => ({ filename: 'report.pdf', bytes: reportPdf(10_000_000) }),
+  'article-html-5MB': async () => ({ filename: 'article.html', bytes: articleHtml(5_000_000) }),
 } as const
 
 export type HostileCase = keyof typeof HOSTILE_CASES

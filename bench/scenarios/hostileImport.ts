@@ -154,7 +154,7 @@ async function measureCase(
 }
 
 /** The event-loop delay since the last call (prom-client resets it on every scrape). */
-async function loopLag(httpUrl: string): Promise<LoopLag> {
+export async function loopLag(httpUrl: string): Promise<LoopLag> {
   const text = await (await fetch(`${httpUrl}/metrics`)).text()
   const seconds = (name: string) =>
     Number(

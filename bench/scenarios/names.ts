@@ -8,6 +8,8 @@ export const SCENARIOS = [
   'export',
   'quoteExtraction',
   'hostileImport',
+  'importUnderLoad',
+  'pageWeight',
 ] as const
 
 export type ScenarioName = (typeof SCENARIOS)[number]

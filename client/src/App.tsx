@@ -4,34 +4,36 @@
  * in and back afterwards. When a session ends under an open page, the page stays and a
  * sign-in dialog is laid over it.
  */
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import { Suspense, useEffect, useMemo, useState } from 'react'
 import type { Me } from './api/auth'
 import { AuthProvider, useAuth } from './auth/AuthProvider'
 import { SessionExpiredDialog, SignedOutBar } from './auth/SessionExpiredDialog'
 import { SignInPage } from './auth/SignInPage'
-import { SignUpPage } from './auth/SignUpPage'
 import { identityOf } from './identity/identity'
 import { BriefingListPage } from './list/BriefingListPage'
 import { Link } from './router/Link'
 import { currentUrl, navigate, useRoute } from './router/navigation'
 import { parseRoute, type Route } from './router/route'
-import { SettingsPage } from './settings/SettingsPage'
 import { CurrentTeamProvider } from './teams/CurrentTeamProvider'
-import { InvitePage } from './teams/InvitePage'
-import { TeamPage } from './teams/TeamPage'
 import { AppHeader } from './ui/AppHeader'
 import { BriefingMark } from './ui/icons'
+import { lazyNamed } from './ui/lazyNamed'
 import { Notice } from './ui/Notice'
 
 // The editor (ProseMirror, Tiptap, Yjs) is most of the bundle; other pages do not wait for it.
-const EditorPage = lazy(() =>
-  import('./editor/EditorPage').then((m) => ({ default: m.EditorPage })),
-)
+const EditorPage = lazyNamed(() => import('./editor/EditorPage'), 'EditorPage')
+// Pages most visits never open stay out of the list page's download.
+const SignUpPage = lazyNamed(() => import('./auth/SignUpPage'), 'SignUpPage')
+const InvitePage = lazyNamed(() => import('./teams/InvitePage'), 'InvitePage')
+const TeamPage = lazyNamed(() => import('./teams/TeamPage'), 'TeamPage')
+const SettingsPage = lazyNamed(() => import('./settings/SettingsPage'), 'SettingsPage')
 
 export function App() {
   return (
     <AuthProvider>
-      <Shell />
+      <Suspense fallback={<Splash />}>
+        <Shell />
+      </Suspense>
     </AuthProvider>
   )
 }

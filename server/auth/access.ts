@@ -6,9 +6,9 @@ import {
   effectiveRole,
   weakerRole,
 } from '../../shared/access'
-import { HttpError, notFound } from '../http/errors'
 import type { Stores } from '../store'
 import type { BriefingRecord, BriefingWithAccess } from '../store/briefingStore'
+import { ActionForbidden, BriefingNotVisible } from './accessErrors'
 import type { AuthContext } from './authenticate'
 
 export interface BriefingAccess {
@@ -52,7 +52,8 @@ export class AccessControl {
 
   /**
    * The briefing if the caller may do `action`. A briefing they cannot see is a 404, exactly
-   * like one that does not exist, so ids leak nothing; one they see but may not change is 403.
+   * like one that does not exist, so ids leak nothing (BriefingNotVisible); one they see but
+   * may not change is ActionForbidden.
    */
   async require(
     auth: AuthContext,
@@ -60,13 +61,9 @@ export class AccessControl {
     action: BriefingAction,
   ): Promise<BriefingAccess> {
     const access = await this.forAuth(auth, briefingId)
-    if (!access) throw notFound('briefing')
+    if (!access) throw new BriefingNotVisible()
     if (!can(access.role, action)) {
-      throw new HttpError(
-        403,
-        'forbidden',
-        `your role (${access.role}) may not ${action} this briefing`,
-      )
+      throw new ActionForbidden(`your role (${access.role}) may not ${action} this briefing`)
     }
     return access
   }

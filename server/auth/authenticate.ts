@@ -6,24 +6,18 @@
 import type { IncomingMessage } from 'node:http'
 import type { Stores } from '../store'
 import type { User } from '../store/accountStore'
+import { type Credential, parseCredentialKey } from './credential'
 import { sha256 } from './secrets'
+
+export { type Credential, credentialKey } from './credential'
 
 export const SESSION_COOKIE = 'briefing_session'
 /** API tokens carry a prefix so leaked ones are recognisable (and scannable) as ours. */
 export const API_TOKEN_PREFIX = 'brf_'
 
-export type Credential =
-  | { kind: 'session'; sessionHash: string }
-  | { kind: 'token'; tokenId: string; readOnly: boolean }
-
 export interface AuthContext {
   user: User
   credential: Credential
-}
-
-/** A stable string naming the credential, for binding collab tokens and closing sockets. */
-export function credentialKey(credential: Credential): string {
-  return credential.kind === 'session' ? `s:${credential.sessionHash}` : `t:${credential.tokenId}`
 }
 
 export function parseCookies(header: string | undefined): Map<string, string> {
@@ -86,20 +80,27 @@ export class Authenticator {
 
   /**
    * The credential named by `credentialKey` if it is still valid (for collab tokens): null
-   * when it has ended, else whether it may only read (a read-only API token).
+   * when it has ended or the key names none, else the credential itself.
    */
-  async credentialState(key: string, userId: string): Promise<{ readOnly: boolean } | null> {
-    if (key.startsWith('s:')) {
-      const session = await this.stores.users.getSession(key.slice(2))
-      const alive =
-        !!session && session.userId === userId && session.expiresAt > this.now().toISOString()
-      return alive ? { readOnly: false } : null
+  async credentialState(key: string, userId: string): Promise<Credential | null> {
+    const ref = parseCredentialKey(key)
+    if (!ref) return null
+    switch (ref.kind) {
+      case 'session': {
+        const session = await this.stores.users.getSession(ref.sessionHash)
+        const alive =
+          !!session && session.userId === userId && session.expiresAt > this.now().toISOString()
+        return alive ? ref : null
+      }
+      case 'token': {
+        const tokens = await this.stores.users.listTokens(userId)
+        const token = tokens.find((t) => t.id === ref.tokenId && !t.revokedAt)
+        return token ? { ...ref, readOnly: token.readOnly } : null
+      }
+      default: {
+        const unreachable: never = ref
+        throw new Error(`unhandled credential ${JSON.stringify(unreachable)}`)
+      }
     }
-    if (key.startsWith('t:')) {
-      const tokens = await this.stores.users.listTokens(userId)
-      const token = tokens.find((t) => t.id === key.slice(2) && !t.revokedAt)
-      return token ? { readOnly: token.readOnly } : null
-    }
-    return null
   }
 }

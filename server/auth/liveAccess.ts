@@ -5,13 +5,14 @@
  * and told so, and one upgraded to writing is asked to reconnect (4409) to pick it up.
  */
 import { can } from '../../shared/access'
-import { encodePermissionDenied } from '../../shared/protocol/messages'
 import type { Room } from '../collab/room'
 import type { RoomRegistry } from '../collab/roomRegistry'
 import { errorField, type Logger } from '../log/logger'
 import type { Stores } from '../store'
 import type { AccessControl } from './access'
+import type { AccessChange } from './accessChange'
 import { AccessRevoked, SessionEnded, WriteAccessGranted } from './accessErrors'
+import { type CredentialRef, isReadOnly, parseCredentialKey, sameCredential } from './credential'
 
 export class LiveAccess {
   constructor(
@@ -20,6 +21,37 @@ export class LiveAccess {
     private readonly stores: Stores,
     private readonly log: Logger,
   ) {}
+
+  /** Applies an access change to this instance's open sockets. */
+  async apply(change: AccessChange): Promise<void> {
+    switch (change.kind) {
+      case 'briefing':
+        return this.recheckBriefing(change.id)
+      case 'team':
+        return this.recheckTeam(change.id)
+      case 'credential': {
+        const credential = parseCredentialKey(change.key)
+        if (credential) this.closeCredential(credential)
+        return
+      }
+      default: {
+        const unreachable: never = change
+        throw new Error(`unhandled access change ${JSON.stringify(unreachable)}`)
+      }
+    }
+  }
+
+  /**
+   * Re-checks every open room, each on its own (one failing does not stop the rest): after
+   * this instance was cut off from the others, whose access changes it may have missed.
+   */
+  recheckAll(): void {
+    for (const room of this.registry.all()) {
+      this.recheckBriefing(room.name).catch((err) =>
+        this.log.error('access re-check after relink failed', { error: errorField(err) }),
+      )
+    }
+  }
 
   /** Re-checks every connection to one briefing. */
   async recheckBriefing(briefingId: string): Promise<void> {
@@ -36,10 +68,11 @@ export class LiveAccess {
   }
 
   /** Closes every socket opened with a credential that no longer exists (sign-out, revoke). */
-  closeCredential(credential: string): void {
+  closeCredential(credential: CredentialRef): void {
     for (const room of this.registry.all()) {
       for (const connection of room.connections.values()) {
-        if (connection.credential === credential) connection.close(new SessionEnded('signed out'))
+        const own = connection.credential
+        if (own && sameCredential(own, credential)) connection.close(new SessionEnded('signed out'))
       }
     }
   }
@@ -54,12 +87,13 @@ export class LiveAccess {
     for (const room of this.registry.all()) {
       for (const connection of Array.from(room.connections.values())) {
         const credential = connection.credential
-        if (!credential?.startsWith('s:')) continue
-        let alive = checked.get(credential)
+        if (credential?.kind !== 'session') continue
+        const { sessionHash } = credential
+        let alive = checked.get(sessionHash)
         if (alive === undefined) {
-          const session = await this.stores.users.getSession(credential.slice(2))
+          const session = await this.stores.users.getSession(sessionHash)
           alive = !!session && session.expiresAt > now.toISOString()
-          checked.set(credential, alive)
+          checked.set(sessionHash, alive)
         }
         if (!alive) connection.close(new SessionEnded('session ended'))
       }
@@ -70,17 +104,15 @@ export class LiveAccess {
     for (const connection of Array.from(room.connections.values())) {
       if (!connection.userId) continue
       try {
-        const { readOnlyCredential } = connection.identity
-        const resolved = await this.access.roleOf(connection.userId, room.name, readOnlyCredential)
+        const readOnly = isReadOnly(connection.credential)
+        const resolved = await this.access.roleOf(connection.userId, room.name, readOnly)
         if (!resolved) {
           connection.close(new AccessRevoked('access to this briefing was removed'))
           continue
         }
         const mayWrite = can(resolved.role, 'write')
         if (!mayWrite && connection.access === 'read-write') {
-          connection.access = 'read-only'
-          connection.send(encodePermissionDenied('read-only: your role was changed to reader'))
-          connection.toldReadOnly = true
+          connection.setAccess('read-only', 'read-only: your role was changed to reader')
         } else if (mayWrite && connection.access === 'read-only') {
           connection.close(new WriteAccessGranted('role changed; reconnect to edit'))
         }

@@ -6,9 +6,10 @@
 import type { IncomingMessage } from 'node:http'
 import { can } from '../../shared/access'
 import type { AuthorizeUpgrade } from '../collab/upgrade'
-import { type AccessControl, isReadOnlyCredential } from './access'
-import { type Authenticator, credentialKey } from './authenticate'
+import type { AccessControl } from './access'
+import type { Authenticator } from './authenticate'
 import { verifyCollabToken } from './collabToken'
+import { isReadOnly } from './credential'
 import { isSameOrigin, type OriginPolicy } from './origin'
 
 export interface UpgradeAuthDeps {
@@ -32,15 +33,10 @@ export function upgradeAuthorizer(deps: UpgradeAuthDeps): AuthorizeUpgrade {
     const access = await deps.access.forAuth(auth, briefingId)
     // Unknown and forbidden briefings answer alike, so ids leak nothing.
     if (!access) return deny(403, 'no access to this briefing')
-    const readOnlyCredential = isReadOnlyCredential(auth)
     return {
       ok: true as const,
       access: can(access.role, 'write') ? ('read-write' as const) : ('read-only' as const),
-      identity: {
-        userId: auth.user.id,
-        credential: credentialKey(auth.credential),
-        readOnlyCredential,
-      },
+      identity: { userId: auth.user.id, credential: auth.credential },
     }
   }
 }
@@ -52,19 +48,15 @@ async function fromCollabToken(deps: UpgradeAuthDeps, token: string, briefingId:
   if (claims.b !== briefingId) return deny(403, 'token is for another briefing')
   const credential = await deps.authenticator.credentialState(claims.via, claims.u)
   if (!credential) return deny(401, 'the sign-in that issued this token has ended')
-  const access = await deps.access.roleOf(claims.u, briefingId, credential.readOnly)
+  const access = await deps.access.roleOf(claims.u, briefingId, isReadOnly(credential))
   if (!access) return deny(403, 'no access to this briefing')
   // The token never grants more than it was minted with, nor more than the user has now.
   const mayWrite = can(access.role, 'write') && can(claims.r, 'write')
   return {
     ok: true as const,
     access: mayWrite ? ('read-write' as const) : ('read-only' as const),
-    identity: {
-      userId: claims.u,
-      credential: claims.via,
-      // Only a read-only API token is read-only for good. A token minted while the user could
-      // only read is not: when they are upgraded, 4409 tells the client to mint a new one.
-      readOnlyCredential: credential.readOnly,
-    },
+    // Only a read-only API token is read-only for good. A token minted while the user could
+    // only read is not: when they are upgraded, 4409 tells the client to mint a new one.
+    identity: { userId: claims.u, credential },
   }
 }

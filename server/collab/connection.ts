@@ -1,5 +1,7 @@
 /** One client connection to a room. */
 import { randomBytes } from 'node:crypto'
+import { encodePermissionDenied } from '../../shared/protocol/messages'
+import type { Credential } from '../auth/credential'
 import {
   DEFAULT_SEND_LIMITS,
   mayAnswer,
@@ -17,10 +19,11 @@ export type AccessMode = 'read-write' | 'read-only'
 /** Who opened the connection, as decided at the upgrade. */
 export interface ConnectionIdentity {
   userId: string | null
-  /** The credential the socket was opened with (see credentialKey); closed on sign-out. */
-  credential: string | null
-  /** The credential itself is read-only (a read-only API token): never upgrade it. */
-  readOnlyCredential: boolean
+  /**
+   * The credential the socket was opened with; closed on sign-out. A read-only API token
+   * is read-only for good: a role change never upgrades it.
+   */
+  credential: Credential | null
 }
 
 export interface ConnectionHooks {
@@ -28,7 +31,7 @@ export interface ConnectionHooks {
   onServerClose?(code: number): void
 }
 
-const ANONYMOUS: ConnectionIdentity = { userId: null, credential: null, readOnlyCredential: false }
+const ANONYMOUS: ConnectionIdentity = { userId: null, credential: null }
 
 export class Connection {
   /**
@@ -39,7 +42,7 @@ export class Connection {
   /** Awareness client ids this connection has claimed in its life, released or not. */
   awarenessClaims = 0
   /** Set once a dropped write has been reported, so a read-only client is told only once. */
-  toldReadOnly = false
+  private toldReadOnly = false
   /** The code the server closed this connection with, if it did. */
   closedWith: number | null = null
   /** Bytes of the largest answer sent; what the socket may hold unsent grows with it. */
@@ -50,7 +53,7 @@ export class Connection {
   constructor(
     readonly id: string,
     readonly socket: CollabSocket,
-    public access: AccessMode,
+    private mode: AccessMode,
     readonly identity: ConnectionIdentity = ANONYMOUS,
     private readonly sendLimits: SendLimits = DEFAULT_SEND_LIMITS,
     private readonly hooks: ConnectionHooks = {},
@@ -60,8 +63,33 @@ export class Connection {
     return this.identity.userId
   }
 
-  get credential(): string | null {
+  get credential(): Credential | null {
     return this.identity.credential
+  }
+
+  /** What this connection may do now (see setAccess). */
+  get access(): AccessMode {
+    return this.mode
+  }
+
+  /**
+   * Changes what the connection may do, in place. A connection made read-only is told why
+   * at once (and not again when its next edit is dropped).
+   */
+  setAccess(mode: AccessMode, why: string): void {
+    if (mode === this.mode) return
+    this.mode = mode
+    if (mode === 'read-only') {
+      this.send(encodePermissionDenied(why))
+      this.toldReadOnly = true
+    }
+  }
+
+  /** A read-only connection's edit was dropped: tells the client so, once. */
+  refuseWrite(): void {
+    if (this.toldReadOnly) return
+    this.toldReadOnly = true
+    this.send(encodePermissionDenied('read-only: document updates are not accepted'))
   }
 
   /** Sends a frame; a socket whose unsent bytes pass its cap is closed (SlowReader). */

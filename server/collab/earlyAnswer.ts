@@ -1,4 +1,8 @@
 /**
+ * Answering from the stored snapshot, the one place a room serves anything it has not
+ * loaded: everything about the "early answer" lives here (the registry passes waiting
+ * clients on, the socket adapter implements EarlyClient).
+ *
  * The first open of a big briefing (a cold room: after a restart, or after it unloaded) is
  * mostly Yjs work done twice in a row: the server applies the stored snapshot to the room's
  * Y.Doc (50–300 ms for a 670 KiB state, the upper end on a freshly started process), and only
@@ -14,6 +18,7 @@
  * what it sent is handled as usual. The wait is bounded (EARLY_ANSWER_WAIT_MS) because a
  * client that stays silent must not hold the room for everyone else.
  */
+import * as Y from 'yjs'
 import { decodeMessage, encodeSyncStep2 } from '../../shared/protocol/messages'
 import type { Connection } from './connection'
 import { isEmptyStateVector } from './updateCheck'
@@ -25,6 +30,9 @@ import { isEmptyStateVector } from './updateCheck'
  */
 export const EARLY_ANSWER_WAIT_MS = 250
 
+/** The state vector of a client that has nothing: the one an early answer answers. */
+const EMPTY_STATE_VECTOR = Uint8Array.of(0)
+
 /** A connection that will join a loading room, seen from before it has joined. */
 export interface EarlyClient {
   readonly connection: Connection
@@ -32,9 +40,75 @@ export interface EarlyClient {
   firstFrame(): Promise<Uint8Array | null>
   /**
    * Sends `reply` in place of that frame, which is dropped unhandled. Resolves once the
-   * reply has been handed to the network (or the socket closed).
+   * reply has been handed to the network (or the socket closed). The connection has
+   * already recorded the answer (Connection.answeredEarly).
    */
   answerFirstFrame(reply: Uint8Array): Promise<void>
+}
+
+/**
+ * A room's answers from its stored snapshot (when the store holds exactly one row): early,
+ * to the clients waiting while it loads; and after, to any client that has nothing, while
+ * the doc still equals that row (without encoding the whole doc again on every join of a
+ * big briefing).
+ */
+export class SnapshotAnswers {
+  /** Connections waiting for the room to load; null once the store has been read. */
+  private waiting: EarlyClient[] | null = []
+  /** The one stored row the doc was loaded from, while nothing has changed since. */
+  private stored: Uint8Array | null = null
+  /** Connections answered early, until the load completes. */
+  private answered = new Set<Connection>()
+  /**
+   * Connections answered early when applying the snapshot then changed the doc (Yjs derived
+   * an edit, or a row could not be applied): at their join they get what the doc holds
+   * beyond the snapshot's state vector.
+   */
+  private catchUp: { connections: Set<Connection>; stateVector: Uint8Array } | null = null
+
+  /** A connection that will join once the room has loaded. */
+  expect(client: EarlyClient): void {
+    this.waiting?.push(client)
+  }
+
+  /**
+   * The store has been read and holds `snapshot` as its one row (or null): answers the
+   * waiting clients that ask for everything from it, before the room applies it.
+   */
+  async storeRead(snapshot: Uint8Array | null): Promise<void> {
+    const waiting = this.waiting ?? []
+    this.waiting = null
+    if (snapshot) this.answered = await answerFromSnapshot(snapshot, waiting, EARLY_ANSWER_WAIT_MS)
+    // Set after the answers, before the apply: an edit Yjs derives while applying (see
+    // changed) clears it again.
+    this.stored = snapshot
+  }
+
+  /** The doc no longer equals the stored row. */
+  changed(): void {
+    this.stored = null
+  }
+
+  /** The room has loaded `snapshot` (if any) and is about to take joins. */
+  loaded(snapshot: Uint8Array | null): void {
+    if (snapshot && this.answered.size > 0 && this.stored !== snapshot) {
+      this.catchUp = { connections: this.answered, stateVector: stateVectorOf(snapshot) }
+    }
+    this.answered = new Set()
+  }
+
+  /** The answer to a sync step 1 with this state vector, if it is the stored row itself. */
+  answerFor(stateVector: Uint8Array): Uint8Array | null {
+    return this.stored && isEmptyStateVector(stateVector) ? this.stored : null
+  }
+
+  /** What a connection answered early lacks, as it joins `doc`; null if nothing. */
+  catchUpFor(connection: Connection, doc: Y.Doc): Uint8Array | null {
+    if (!this.catchUp?.connections.delete(connection)) return null
+    const missing = Y.encodeStateAsUpdate(doc, this.catchUp.stateVector)
+    if (this.catchUp.connections.size === 0) this.catchUp = null
+    return missing
+  }
 }
 
 /**
@@ -58,6 +132,8 @@ export async function answerFromSnapshot(
       answered.add(client.connection)
       // Encoded once, on first need: the snapshot may be hundreds of KiB.
       reply ??= encodeSyncStep2(snapshot)
+      // What the connection's send budget and repeated-request check count (backpressure.ts).
+      client.connection.answeredEarly(reply, EMPTY_STATE_VECTOR)
       await client.answerFirstFrame(reply)
     }),
   )
@@ -81,5 +157,14 @@ export function asksForEverything(frame: Uint8Array): boolean {
     return message.type === 'sync-step-1' && isEmptyStateVector(message.stateVector)
   } catch {
     return false // a malformed frame is the room's to refuse, after the join
+  }
+}
+
+/** The state vector of a stored update; empty (everything is missing) if it cannot be read. */
+function stateVectorOf(update: Uint8Array): Uint8Array {
+  try {
+    return Y.encodeStateVectorFromUpdate(update)
+  } catch {
+    return new Uint8Array([0]) // names no client: everything is missing
   }
 }

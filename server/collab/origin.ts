@@ -12,3 +12,14 @@ export type UpdateOrigin =
 export function isUpdateOrigin(value: unknown): value is UpdateOrigin {
   return typeof value === 'object' && value !== null && 'source' in value
 }
+
+/**
+ * Origins of awareness changes: a connection's own message (or its leaving), or another
+ * instance's (the fan-out). Anything else, such as y-protocols' 'timeout', is neither:
+ * every instance applies that on its own.
+ */
+export type AwarenessOrigin = { source: 'client'; connectionId: string } | { source: 'peer' }
+
+export function isAwarenessOrigin(value: unknown): value is AwarenessOrigin {
+  return isUpdateOrigin(value) && (value.source === 'client' || value.source === 'peer')
+}

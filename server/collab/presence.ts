@@ -17,6 +17,7 @@ import {
 } from '../../shared/protocol/messages'
 import { AwarenessOwners } from './awarenessOwners'
 import type { Connection } from './connection'
+import type { AwarenessOrigin } from './origin'
 import { readmitReconnected } from './readmit'
 
 export interface PresenceLimits {
@@ -66,14 +67,14 @@ export class Presence {
     applyAwarenessUpdate(
       this.awareness,
       unchanged ? update : encodeAwarenessEntries(adjusted),
-      connection,
+      originOf(connection),
     )
   }
 
   /** Removes, for everyone, the states of the clients a departing connection spoke for. */
   leave(connection: Connection): void {
     const clients = this.owners.release(connection)
-    if (clients.length > 0) removeAwarenessStates(this.awareness, clients, connection)
+    if (clients.length > 0) removeAwarenessStates(this.awareness, clients, originOf(connection))
   }
 
   /** Every present state as one awareness update; null when nobody is present. */
@@ -85,4 +86,8 @@ export class Presence {
   destroy(): void {
     this.awareness.destroy()
   }
+}
+
+function originOf(connection: Connection): AwarenessOrigin {
+  return { source: 'client', connectionId: connection.id }
 }

@@ -91,7 +91,7 @@ export class RoomRegistry {
     if (this.shuttingDown) throw new ServerRestarting()
     let room = this.rooms.get(name)
     if (!room || room.state === 'closed') room = this.create(name)
-    room.reservations++
+    const release = room.reserve()
     if (early && room.state === 'loading') room.expect(early)
     try {
       await this.loads.get(name)
@@ -100,8 +100,8 @@ export class RoomRegistry {
       }
       return await work(room)
     } finally {
-      room.reservations--
-      if (room.connections.size === 0 && room.reservations === 0) void this.unload(room)
+      release()
+      if (room.idle) void this.unload(room)
     }
   }
 

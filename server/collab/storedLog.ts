@@ -1,4 +1,4 @@
-/** Applying a briefing's stored log to a room's doc as the room loads. */
+/** Applying a briefing's stored log to a room's doc: as the room loads, or catches up. */
 import * as Y from 'yjs'
 import type { UpdateOrigin } from './origin'
 
@@ -17,6 +17,7 @@ const LOAD_BATCH = 1_000
 export function applyStoredLog(
   doc: Y.Doc,
   updates: readonly Uint8Array[],
+  origin: UpdateOrigin,
   onSkipped: (index: number, err: unknown) => void,
 ): boolean {
   let skipped = false
@@ -34,7 +35,7 @@ export function applyStoredLog(
           }
         }
       },
-      { source: 'load' } satisfies UpdateOrigin,
+      origin,
     )
   }
   return skipped

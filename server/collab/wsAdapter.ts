@@ -44,9 +44,6 @@ export interface AttachOptions {
   slot: SocketSlot
 }
 
-/** The state vector of a client that has nothing: what an early answer answers. */
-const EMPTY_STATE_VECTOR = Uint8Array.of(0)
-
 /**
  * The WebSocket class of the collaboration server. Its own members are `#private` so that
  * they can never collide with the fields and methods `ws` keeps on its sockets.
@@ -86,7 +83,6 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
   /** EarlyClient: the room answered the first frame before loading; it is not delivered. */
   answerFirstFrame(reply: Uint8Array): Promise<void> {
     this.#early?.shift()
-    this.#connection?.answeredEarly(reply, EMPTY_STATE_VECTOR)
     return new Promise((resolve) => {
       if (!this.isOpen) resolve()
       else this.send(reply, () => resolve())

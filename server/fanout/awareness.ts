@@ -10,13 +10,14 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness'
 import { decodeAwarenessUpdate, encodeAwarenessEntries } from '../../shared/protocol/messages'
+import type { AwarenessOrigin } from '../collab/origin'
 import type { Room } from '../collab/room'
 
 /**
  * Origin of awareness changes the fan-out applies, so the room's awareness hook can tell
  * them from its own clients' changes and never publishes them back.
  */
-export const FANOUT_ORIGIN = Symbol('briefing.fanout')
+const FANOUT_ORIGIN: AwarenessOrigin = { source: 'peer' }
 
 /** Awareness client ids this instance's connections to the room speak for. */
 export function localClients(room: Room): Set<number> {

@@ -11,8 +11,6 @@
  * Redis returns.
  */
 import { randomUUID } from 'node:crypto'
-import * as Y from 'yjs'
-import { Connection } from '../collab/connection'
 import type { Room } from '../collab/room'
 import type { RegistryHooks } from '../collab/roomRegistry'
 import { errorField, type Logger } from '../log/logger'
@@ -42,11 +40,6 @@ export interface RedisFanoutOptions {
   /** The shared document store, for catching up. */
   store: DocumentStore
   log: Logger
-  /**
-   * Called each time the link is (re)established: control messages sent while it was down
-   * were missed, so whatever they would have triggered should be re-checked.
-   */
-  onRelinked?(): void
 }
 
 /** Control messages waiting for Redis; past this the oldest are dropped (and logged). */
@@ -69,6 +62,7 @@ export class RedisFanout {
   private readonly unpublished = new Set<string>()
   private readonly pendingControl: string[] = []
   private readonly controlHandlers = new Set<(message: ControlMessage) => void>()
+  private readonly relinkHandlers = new Set<() => void>()
   private readonly timers = new Set<NodeJS.Timeout>()
   private republishScheduled = false
   /** Subscriptions confirmed since the subscriber last connected. */
@@ -99,7 +93,7 @@ export class RedisFanout {
     onAwareness: (room, update, origin) => {
       // Changes a connection here made (a client's mere echoes never change the room); not
       // peers' (FANOUT_ORIGIN), nor timeouts, which every instance applies on its own.
-      if (origin instanceof Connection) this.publish(room.name, { type: 'awareness', update })
+      if (origin?.source === 'client') this.publish(room.name, { type: 'awareness', update })
     },
     onRoomLoaded: (room) => {
       this.rooms.set(room.name, room)
@@ -137,6 +131,16 @@ export class RedisFanout {
   onControl(handler: (message: ControlMessage) => void): () => void {
     this.controlHandlers.add(handler)
     return () => this.controlHandlers.delete(handler)
+  }
+
+  /**
+   * Registers a handler called each time the link is (re)established: control messages
+   * sent while it was down were missed, so whatever they would have triggered should be
+   * re-checked. Returns its remover.
+   */
+  onRelinked(handler: () => void): () => void {
+    this.relinkHandlers.add(handler)
+    return () => this.relinkHandlers.delete(handler)
   }
 
   /**
@@ -245,7 +249,7 @@ export class RedisFanout {
       return
     }
     this.subscribed = true
-    this.options.onRelinked?.()
+    for (const handler of this.relinkHandlers) handler()
     for (const room of rooms) void this.afterSubscribe(room)
   }
 
@@ -276,7 +280,8 @@ export class RedisFanout {
       const updates = await this.options.store.load(room.name)
       if (this.rooms.get(room.name) !== room || updates.length === 0) return
       // Yjs skips what the doc already has; only new content reaches the room's clients.
-      room.applyPeerUpdate(Y.mergeUpdates(updates))
+      // Applied as the room loads its log, in batches: merging it first is quadratic.
+      room.applyPeerLog(updates)
     } catch (err) {
       if (this.rooms.get(room.name) !== room || this.state === 'closed') return
       const delay = Math.min(CATCH_UP_RETRY_MS.max, CATCH_UP_RETRY_MS.initial * 2 ** attempt)

@@ -9,8 +9,13 @@ import type { PasswordHasher } from '../auth/passwords'
 import type { RoomRegistry } from '../collab/roomRegistry'
 import type { RateLimits } from '../config'
 import type { Logger } from '../log/logger'
+import type { Services } from '../services'
+import { type AuditEntryInput, recordAudit } from '../services/audit'
+import type { Actor } from '../services/deps'
 import type { Stores } from '../store'
 import { HttpError } from './errors'
+
+export type { AccessChange } from '../auth/accessChange'
 
 export interface AppContext {
   stores: Stores
@@ -32,19 +37,9 @@ export interface AppContext {
   limits: RateLimits
   /** Express "trust proxy" setting (see ServerConfig.trustProxy). */
   trustProxy: boolean | number | string
-  /** Tell other instances that access to a briefing or team changed (scale-out). */
-  /**
-   * Applies an access change to this instance's open sockets and tells the other instances.
-   * Routes await it, so by the time a role change is answered, no socket here still
-   * writes with the old role.
-   */
-  broadcastAccessChange(change: AccessChange): Promise<void>
+  /** The domain work routes delegate to (server/services). */
+  services: Services
 }
-
-export type AccessChange =
-  | { kind: 'briefing'; id: string }
-  | { kind: 'team'; id: string }
-  | { kind: 'credential'; key: string }
 
 /** The authenticated caller; routes behind requireAuth always have one. */
 export function authOf(res: Response): AuthContext {
@@ -53,30 +48,22 @@ export function authOf(res: Response): AuthContext {
   return auth
 }
 
+/** The authenticated caller as services take them, with the address the request came from. */
+export function actorOf(req: Request, res: Response): Actor {
+  return { auth: authOf(res), ip: req.ip ?? null }
+}
+
 /** Records an audit entry for the caller's action. Never fails the request it belongs to. */
-export async function audit(
+export function audit(
   ctx: AppContext,
   req: Request,
-  entry: {
-    teamId: string | null
-    action: string
-    target?: string | null
-    details?: Record<string, unknown>
-    actorId?: string | null
-  },
+  entry: AuditEntryInput & { actorId?: string | null },
 ): Promise<void> {
   const auth = req.res?.locals.auth as AuthContext | undefined
-  try {
-    await ctx.stores.audit.add({
-      teamId: entry.teamId,
-      at: ctx.now().toISOString(),
-      actorId: entry.actorId !== undefined ? entry.actorId : (auth?.user.id ?? null),
-      action: entry.action,
-      target: entry.target ?? null,
-      details: entry.details ?? {},
-      ip: req.ip ?? null,
-    })
-  } catch (err) {
-    ctx.log.error('audit write failed', { action: entry.action, error: String(err) })
+  const { actorId, ...rest } = entry
+  const by = {
+    actorId: actorId !== undefined ? actorId : (auth?.user.id ?? null),
+    ip: req.ip ?? null,
   }
+  return recordAudit(ctx, by, rest)
 }

@@ -23,6 +23,7 @@ import { briefingsRouter } from './routes/briefings'
 import { exportRouter } from './routes/export'
 import { sourcesRouter } from './routes/sources'
 import { invitesRouter, teamsRouter } from './routes/teams'
+import { staticClient } from './staticClient'
 
 /** Largest JSON body accepted by the API. */
 export const MAX_JSON_BODY = '256kb'
@@ -140,12 +141,7 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
   app.use('/api', api)
 
   if (options.clientDir && fs.existsSync(path.join(options.clientDir, 'index.html'))) {
-    const clientDir = options.clientDir
-    app.use(express.static(clientDir, { index: false, maxAge: '1h' }))
-    // Client-side routes (/b/:id, /invite/:token) all load the single-page app.
-    app.get(/^\/(?!api\/|collab\/).*/, (_req, res) => {
-      res.sendFile(path.join(clientDir, 'index.html'))
-    })
+    app.use(staticClient(options.clientDir))
   }
 
   app.use(errorHandler(ctx.log))

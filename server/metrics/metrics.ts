@@ -11,17 +11,19 @@ export class Metrics {
   readonly updates: Counter<'origin'>
   readonly storeLatency: Histogram<'operation' | 'outcome'>
   readonly closedConnections: Counter<'code'>
+  /** The rooms the gauges describe (see watch); none until then. */
+  private rooms: RoomRegistry | null = null
 
-  /** `rooms` is read at scrape time, so the registry may be created after this object. */
-  constructor(rooms: () => RoomRegistry) {
+  constructor() {
     const registers = [this.registry]
+    const rooms = () => this.rooms
     collectDefaultMetrics({ register: this.registry, prefix: 'briefing_' })
     new Gauge({
       name: 'briefing_rooms',
       help: 'Briefings loaded in memory',
       registers,
       collect() {
-        this.set(rooms().size)
+        this.set(rooms()?.size ?? 0)
       },
     })
     new Gauge({
@@ -31,8 +33,8 @@ export class Metrics {
       collect() {
         this.set(
           rooms()
-            .all()
-            .reduce((sum, room) => sum + room.connections.size, 0),
+            ?.all()
+            .reduce((sum, room) => sum + room.connections.size, 0) ?? 0,
         )
       },
     })
@@ -74,13 +76,21 @@ export class Metrics {
       registers,
     })
   }
+
+  /**
+   * Describes these rooms from now on. Separate from the constructor because the registry
+   * is built after this object: its store is measured by it (instrumentStore).
+   */
+  watch(rooms: RoomRegistry): void {
+    this.rooms = rooms
+  }
 }
 
 /** The write backlog summed over every room in memory. */
-function backlog(registry: RoomRegistry): { updates: number; bytes: number } {
+function backlog(registry: RoomRegistry | null): { updates: number; bytes: number } {
   let updates = 0
   let bytes = 0
-  for (const room of registry.all()) {
+  for (const room of registry?.all() ?? []) {
     const pending = room.writeBacklog
     updates += pending.updates
     bytes += pending.bytes

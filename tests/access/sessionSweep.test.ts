@@ -1,6 +1,6 @@
 /** [SS] A socket opened with a browser session does not outlive the session. */
 import { afterEach, describe, expect, it } from 'vitest'
-import { SESSION_TTL_MS } from '../../server/http/routes/auth'
+import { SESSION_TTL_MS } from '../../server/services/accounts'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { createBriefingAs, signUp } from '../helpers/users'

@@ -186,6 +186,7 @@ describe('sharing API', () => {
       title: 'T',
       teamId: 't1',
       teamRole: 'viewer',
+      createdBy: 'u1',
       createdAt: 'x',
       updatedAt: 'y',
       role: 'owner',

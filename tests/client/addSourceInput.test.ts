@@ -45,7 +45,7 @@ describe('checkSourceUrl', () => {
 describe('importFailure', () => {
   it('gives each server error code a headline and keeps the server’s detail', () => {
     const failure = importFailure(
-      new ApiError(400, 'blocked-address', 'The address 10.0.0.1 is on a private network.'),
+      new ApiError(400, 'blocked_address', 'The address 10.0.0.1 is on a private network.'),
     )
     expect(failure).toEqual({
       title: 'That address cannot be fetched',
@@ -71,15 +71,15 @@ describe('importFailure', () => {
   it('shows the cap the server names for its own 413s and the import threads’ refusals', () => {
     expect(
       importFailure(
-        new ApiError(413, 'too-large', 'long.pdf has 2,001 pages; a source may have at most 2,000'),
+        new ApiError(413, 'too_large', 'long.pdf has 2,001 pages; a source may have at most 2,000'),
       ),
     ).toEqual({
       title: 'The source is too large',
       detail: 'long.pdf has 2,001 pages; a source may have at most 2,000',
     })
-    expect(importFailure(new ApiError(422, 'too-complex', 'x')).title).toMatch(/too complex/)
-    expect(importFailure(new ApiError(422, 'import-timeout', 'x')).title).toMatch(/too long/)
-    expect(importFailure(new ApiError(503, 'import-busy', 'x')).title).toMatch(/busy/)
+    expect(importFailure(new ApiError(422, 'too_complex', 'x')).title).toMatch(/too complex/)
+    expect(importFailure(new ApiError(422, 'import_timeout', 'x')).title).toMatch(/too long/)
+    expect(importFailure(new ApiError(503, 'import_busy', 'x')).title).toMatch(/busy/)
   })
 })
 

@@ -18,6 +18,7 @@ const briefing = {
   title: 'Market outlook',
   teamId: 't1',
   teamRole: 'editor',
+  createdBy: 'u1',
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-02T00:00:00.000Z',
 }

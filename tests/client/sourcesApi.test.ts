@@ -26,14 +26,22 @@ describe('sourceFromResponse', () => {
       sourceFromResponse(
         400,
         'Bad Request',
-        JSON.stringify({ error: { code: 'blocked-address', message: 'address is private' } }),
+        JSON.stringify({ error: { code: 'blocked_address', message: 'address is private' } }),
       ),
     )
     expect(err).toMatchObject({
       status: 400,
-      code: 'blocked-address',
+      code: 'blocked_address',
       message: 'Address is private.',
     })
+  })
+
+  it('keeps the field an import error names, as every other API call does', () => {
+    const body = {
+      error: { code: 'invalid_input', message: 'must be base64', field: 'contentBase64' },
+    }
+    const err = caught(() => sourceFromResponse(400, 'Bad Request', JSON.stringify(body)))
+    expect(err).toMatchObject({ status: 400, code: 'invalid_input', field: 'contentBase64' })
   })
 
   it('reports a body without our error shape by its status', () => {

@@ -1,9 +1,9 @@
-/** [SL] The per-user and per-address socket caps count what is open, and only that. */
+/** [SCAP] The per-user and per-address socket caps count what is open, and only that. */
 import { describe, expect, it } from 'vitest'
 import { SocketCounts } from '../../server/collab/socketLimits'
 
 describe('socket caps', () => {
-  it('[SL1] a slot given back frees both its caps, once however often it is given back', () => {
+  it('[SCAP1] a slot given back frees both its caps, once however often it is given back', () => {
     const counts = new SocketCounts({ perUser: 1, perAddress: 2 })
     const first = counts.open('10.0.0.1')!
     expect(first.forUser('ada')).toBe(true)
@@ -19,7 +19,7 @@ describe('socket caps', () => {
     expect(counts.open('10.0.0.1')).toBeNull()
   })
 
-  it('[SL2] a socket that closed while it was authorised takes no user slot it would keep', () => {
+  it('[SCAP2] a socket that closed while it was authorised takes no user slot it would keep', () => {
     const counts = new SocketCounts({ perUser: 1, perAddress: 0 })
     const gone = counts.open('10.0.0.1')!
     gone.release() // the client left during the authorisation
@@ -27,7 +27,7 @@ describe('socket caps', () => {
     expect(counts.open('10.0.0.1')!.forUser('ada')).toBe(true)
   })
 
-  it('[SL3] 0 switches a cap off', () => {
+  it('[SCAP3] 0 switches a cap off', () => {
     const counts = new SocketCounts({ perUser: 0, perAddress: 0 })
     for (let i = 0; i < 1_000; i++) expect(counts.open('10.0.0.1')?.forUser('ada')).toBe(true)
   })

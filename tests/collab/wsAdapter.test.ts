@@ -120,7 +120,7 @@ describe('ws adapter', () => {
       authorize: async () => ({
         ok: true,
         access: 'read-write',
-        identity: { userId: 'u1', credential: 's:test', readOnlyCredential: false },
+        identity: { userId: 'u1', credential: { kind: 'session', sessionHash: 'test' } },
       }),
     })
     server = http.createServer()

@@ -112,31 +112,31 @@ describe('hostile imports', () => {
     await expectRefusal(
       await upload(user, briefingId, 'deep.html', nestedDivs(1_000)),
       422,
-      'too-complex',
+      'too_complex',
       /^deep\.html nests its elements more than 256 deep$/,
     )
     await expectRefusal(
       await upload(user, briefingId, 'wide.html', manyElements(100_001)),
       413,
-      'too-large',
+      'too_large',
       /^wide\.html has more than 100,000 elements$/,
     )
     await expectRefusal(
       await upload(user, briefingId, 'bomb.docx', await docxWithXml(40 * MiB)),
       413,
-      'too-large',
+      'too_large',
       /^bomb\.docx: its part word\/document\.xml inflates to 40 MiB; a part may have 8 MiB$/,
     )
     await expectRefusal(
       await upload(user, briefingId, 'liar.docx', await lyingDocx(8 * MiB)),
       413,
-      'too-large',
+      'too_large',
       /^liar\.docx: its part word\/document\.xml inflates past the size it declares$/,
     )
     await expectRefusal(
       await upload(user, briefingId, 'long.pdf', pdfWithPages(2_001)),
       413,
-      'too-large',
+      'too_large',
       /^long\.pdf has 2,001 pages; a source may have at most 2,000$/,
     )
     // Nothing refused reached the briefing.
@@ -151,7 +151,7 @@ describe('hostile imports', () => {
     await expectRefusal(
       await upload(user, briefingId, 'slow.html', manyParagraphs(45_000)),
       422,
-      'import-timeout',
+      'import_timeout',
       /^slow\.html took longer than the 3 s an import may take; it is too complex to import$/,
     )
     const next = await user.api(`/api/briefings/${briefingId}/sources`, {
@@ -171,7 +171,7 @@ describe('hostile imports', () => {
       body: { type: 'text', text: 'A short statement.' },
     })
     expect(refused.headers.get('retry-after')).toBe('120')
-    await expectRefusal(refused, 503, 'import-busy', /try again shortly$/)
+    await expectRefusal(refused, 503, 'import_busy', /try again shortly$/)
     expect((await slow).status).toBe(201)
   })
 
@@ -187,7 +187,7 @@ describe('hostile imports', () => {
     )
     const third = await upload(hostile.user, hostile.briefingId, 'three.html', slow)
     expect(third.headers.get('retry-after')).toBe('5')
-    await expectRefusal(third, 429, 'too-many-imports', /already have 2 imports in progress/)
+    await expectRefusal(third, 429, 'too_many_imports', /already have 2 imports in progress/)
     const other = await importer(running)
     const theirs = other.user.api(`/api/briefings/${other.briefingId}/sources`, {
       method: 'POST',
@@ -220,7 +220,7 @@ describe('hostile imports', () => {
     const body = (await refused.json()) as ErrorBody
     expect({ status: refused.status, code: body.error.code }).toEqual({
       status: 400,
-      code: 'blocked-address',
+      code: 'blocked_address',
     })
     expect(body.error.message).toBe(
       'Refused to fetch http://localhost:9/admin: localhost resolves to a private network address',

@@ -91,14 +91,15 @@ describe('the write backlog', () => {
     store = new GatedAppends(stores.documents)
     const log = captureLogger()
     registry = new RoomRegistry(store, log, { ...DEFAULT_ROOM_OPTIONS, maxPendingWriteBytes: CAP })
-    metrics = new Metrics(() => registry)
+    metrics = new Metrics()
+    metrics.watch(registry)
     const { handler } = createUpgradeHandler({
       registry,
       log,
       authorize: async () => ({
         ok: true,
         access: 'read-write',
-        identity: { userId: 'u1', credential: 's:test', readOnlyCredential: false },
+        identity: { userId: 'u1', credential: { kind: 'session', sessionHash: 'test' } },
       }),
       onServerClose: (code) => metrics.closedConnections.inc({ code: String(code) }),
     })

@@ -140,7 +140,7 @@ describe('sources and quote blocks', () => {
     })
     expect(res.status).toBe(400)
     const body = (await res.json()) as { error: { code: string; message: string } }
-    expect(body.error.code).toBe('blocked-address')
+    expect(body.error.code).toBe('blocked_address')
   })
 
   it('[QB4] a quote block inserted by one client reaches the other with every attribute', async () => {

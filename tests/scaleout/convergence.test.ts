@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectClient, docFingerprint, waitSynced } from '../helpers/clients'
-import { collabToken, signUp } from '../helpers/users'
+import { collabToken, createBriefingAs, signUp } from '../helpers/users'
 import { waitFor } from '../helpers/waitFor'
 import { type Cluster, health, nameSeen, paragraphs, startCluster, type } from './cluster'
 
@@ -95,6 +95,30 @@ describe('scale-out: two instances', () => {
       })
       expect(removed.status).toBe(204)
       await waitFor(() => closeCodes.includes(4403), 'reader disconnected with 4403', PROMPTLY)
+      expect(a.url).not.toBe(b.url)
+    } finally {
+      client.destroy()
+    }
+  })
+
+  it('[SO3] deleting a briefing on one instance closes its sockets on the other with 4404, not 4403', async () => {
+    const { a, b, owner } = cluster
+    // A briefing of its own: the others' tests keep using the shared one.
+    const briefingId = await createBriefingAs(owner, 'Deleted across instances')
+    const client = connectClient(b.wsUrl, briefingId, {
+      params: { token: await collabToken(owner, briefingId) },
+    })
+    const closeCodes: number[] = []
+    client.provider.on('connection-close', (event) => {
+      if (event) closeCodes.push(event.code)
+    })
+    try {
+      await waitSynced(client)
+      // The owner's request goes to A; the socket is on B.
+      const deleted = await owner.api(`/api/briefings/${briefingId}`, { method: 'DELETE' })
+      expect(deleted.status).toBe(204)
+      await waitFor(() => closeCodes.length > 0, 'the socket on B closed', PROMPTLY)
+      expect(closeCodes[0]).toBe(4404)
       expect(a.url).not.toBe(b.url)
     } finally {
       client.destroy()

@@ -1,6 +1,6 @@
 /** [FM] The fan-out wire format: what goes through Redis decodes to what was sent, or fails. */
 import { describe, expect, it } from 'vitest'
-import { accessChangeMessage, accessChangeOf } from '../../server/fanout/accessChanges'
+import { domainEventMessage, domainEventOf } from '../../server/fanout/domainEvents'
 import {
   decodeControl,
   decodeRoomMessage,
@@ -54,12 +54,15 @@ describe('fan-out messages', () => {
     }
   })
 
-  it('[FM5] access changes travel as control messages and are validated on arrival', () => {
-    const change = { kind: 'team', id: 't1' } as const
-    expect(accessChangeOf(accessChangeMessage(change))).toEqual(change)
-    expect(accessChangeOf({ type: 'something-else' })).toBeNull()
-    expect(() => accessChangeOf({ type: 'access-changed', change: { kind: 'team' } })).toThrow(
+  it('[FM5] domain events travel as control messages and are validated on arrival', () => {
+    const change = { type: 'access-changed', change: { kind: 'team', id: 't1' } } as const
+    expect(domainEventOf(domainEventMessage(change))).toEqual(change)
+    const deleted = { type: 'briefing-deleted', id: 'b1' } as const
+    expect(domainEventOf(domainEventMessage(deleted))).toEqual(deleted)
+    expect(domainEventOf({ type: 'something-else' })).toBeNull()
+    expect(() => domainEventOf({ type: 'access-changed', change: { kind: 'team' } })).toThrow(
       MalformedFanoutMessage,
     )
+    expect(() => domainEventOf({ type: 'briefing-deleted' })).toThrow(MalformedFanoutMessage)
   })
 })

@@ -1,5 +1,5 @@
 /**
- * [SM] The migrations that mark where each share came from and key the sign-in backoff by
+ * [SSM] The migrations that mark where each share came from and key the sign-in backoff by
  * bucket apply to a database at the previous version, on SQLite and on PostgreSQL: a
  * creator's owner share becomes `created` (it lapses with their membership), every other
  * share `granted`, and an e-mail's backoff streak is kept as that e-mail's bucket.
@@ -52,8 +52,8 @@ async function exerciseMigrated(stores: Stores): Promise<void> {
   expect((await stores.briefings.getForUser('b2', 'u1'))?.shareRole).toBe('owner')
 }
 
-describe('[SM] share source and backoff bucket migrations', () => {
-  it('[SM1] SQLite: a database at the previous version migrates and keeps its rows', async () => {
+describe('[SSM] share source and backoff bucket migrations', () => {
+  it('[SSM1] SQLite: a database at the previous version migrates and keeps its rows', async () => {
     const dir = tempDir()
     try {
       const old = new Database(path.join(dir, 'briefing.db'))
@@ -77,7 +77,7 @@ describe('[SM] share source and backoff bucket migrations', () => {
     }
   })
 
-  it('[SM2] PostgreSQL: a database at the previous version migrates and keeps its rows', async () => {
+  it('[SSM2] PostgreSQL: a database at the previous version migrates and keeps its rows', async () => {
     const schema = await createTestSchema()
     const pool = new pg.Pool({ connectionString: schema.url })
     try {

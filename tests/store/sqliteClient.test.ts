@@ -1,5 +1,5 @@
 /**
- * [SC] SqliteClient: prepared statements are reused by SQL text, inside and outside
+ * [SQC] SqliteClient: prepared statements are reused by SQL text, inside and outside
  * transactions, and reusing them changes nothing about results or the transaction gate.
  */
 import Database from 'better-sqlite3'
@@ -20,7 +20,7 @@ describe('SqliteClient', () => {
     return db
   }
 
-  it('[SC1] prepares each SQL string once, sharing it with transaction clients', async () => {
+  it('[SQC1] prepares each SQL string once, sharing it with transaction clients', async () => {
     const db = database()
     const client = new SqliteClient(db)
     const prepare = vi.spyOn(db, 'prepare')
@@ -43,7 +43,7 @@ describe('SqliteClient', () => {
     ])
   })
 
-  it('[SC2] a reused statement binds fresh parameters and reports its own changes', async () => {
+  it('[SQC2] a reused statement binds fresh parameters and reports its own changes', async () => {
     const db = database()
     const client = new SqliteClient(db)
     const update = 'UPDATE items SET label = ? WHERE label = ?'
@@ -58,7 +58,7 @@ describe('SqliteClient', () => {
     ])
   })
 
-  it('[SC3] a statement outside a transaction still waits for it, and rollback undoes only it', async () => {
+  it('[SQC3] a statement outside a transaction still waits for it, and rollback undoes only it', async () => {
     const db = database()
     const client = new SqliteClient(db)
     const insert = 'INSERT INTO items (label) VALUES (?)'
@@ -83,7 +83,7 @@ describe('SqliteClient', () => {
     ])
   })
 
-  it('[SC4] SQL that fails to prepare throws every time and is not cached', async () => {
+  it('[SQC4] SQL that fails to prepare throws every time and is not cached', async () => {
     const db = database()
     const client = new SqliteClient(db)
     await expect(client.all('SELECT nope FROM items')).rejects.toThrow(/no such column/)
@@ -95,7 +95,7 @@ describe('SqliteClient', () => {
 })
 
 describe('StatementCache', () => {
-  it('[SC5] holds at most its capacity, evicting the least recently used', () => {
+  it('[SQC5] holds at most its capacity, evicting the least recently used', () => {
     const db = new Database(':memory:')
     try {
       const cache = new StatementCache(db, 2)
@@ -113,7 +113,7 @@ describe('StatementCache', () => {
     }
   })
 
-  it('[SC6] rejects a capacity that is not a positive integer', () => {
+  it('[SQC6] rejects a capacity that is not a positive integer', () => {
     const db = new Database(':memory:')
     try {
       expect(() => new StatementCache(db, 0)).toThrow(RangeError)

@@ -1,17 +1,11 @@
-/** Instance administration (`/api/admin`), for the instance admin only. */
-import { booleanAt, objectAt } from './fields'
-import { requestJson } from './http'
+/** Instance administration (`/api/admin`), for the instance admin only (shared/api/admin.ts). */
+import { type InstanceSettings, settingsResponse } from '../../../shared/api/admin'
+import { parseWith, requestJson } from './http'
 
-export interface InstanceSettings {
-  /** When false, only people holding an invite link may register. */
-  openRegistration: boolean
-}
+export type { InstanceSettings } from '../../../shared/api/admin'
 
 const base = '/api/admin/settings'
-
-function parseSettings(body: unknown): InstanceSettings {
-  return { openRegistration: booleanAt(objectAt(body, 'settings'), 'openRegistration', 'settings') }
-}
+const parseSettings = parseWith(settingsResponse, 'settings')
 
 export function getInstanceSettings(): Promise<InstanceSettings> {
   return requestJson('GET', base, parseSettings)

@@ -3,6 +3,8 @@
  * that is not JSON, becomes an `ApiError` with a message fit to show, so pages never have to
  * guess what went wrong.
  */
+import type { z } from 'zod'
+import { errorBody } from '../../../shared/api/errors'
 import { ApiError, ClientErrorCode } from './apiError'
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -45,7 +47,7 @@ export async function requestJson<T>(
   try {
     return parse(json)
   } catch (err) {
-    throw badResponse(response, err instanceof Error ? err.message : String(err))
+    throw badResponse(response.status, err instanceof Error ? err.message : String(err))
   }
 }
 
@@ -60,23 +62,32 @@ export async function responseError(response: Response): Promise<ApiError> {
   return error
 }
 
-function announceSessionEnded(): void {
+/** Tells the auth layer the session ended (a 401 `unauthenticated`). */
+export function announceSessionEnded(): void {
   // Unit tests run this module in Node, where there is no window to tell.
   if (typeof window !== 'undefined') window.dispatchEvent(new Event(SESSION_ENDED_EVENT))
 }
 
 async function errorFromResponse(response: Response): Promise<ApiError> {
   const json = await readJson(response).catch(() => undefined)
-  const error = isRecord(json) && isRecord(json.error) ? json.error : undefined
-  if (error && typeof error.message === 'string' && typeof error.code === 'string') {
-    const field = typeof error.field === 'string' ? error.field : undefined
-    return new ApiError(response.status, error.code, asSentence(error.message), field)
+  return errorFromBody(response.status, response.statusText, json)
+}
+
+/**
+ * The ApiError a failed response's body stands for: the contract's `{error}` body
+ * (shared/api/errors.ts) worded as a sentence, or, when a proxy or a crashed server answered
+ * without one, what we know. The one reader of error bodies, for fetch and XHR alike.
+ */
+export function errorFromBody(status: number, statusText: string, json: unknown): ApiError {
+  const parsed = errorBody.safeParse(json)
+  if (parsed.success) {
+    const { code, message, field } = parsed.data.error
+    return new ApiError(status, code, asSentence(message), field)
   }
-  // A proxy or a crashed server answers without our error body; say what we know.
   return new ApiError(
-    response.status,
-    `http_${response.status}`,
-    `The server answered ${response.status} ${response.statusText}`.trim(),
+    status,
+    `http_${status}`,
+    `The server answered ${status} ${statusText}`.trim(),
   )
 }
 
@@ -94,16 +105,55 @@ async function readJson(response: Response): Promise<unknown> {
   try {
     return JSON.parse(text)
   } catch {
-    throw badResponse(response, 'body is not JSON')
+    throw badResponse(response.status, 'body is not JSON')
   }
 }
 
-function badResponse(response: Response, detail: string): ApiError {
+/** An answer that is not what the contract promises. */
+export function badResponse(status: number, detail: string): ApiError {
   return new ApiError(
-    response.status,
+    status,
     ClientErrorCode.BadResponse,
     `Unexpected answer from the server (${detail}).`,
   )
+}
+
+/**
+ * A body parser for `requestJson` from a contract schema (shared/api). Its error names the
+ * first field that is wrong, from `what` (`me.teams[0].role "boss" is not one of admin, member`).
+ */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  what: string,
+): (body: unknown) => z.output<S> {
+  return (body) => {
+    const result = schema.safeParse(body)
+    if (result.success) return result.data
+    throw new Error(describeIssue(result.error.issues[0], body, what))
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined, body: unknown, what: string): string {
+  if (!issue) return `${what} is not valid`
+  const at = issue.path.reduce<string>(
+    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : `${name}.${String(key)}`),
+    what,
+  )
+  const value = issue.path.reduce<unknown>(
+    (node, key) => (isRecord(node) || Array.isArray(node) ? (node as never)[key] : undefined),
+    body,
+  )
+  if (issue.code === 'invalid_value') {
+    return `${at} ${JSON.stringify(value)} is not one of ${issue.values.map(String).join(', ')}`
+  }
+  if (issue.code === 'invalid_type') {
+    return value === undefined ? `${at} is missing` : `${at} is not ${article(issue.expected)}`
+  }
+  return `${at}: ${issue.message}`
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`
 }
 
 /** True for plain JSON objects. */

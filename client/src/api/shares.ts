@@ -1,48 +1,22 @@
 /** Who may open a briefing (`/api/briefings/:id/shares`) and the team's default role on it. */
-import {
-  BRIEFING_ROLES,
-  type BriefingRole,
-  TEAM_DEFAULT_ROLES,
-  type TeamDefaultRole,
-} from '../../../shared/access'
+import type { BriefingRole, TeamDefaultRole } from '../../../shared/access'
+import { type BriefingShares, share, sharesResponse } from '../../../shared/api/briefings'
 import { type BriefingRecord, parseBriefing } from './briefings'
-import { arrayAt, objectAt, oneOfAt, stringAt } from './fields'
-import { requestJson } from './http'
+import { parseWith, requestJson } from './http'
 
-/** One person given a role on the briefing by name. */
-export interface Share {
-  userId: string
-  email: string
-  name: string
-  role: BriefingRole
-}
-
-export interface BriefingAccess {
-  teamId: string
-  /** What every member of the briefing's team may do; `none` keeps it to the people listed. */
-  teamRole: TeamDefaultRole
-  shares: Share[]
-}
+export type { Share } from '../../../shared/api/briefings'
+/** The people a briefing is shared with, and what every member of its team may do. */
+export type BriefingAccess = BriefingShares
 
 const sharesPath = (briefingId: string) => `/api/briefings/${encodeURIComponent(briefingId)}/shares`
 
 export function getBriefingAccess(briefingId: string): Promise<BriefingAccess> {
-  return requestJson('GET', sharesPath(briefingId), (body) => {
-    const fields = objectAt(body, 'access')
-    return {
-      teamId: stringAt(fields, 'teamId', 'access'),
-      teamRole: oneOfAt(fields, 'teamRole', 'access', TEAM_DEFAULT_ROLES),
-      shares: arrayAt(fields, 'shares', 'access', parseShare),
-    }
-  })
+  return requestJson('GET', sharesPath(briefingId), parseWith(sharesResponse, 'access'))
 }
 
 /** Gives the person with `email` a role, or changes the role they have. */
 export function shareBriefing(briefingId: string, email: string, role: BriefingRole) {
-  return requestJson('PUT', sharesPath(briefingId), (body) => parseShare(body, 'share'), {
-    email,
-    role,
-  })
+  return requestJson('PUT', sharesPath(briefingId), parseWith(share, 'share'), { email, role })
 }
 
 export function unshareBriefing(briefingId: string, userId: string): Promise<void> {
@@ -61,14 +35,4 @@ export function setTeamRole(
   return requestJson('PATCH', `/api/briefings/${encodeURIComponent(briefingId)}`, parseBriefing, {
     teamRole,
   })
-}
-
-function parseShare(value: unknown, what: string): Share {
-  const fields = objectAt(value, what)
-  return {
-    userId: stringAt(fields, 'userId', what),
-    email: stringAt(fields, 'email', what),
-    name: stringAt(fields, 'name', what),
-    role: oneOfAt(fields, 'role', what, BRIEFING_ROLES),
-  }
 }

@@ -6,15 +6,13 @@
  * Sent with XMLHttpRequest rather than fetch because fetch cannot report upload progress,
  * and a 15 MB PDF on a slow link is the one part of an import the user waits on visibly.
  */
-import { assertSource, type Source, type SourceKind } from '../../../shared/sources'
+import { type ImportSourceRequest, sourceResponse } from '../../../shared/api/sources'
+import type { Source } from '../../../shared/sources'
 import { ApiError, ClientErrorCode } from './apiError'
-import { isRecord, SESSION_ENDED_EVENT } from './http'
+import { announceSessionEnded, badResponse, errorFromBody, parseWith } from './http'
 
-/** What to import: one of the three ways in. */
-export type NewSourceRequest =
-  | { type: 'text'; text: string; kind?: SourceKind }
-  | { type: 'url'; url: string }
-  | { type: 'file'; filename: string; contentBase64: string }
+/** What to import: one of the three ways in (shared/api/sources.ts). */
+export type NewSourceRequest = ImportSourceRequest
 
 /** How far a request has got: still sending the body, or waiting while the server imports. */
 export type ImportProgress =
@@ -81,46 +79,20 @@ export function sourceFromResponse(status: number, statusText: string, text: str
   } catch {
     json = undefined
   }
-  if (status < 200 || status >= 300) throw errorFromBody(status, statusText, json)
-  if (!isRecord(json)) throw badResponse(status, 'body is not JSON')
+  if (status < 200 || status >= 300) {
+    const error = errorFromBody(status, statusText, json)
+    if (status === 401 && error.code === 'unauthenticated') announceSessionEnded()
+    throw error
+  }
+  if (json === undefined) throw badResponse(status, 'body is not JSON')
   try {
-    assertSource(json.source)
+    return readSource(json).source
   } catch (err) {
     throw badResponse(status, err instanceof Error ? err.message : String(err))
   }
-  return json.source
 }
 
-function errorFromBody(status: number, statusText: string, json: unknown): ApiError {
-  const error = isRecord(json) && isRecord(json.error) ? json.error : undefined
-  if (status === 401 && error?.code === 'unauthenticated' && typeof window !== 'undefined') {
-    window.dispatchEvent(new Event(SESSION_ENDED_EVENT))
-  }
-  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new ApiError(status, error.code, sentence(error.message))
-  }
-  // A proxy's own error page (e.g. 413 from nginx) has no JSON body.
-  return new ApiError(
-    status,
-    `http_${status}`,
-    `The server answered ${status} ${statusText}`.trim(),
-  )
-}
-
-function sentence(message: string): string {
-  const text = message.trim()
-  if (!text) return 'The server refused the request.'
-  const capitalised = text.charAt(0).toUpperCase() + text.slice(1)
-  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`
-}
-
-function badResponse(status: number, detail: string): ApiError {
-  return new ApiError(
-    status,
-    ClientErrorCode.BadResponse,
-    `Unexpected answer from the server (${detail}).`,
-  )
-}
+const readSource = parseWith(sourceResponse, 'response')
 
 function abortError(): DOMException {
   return new DOMException('The import was cancelled', 'AbortError')

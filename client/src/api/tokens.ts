@@ -1,16 +1,12 @@
-/** Personal API tokens (`/api/auth/tokens`) for scripts and the CLI. */
-import { arrayAt, booleanAt, nullableStringAt, objectAt, stringAt } from './fields'
-import { requestJson } from './http'
+/** Personal API tokens (`/api/auth/tokens`) for scripts and the CLI (shared/api/accounts.ts). */
+import {
+  type ApiTokenRecord,
+  createdTokenResponse,
+  tokenListResponse,
+} from '../../../shared/api/accounts'
+import { parseWith, requestJson } from './http'
 
-export interface ApiTokenRecord {
-  id: string
-  name: string
-  /** A read-only token may only read, and opens briefings read-only. */
-  readOnly: boolean
-  createdAt: string
-  lastUsedAt: string | null
-  revokedAt: string | null
-}
+export type { ApiTokenRecord } from '../../../shared/api/accounts'
 
 /** A token just created: `secret` is shown this once and cannot be fetched again. */
 export interface CreatedToken extends ApiTokenRecord {
@@ -19,36 +15,19 @@ export interface CreatedToken extends ApiTokenRecord {
 
 const base = '/api/auth/tokens'
 
-export function listTokens(): Promise<ApiTokenRecord[]> {
-  return requestJson('GET', base, (body) =>
-    arrayAt(objectAt(body, 'tokens'), 'tokens', 'tokens', parseToken),
-  )
+export async function listTokens(): Promise<ApiTokenRecord[]> {
+  return (await requestJson('GET', base, parseWith(tokenListResponse, 'tokens'))).tokens
 }
 
-export function createToken(name: string, readOnly: boolean): Promise<CreatedToken> {
-  return requestJson(
-    'POST',
-    base,
-    (body) => ({
-      ...parseToken(body, 'token'),
-      secret: stringAt(objectAt(body, 'token'), 'token', 'token'),
-    }),
-    { name, readOnly },
-  )
+export async function createToken(name: string, readOnly: boolean): Promise<CreatedToken> {
+  const created = await requestJson('POST', base, parseWith(createdTokenResponse, 'token'), {
+    name,
+    readOnly,
+  })
+  const { token: secret, ...record } = created
+  return { ...record, secret }
 }
 
 export function revokeToken(id: string): Promise<void> {
   return requestJson('DELETE', `${base}/${encodeURIComponent(id)}`, () => undefined)
-}
-
-function parseToken(value: unknown, what: string): ApiTokenRecord {
-  const fields = objectAt(value, what)
-  return {
-    id: stringAt(fields, 'id', what),
-    name: stringAt(fields, 'name', what),
-    readOnly: booleanAt(fields, 'readOnly', what),
-    createdAt: stringAt(fields, 'createdAt', what),
-    lastUsedAt: nullableStringAt(fields, 'lastUsedAt', what),
-    revokedAt: nullableStringAt(fields, 'revokedAt', what),
-  }
 }

@@ -2,10 +2,9 @@
  * An open briefing: header with the handling marking, presence, connection status, export and
  * sharing, then the editable page.
  */
-import { useState } from 'react'
+import { Suspense, useState } from 'react'
 import { can } from '../../../shared/access'
 import { type BriefingRecord, getBriefing } from '../api/briefings'
-import { DocumentSettingsDialog } from '../export/DocumentSettingsDialog'
 import { ExportMenu } from '../export/ExportMenu'
 import { MarkingBadge, PaperMarking } from '../export/MarkingBadge'
 import { useBriefingSettings } from '../export/useBriefingSettings'
@@ -14,6 +13,7 @@ import { Link } from '../router/Link'
 import { ReadOnlyBanner } from '../sharing/ReadOnlyBanner'
 import { ShareButton } from '../sharing/ShareButton'
 import { AppHeader, BackToBriefings } from '../ui/AppHeader'
+import { lazyNamed } from '../ui/lazyNamed'
 import { Notice } from '../ui/Notice'
 import { badgeText, ConnectionBadge } from './ConnectionBadge'
 import { isEditable } from './connectionState'
@@ -22,6 +22,11 @@ import { PresenceAvatars } from './PresenceAvatars'
 import { TitleField } from './TitleField'
 import { useCollabSession } from './useCollabSession'
 import { usePresence } from './usePresence'
+
+const DocumentSettingsDialog = lazyNamed(
+  () => import('../export/DocumentSettingsDialog'),
+  'DocumentSettingsDialog',
+)
 
 interface BriefingEditorProps {
   briefing: BriefingRecord
@@ -63,12 +68,14 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
         </div>
       </AppHeader>
       {settingsOpen && session && (
-        <DocumentSettingsDialog
-          doc={session.ydoc}
-          current={settings}
-          lock={!mayWrite ? 'role' : editable ? null : 'offline'}
-          onClose={() => setSettingsOpen(false)}
-        />
+        <Suspense fallback={null}>
+          <DocumentSettingsDialog
+            doc={session.ydoc}
+            current={settings}
+            lock={!mayWrite ? 'role' : editable ? null : 'offline'}
+            onClose={() => setSettingsOpen(false)}
+          />
+        </Suspense>
       )}
       <main className="editor-page">
         {connection.kind === 'closed' && (

@@ -4,7 +4,8 @@
  * Everything that defines the document comes from `briefingExtensions()`; this file swaps in
  * the quote and sources-list nodes with their node views (`.extend()` keeps the schema the
  * same), and adds extensions that add no nodes or marks: the collaboration binding, other
- * people's carets, live citation numbers, quote drops and the nesting limit. It imports no CSS so tests can
+ * people's carets, live citation numbers, quote drops, the nesting limit and undo steps that
+ * survive a co-author's typing (undoBursts.ts). It imports no CSS so tests can
  * build its schema in Node and compare it with the server's.
  */
 import type { AnyExtension } from '@tiptap/core'
@@ -20,6 +21,7 @@ import { getSource } from '../../../shared/sources'
 import { NestingLimit } from './nestingLimit'
 import { SourceQuoteWithView, SourcesListWithView } from './quote/nodeViews'
 import { QuoteDrop } from './quote/quoteDrop'
+import { UndoBursts } from './undoBursts'
 
 /** How the local user appears to others: the awareness `user` field. */
 export interface AwarenessUser {
@@ -55,6 +57,7 @@ export function clientExtensions({
   return [
     ...withViews,
     Collaboration.configure({ document: ydoc, field: DOCUMENT_FRAGMENT }),
+    UndoBursts,
     CollaborationCaret.configure({ provider, user }),
     CitationNumbers,
     QuoteDrop.configure({ insertedBy }),

@@ -2,11 +2,13 @@
  * The editor header's sharing control: "Share" for owners, who manage access in the dialog;
  * everyone else can open the same dialog to see who has access, without controls.
  */
-import { useState } from 'react'
+import { Suspense, useState } from 'react'
 import { can } from '../../../shared/access'
 import type { BriefingRecord } from '../api/briefings'
 import { ShareIcon, UsersIcon } from '../ui/icons'
-import { ShareDialog } from './ShareDialog'
+import { lazyNamed } from '../ui/lazyNamed'
+
+const ShareDialog = lazyNamed(() => import('./ShareDialog'), 'ShareDialog')
 
 interface ShareButtonProps {
   briefing: BriefingRecord
@@ -28,12 +30,14 @@ export function ShareButton({ briefing, onBriefingChange }: ShareButtonProps) {
         {mayShare ? 'Share' : 'Who has access'}
       </button>
       {open && (
-        <ShareDialog
-          briefing={briefing}
-          mayShare={mayShare}
-          onBriefingChange={onBriefingChange}
-          onClose={() => setOpen(false)}
-        />
+        <Suspense fallback={null}>
+          <ShareDialog
+            briefing={briefing}
+            mayShare={mayShare}
+            onBriefingChange={onBriefingChange}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
       )}
     </>
   )

@@ -3,6 +3,7 @@
  * words for an import that failed. The server checks everything again; these exist so a
  * 40 MB video or a typo in a URL is refused at once, with a reason, instead of after an upload.
  */
+import type { ErrorCode } from '../../../shared/api/errors'
 import { ApiError, ClientErrorCode } from '../api/apiError'
 
 /** Largest file the server imports. */
@@ -57,30 +58,32 @@ export interface ImportFailure {
   detail: string
 }
 
-const TITLES: Record<string, string> = {
-  'blocked-address': 'That address cannot be fetched',
-  'bad-scheme': 'That address cannot be fetched',
-  'too-large': 'The source is too large',
+const TITLES: Partial<Record<ErrorCode, string>> = {
+  blocked_address: 'That address cannot be fetched',
+  bad_scheme: 'That address cannot be fetched',
+  too_large: 'The source is too large',
   timeout: 'The site took too long to answer',
-  'bad-content-type': 'That page is not a document Briefing can read',
-  'http-status': 'The site refused the request',
-  'too-many-redirects': 'The address redirects too many times',
+  bad_content_type: 'That page is not a document Briefing can read',
+  http_status: 'The site refused the request',
+  too_many_redirects: 'The address redirects too many times',
   network: 'The site could not be reached',
-  'unsupported-file': 'Briefing cannot read this file',
-  'unsupported-format': 'Briefing cannot read this file',
+  unsupported_format: 'Briefing cannot read this file',
   unreadable: 'The file could not be read',
   empty: 'No readable text was found',
-  'too-complex': 'The file is too complex to import',
-  'import-timeout': 'The file took too long to import',
-  'import-out-of-memory': 'The source is too large',
-  'import-busy': 'The server is busy importing other sources',
-  'import-crashed': 'The import failed on the server',
-  'server-stopping': 'The server is restarting',
-  'too-many-imports': 'Wait for your other imports to finish',
+  too_complex: 'The file is too complex to import',
+  import_timeout: 'The file took too long to import',
+  import_out_of_memory: 'The source is too large',
+  import_busy: 'The server is busy importing other sources',
+  import_crashed: 'The import failed on the server',
+  server_stopping: 'The server is restarting',
+  too_many_imports: 'Wait for your other imports to finish',
 }
 
 /** 413s whose message is the server's own reason (a cap it names), not a proxy's refusal. */
-const SERVER_SIZE_CODES = new Set(['too-large', 'import-out-of-memory'])
+const SERVER_SIZE_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'too_large',
+  'import_out_of_memory',
+])
 
 /** The headline and detail to show for an import error. */
 export function importFailure(err: unknown): ImportFailure {
@@ -88,14 +91,17 @@ export function importFailure(err: unknown): ImportFailure {
     if (err.status === 403) return { title: 'Only editors can add sources', detail: err.message }
     if (err.status === 413 && !SERVER_SIZE_CODES.has(err.code)) {
       return {
-        title: TITLES['too-large']!,
+        title: TITLES.too_large!,
         detail: `Files can be at most ${formatBytes(MAX_SOURCE_FILE_BYTES)}.`,
       }
     }
     if (err.code === ClientErrorCode.Network) {
       return { title: 'Cannot reach the Briefing server', detail: err.message }
     }
-    return { title: TITLES[err.code] ?? 'The source could not be added', detail: err.message }
+    return {
+      title: TITLES[err.code as ErrorCode] ?? 'The source could not be added',
+      detail: err.message,
+    }
   }
   return {
     title: 'The source could not be added',

@@ -1,16 +1,12 @@
 /** REST: instance settings and instance-level audit, for the instance admin only. */
 import { type RequestHandler, Router } from 'express'
-import { z } from 'zod'
+import { settingsRequest } from '../../../shared/api/admin'
+import { auditPageQuery } from '../../../shared/api/fields'
+import { OPEN_REGISTRATION_SETTING } from '../../services/accounts'
+import { auditPage } from '../../services/teams'
 import { type AppContext, audit, authOf } from '../context'
 import { HttpError } from '../errors'
 import { parseInput } from '../validate'
-import { OPEN_REGISTRATION_SETTING } from './auth'
-
-const settingsBody = z.object({ openRegistration: z.boolean() }).strict()
-const auditQuery = z.object({
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-})
 
 const requireAdmin: RequestHandler = (_req, res, next) => {
   if (!authOf(res).user.isAdmin)
@@ -18,20 +14,16 @@ const requireAdmin: RequestHandler = (_req, res, next) => {
   next()
 }
 
-async function registrationOpen(ctx: AppContext): Promise<boolean> {
-  return (await ctx.stores.settings.get(OPEN_REGISTRATION_SETTING)) !== 'false'
-}
-
 export function adminRouter(ctx: AppContext): Router {
   const router = Router()
   router.use(requireAdmin)
 
   router.get('/settings', async (_req, res) => {
-    res.json({ openRegistration: await registrationOpen(ctx) })
+    res.json({ openRegistration: await ctx.services.accounts.registrationOpen() })
   })
 
   router.patch('/settings', async (req, res) => {
-    const { openRegistration } = parseInput(settingsBody, req.body, 'body')
+    const { openRegistration } = parseInput(settingsRequest, req.body, 'body')
     await ctx.stores.settings.set(OPEN_REGISTRATION_SETTING, String(openRegistration))
     await audit(ctx, req, {
       teamId: null,
@@ -42,10 +34,8 @@ export function adminRouter(ctx: AppContext): Router {
   })
 
   router.get('/audit', async (req, res) => {
-    const page = parseInput(auditQuery, req.query, 'query')
-    const entries = await ctx.stores.audit.list(null, page)
-    const last = entries[entries.length - 1]
-    res.json({ entries, nextBefore: entries.length === page.limit && last ? last.id : null })
+    const page = parseInput(auditPageQuery, req.query, 'query')
+    res.json(auditPage(await ctx.stores.audit.list(null, page), page))
   })
 
   return router

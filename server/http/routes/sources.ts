@@ -3,19 +3,15 @@
  * its quotations and adds the source to the briefing's Y.Doc, from where it syncs live to
  * every collaborator; the response carries the same source.
  */
-import { randomUUID } from 'node:crypto'
 import express, { Router } from 'express'
-import { z } from 'zod'
-import { verifyDocumentQuotes } from '../../../shared/quotes'
-import { addSource, createSource, listSources, SOURCE_KINDS } from '../../../shared/sources'
-import { readDocument } from '../../collab/readDocument'
-import { addToDocument } from '../../collab/serverEdit'
+import type { ErrorCode } from '../../../shared/api/errors'
+import { importSourceRequest } from '../../../shared/api/sources'
 import { SourceFetchError, SourceImportError } from '../../sources/errors'
 import { type ImportInput, importSource } from '../../sources/importSource'
 import { ImportPoolError } from '../../sources/worker/errors'
 import type { ImportPool } from '../../sources/worker/importPool'
-import { type AppContext, audit, authOf } from '../context'
-import { HttpError } from '../errors'
+import { type AppContext, actorOf } from '../context'
+import { HttpError, snakeCase } from '../errors'
 import { ImportsPerUser } from '../importsPerUser'
 import { parseInput } from '../validate'
 
@@ -24,24 +20,6 @@ export const MAX_SOURCE_FILE_BYTES = 15 * 1024 * 1024
 
 /** Imports one user may have parsing or waiting at once (429 past it). */
 export const IMPORTS_PER_USER = 2
-
-const kind = z.enum(SOURCE_KINDS).optional()
-const importBody = z.discriminatedUnion('type', [
-  z
-    .object({ type: z.literal('text'), text: z.string().min(1, 'must not be empty'), kind })
-    .strict(),
-  z
-    .object({ type: z.literal('url'), url: z.string().url('must be a URL').max(4096), kind })
-    .strict(),
-  z
-    .object({
-      type: z.literal('file'),
-      filename: z.string().min(1).max(255),
-      contentBase64: z.string().min(1, 'must not be empty'),
-      kind,
-    })
-    .strict(),
-])
 
 /** HTTP status for each import failure: the caller's input (4xx) or the remote site (502). */
 const FETCH_STATUS: Record<SourceFetchError['code'], number> = {
@@ -66,12 +44,12 @@ const IMPORT_STATUS: Record<SourceImportError['code'], number> = {
  * (503 with Retry-After, not 429: the caller did nothing wrong); an import past its time or
  * memory limit is the input's doing (422, 413), a crashed thread the server's (500).
  */
-const POOL_ERRORS: Record<ImportPoolError['code'], { status: number; code: string }> = {
-  busy: { status: 503, code: 'import-busy' },
-  closed: { status: 503, code: 'server-stopping' },
-  'timed-out': { status: 422, code: 'import-timeout' },
-  'out-of-memory': { status: 413, code: 'import-out-of-memory' },
-  crashed: { status: 500, code: 'import-crashed' },
+const POOL_ERRORS: Record<ImportPoolError['code'], { status: number; code: ErrorCode }> = {
+  busy: { status: 503, code: 'import_busy' },
+  closed: { status: 503, code: 'server_stopping' },
+  'timed-out': { status: 422, code: 'import_timeout' },
+  'out-of-memory': { status: 413, code: 'import_out_of_memory' },
+  crashed: { status: 500, code: 'import_crashed' },
   aborted: { status: 400, code: 'cancelled' },
 }
 
@@ -87,17 +65,16 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
   // Files travel base64-encoded in JSON; this route alone takes bodies that large.
   const largeJson = express.json({ limit: Math.ceil((MAX_SOURCE_FILE_BYTES * 4) / 3) + 64 * 1024 })
   const perUser = new ImportsPerUser(IMPORTS_PER_USER)
+  const { sources } = ctx.services
 
   router.get('/:id/sources', async (req, res) => {
-    const { briefing } = await ctx.access.require(authOf(res), req.params.id, 'read')
-    const sources = await readDocument(ctx.registry, ctx.stores.documents, briefing.id, listSources)
-    res.json({ sources })
+    res.json({ sources: await sources.list(actorOf(req, res), req.params.id) })
   })
 
   router.post('/:id/sources', largeJson, async (req, res) => {
-    const auth = authOf(res)
-    const { briefing } = await ctx.access.require(auth, req.params.id, 'write')
-    const body = parseInput(importBody, req.body, 'body')
+    const actor = actorOf(req, res)
+    const { briefing } = await sources.mayAdd(actor, req.params.id)
+    const body = parseInput(importSourceRequest, req.body, 'body')
     // The dialog's Cancel closes the request; an import the user cancelled must not land.
     let cancelled = false
     const abandoned = new AbortController()
@@ -115,12 +92,12 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
             kind: body.kind,
           }
         : body
-    const release = perUser.take(auth.user.id)
+    const release = perUser.take(actor.auth.user.id)
     if (!release) {
       res.set('Retry-After', '5')
       throw new HttpError(
         429,
-        'too-many-imports',
+        'too_many_imports',
         `you already have ${IMPORTS_PER_USER} imports in progress; add this one when one of them is done`,
       )
     }
@@ -132,31 +109,13 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
     })
       .catch((err) => toHttpError(err, res, ctx))
       .finally(release)
-    const source = createSource(imported, {
-      id: randomUUID(),
-      addedBy: auth.user.name,
-      retrievedAt: ctx.now().toISOString(),
-      quotes: imported.quotes,
-      people: imported.people,
-    })
     if (cancelled) return
-    await addToDocument(ctx.registry, briefing.id, 'import source', (doc) => addSource(doc, source))
-    await audit(ctx, req, {
-      teamId: briefing.teamId,
-      action: 'briefing.source_added',
-      target: briefing.id,
-      details: { sourceId: source.id, input: body.type, url: source.url },
-    })
-    res.status(201).json({ source })
+    res.status(201).json({ source: await sources.add(actor, briefing, imported, body.type) })
   })
 
   /** The server's own verdict on every quote block, as export will see it. */
   router.get('/:id/quotes/verification', async (req, res) => {
-    const { briefing } = await ctx.access.require(authOf(res), req.params.id, 'read')
-    const verdicts = await readDocument(ctx.registry, ctx.stores.documents, briefing.id, (doc) =>
-      Object.fromEntries(verifyDocumentQuotes(doc)),
-    )
-    res.json({ quotes: verdicts })
+    res.json({ quotes: await sources.verification(actorOf(req, res), req.params.id) })
   })
 
   return router
@@ -181,7 +140,7 @@ function decodeBase64(value: string): Uint8Array {
   if (bytes.byteLength > MAX_SOURCE_FILE_BYTES) {
     throw new HttpError(
       413,
-      'too-large',
+      'too_large',
       `file is over the ${MAX_SOURCE_FILE_BYTES / 1024 / 1024} MiB limit`,
     )
   }
@@ -190,9 +149,9 @@ function decodeBase64(value: string): Uint8Array {
 
 function toHttpError(err: unknown, res: express.Response, ctx: AppContext): never {
   if (err instanceof SourceFetchError)
-    throw new HttpError(FETCH_STATUS[err.code], err.code, err.message)
+    throw new HttpError(FETCH_STATUS[err.code], snakeCase(err.code), err.message)
   if (err instanceof SourceImportError)
-    throw new HttpError(IMPORT_STATUS[err.code], err.code, err.message)
+    throw new HttpError(IMPORT_STATUS[err.code], snakeCase(err.code), err.message)
   if (err instanceof ImportPoolError) {
     const { status, code } = POOL_ERRORS[err.code]
     if (err.retryAfterSeconds !== null) res.set('Retry-After', String(err.retryAfterSeconds))

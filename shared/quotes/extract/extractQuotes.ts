@@ -153,10 +153,10 @@ function termOf(body: BodyAnalysis, span: QuoteSpan, kind: ExtractedTerm['kind']
 /** How many words in a row make a passage recognisable when it is quoted again. */
 const REPEAT_WORDS = 6
 
-function shingles(text: string): string[] {
+function shingles(text: string, limit = Number.POSITIVE_INFINITY): string[] {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
   const out: string[] = []
-  for (let i = 0; i + REPEAT_WORDS <= words.length; i++)
+  for (let i = 0; i + REPEAT_WORDS <= words.length && out.length < limit; i++)
     out.push(words.slice(i, i + REPEAT_WORDS).join(' '))
   return out
 }
@@ -185,7 +185,7 @@ function attributeRepeats(
   }
   for (const item of pending) {
     if (EXPLICIT.has(item.finding.method)) continue
-    const [first] = shingles(text(item.group))
+    const first = shingles(text(item.group), 1)[0]
     const source = first ? attributed.get(first) : undefined
     if (source && source !== item.finding) {
       item.finding = {

@@ -39,6 +39,9 @@ const DOUBLE_CLOSERS: Readonly<Record<string, string>> = {
   '"': '"”',
 }
 const SINGLE_CLOSERS: Readonly<Record<string, string>> = { '‘': '’', "'": "'’", '‚': '‘’' }
+/** Every mark that can open a quotation: the scan jumps from one to the next (a long body is
+ * mostly letters, and testing each of them was a tenth of extraction time). */
+const MAY_OPEN = /["“„‟«‘'‚”]/
 
 /** A single-quoted passage longer than this is taken for apostrophes, not a quotation. */
 const MAX_SINGLE_QUOTE_LENGTH = 3000
@@ -135,8 +138,14 @@ function usesSingleQuotes(paragraphs: readonly string[]): boolean {
 
 function scanParagraph(text: string, paragraph: number, singles: SingleMode): QuoteSpan[] {
   const spans: QuoteSpan[] = []
+  // A regex with the g flag carries state (lastIndex), so each scan makes its own.
+  const mayOpen = new RegExp(MAY_OPEN.source, 'g')
   let i = 0
   while (i < text.length) {
+    mayOpen.lastIndex = i
+    const mark = mayOpen.exec(text)
+    if (mark === null) break
+    i = mark.index
     const family = openerFamily(text, i, singles)
     if (family === null) {
       i++

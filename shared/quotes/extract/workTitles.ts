@@ -29,6 +29,8 @@ function isTitleCase(text: string): boolean {
 export function looksLikeTitle(text: string): boolean {
   // "It's ‘Showtime at the Apollo.’": speech that quotes a title inside it.
   if (/[‘’'"“”]\s*\p{Lu}/u.test(text)) return false
+  // Most quotations are sentences, far longer than any title: no need to split them into words.
+  if (text.split(' ', MAX_TITLE_WORDS * 2 + 1).length > MAX_TITLE_WORDS * 2) return false
   const all = words(text)
   const significant = all.filter((w) => !SMALL_WORDS.has(w.toLowerCase()))
   return all.length <= MAX_TITLE_WORDS && significant.length >= 2 && isTitleCase(text)

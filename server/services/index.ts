@@ -1,0 +1,22 @@
+/** The services a server runs, built once from its dependencies (see deps.ts). */
+import { AccountsService } from './accounts'
+import { BriefingsService } from './briefings'
+import type { ServiceDeps } from './deps'
+import { SourcesService } from './sources'
+import { TeamsService } from './teams'
+
+export interface Services {
+  accounts: AccountsService
+  teams: TeamsService
+  briefings: BriefingsService
+  sources: SourcesService
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  return {
+    accounts: new AccountsService(deps),
+    teams: new TeamsService(deps),
+    briefings: new BriefingsService(deps),
+    sources: new SourcesService(deps),
+  }
+}
