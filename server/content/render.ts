@@ -17,11 +17,6 @@ export function readDocumentBody(doc: Y.Doc, schema: Schema): BodyRead {
   return readBody(doc, new StructureRules(schema))
 }
 
-/** The document as a ProseMirror node, validated against the schema. */
-export function docToNode(doc: Y.Doc, schema: Schema): PMNode {
-  return readDocumentBody(doc, schema).node
-}
-
 /** Serialises with the schema's own toDOM rules, on linkedom's DOM (no browser on the server). */
 export function nodeToHTML(node: PMNode, schema: Schema): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>')

@@ -1,6 +1,6 @@
 /** Small text helpers the text-based renderers share. */
 import { quoteAttribution } from '../../shared/schema/nodes/sourceQuoteAttrs'
-import type { QuoteBlock, RichText } from './model'
+import type { QuoteBlock } from './model'
 
 const XML_INVALID =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids
@@ -9,11 +9,6 @@ const XML_INVALID =
 /** `text` without the characters XML 1.0 cannot carry (DOCX and HTML are XML-ish). */
 export function xmlSafe(text: string): string {
   return text.replace(XML_INVALID, '\uFFFD')
-}
-
-/** The runs' text without formatting. */
-export function plainText(runs: RichText): string {
-  return runs.map((run) => run.text).join('')
 }
 
 /** Who a quote is attributed to: "Speaker, Role", else the source's title, else "Unattributed". */

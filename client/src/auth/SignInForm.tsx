@@ -6,7 +6,8 @@ import { type FormEvent, useState } from 'react'
 import { type Me, signIn } from '../api/auth'
 import { Notice } from '../ui/Notice'
 import { TextField } from '../ui/TextField'
-import { errorFor, type FormError, formErrorOf } from './formError'
+import { errorFor } from './formError'
+import { useFormSubmit } from './useFormSubmit'
 
 interface SignInFormProps {
   onSignedIn: (me: Me) => void
@@ -26,21 +27,16 @@ export function SignInForm({
 }: SignInFormProps) {
   const [email, setEmail] = useState(initialEmail)
   const [password, setPassword] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<FormError | null>(null)
+  const { busy, error, setError, run } = useFormSubmit(FIELDS, { leavesOnSuccess: true })
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!email.trim()) return setError({ field: 'email', message: 'Enter your e-mail address.' })
-    if (!password) return setError({ field: 'password', message: 'Enter your password.' })
-    setBusy(true)
-    setError(null)
-    try {
-      onSignedIn(await signIn(email.trim(), password))
-    } catch (err) {
-      setError(formErrorOf(err, FIELDS))
-      setBusy(false)
-    }
+    const problem = !email.trim()
+      ? { field: 'email', message: 'Enter your e-mail address.' }
+      : !password
+        ? { field: 'password', message: 'Enter your password.' }
+        : null
+    run(problem, async () => onSignedIn(await signIn(email.trim(), password)))
   }
 
   return (

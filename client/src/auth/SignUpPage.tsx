@@ -15,7 +15,8 @@ import { Notice } from '../ui/Notice'
 import { TextField } from '../ui/TextField'
 import { AuthLayout } from './AuthLayout'
 import { useAuth } from './AuthProvider'
-import { errorFor, type FormError, formErrorOf } from './formError'
+import { errorFor } from './formError'
+import { useFormSubmit } from './useFormSubmit'
 import { checkRegistration } from './validation'
 
 type LoadState =
@@ -131,25 +132,17 @@ function SignUpForm({ inviteToken, lockedEmail }: { inviteToken?: string; locked
   const [name, setName] = useState('')
   const [email, setEmail] = useState(lockedEmail ?? '')
   const [password, setPassword] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<FormError | null>(null)
+  const { busy, error, setError, run } = useFormSubmit(FIELDS, { leavesOnSuccess: true })
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    const problem = checkRegistration({ name, email, password })
-    if (problem) return setError(problem)
-    setBusy(true)
-    setError(null)
-    try {
+    run(checkRegistration({ name, email, password }), async () => {
       const me = await register({ name: name.trim(), email: email.trim(), password, inviteToken })
       // Someone who joined through an invite came for that team: show it first.
       const joined = inviteToken && me.teams.find((team) => !team.personal)
       if (joined) rememberChosenTeam(window.localStorage, joined.id)
       signedIn(me)
-    } catch (err) {
-      setError(formErrorOf(err, FIELDS))
-      setBusy(false)
-    }
+    })
   }
 
   const change = (set: (value: string) => void) => (event: { target: { value: string } }) => {

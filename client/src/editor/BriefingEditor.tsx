@@ -12,8 +12,7 @@ import type { Identity } from '../identity/identity'
 import { Link } from '../router/Link'
 import { ReadOnlyBanner } from '../sharing/ReadOnlyBanner'
 import { ShareButton } from '../sharing/ShareButton'
-import { AppHeader } from '../ui/AppHeader'
-import { ArrowLeftIcon } from '../ui/icons'
+import { AppHeader, BackToBriefings } from '../ui/AppHeader'
 import { lazyNamed } from '../ui/lazyNamed'
 import { Notice } from '../ui/Notice'
 import { badgeText, ConnectionBadge } from './ConnectionBadge'
@@ -54,10 +53,7 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
   return (
     <>
       <AppHeader>
-        <Link to={{ page: 'list' }} className="back-link">
-          <ArrowLeftIcon />
-          <span>Briefings</span>
-        </Link>
+        <BackToBriefings />
         {marking !== null && <MarkingBadge marking={marking} onOpenSettings={openSettings} />}
         <div className="app-header__status">
           <PresenceAvatars people={people} />

@@ -13,7 +13,7 @@ import { SourceLibrary } from '../sources/sourceLibrary'
 import { SourcesContext, type SourcesContextValue } from '../sources/sourcesContext'
 import { clientExtensions } from './extensions'
 import { isModKey } from './shortcuts'
-import { Toolbar } from './Toolbar'
+import { Toolbar } from './toolbar/Toolbar'
 import type { CollabSession } from './useCollabSession'
 
 interface DocumentEditorProps {

@@ -3,8 +3,9 @@
  * selection (or insert it as text when nothing is selected), or remove an existing link.
  */
 import type { Editor } from '@tiptap/react'
-import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { normalizeLinkHref } from './linkHref'
+import { MarkPopover } from './MarkPopover'
 
 interface LinkPopoverProps {
   editor: Editor
@@ -15,22 +16,12 @@ export function LinkPopover({ editor, onClose }: LinkPopoverProps) {
   const existing = editor.getAttributes('link').href as string | undefined
   const [value, setValue] = useState(existing ?? '')
   const [error, setError] = useState<string | null>(null)
-  const ref = useRef<HTMLFormElement>(null)
 
-  useEffect(() => {
-    const onPointerDown = (event: PointerEvent) => {
-      if (ref.current && !ref.current.contains(event.target as Node)) onClose()
-    }
-    document.addEventListener('pointerdown', onPointerDown)
-    return () => document.removeEventListener('pointerdown', onPointerDown)
-  }, [onClose])
-
-  const apply = (event: FormEvent) => {
-    event.preventDefault()
+  const apply = (): boolean => {
     const result = normalizeLinkHref(value)
     if ('error' in result) {
       setError(result.error)
-      return
+      return false
     }
     const { href } = result
     const chain = editor.chain().focus()
@@ -44,27 +35,25 @@ export function LinkPopover({ editor, onClose }: LinkPopoverProps) {
       chain.extendMarkRange('link').setLink({ href })
     }
     chain.run()
-    onClose()
-  }
-
-  const remove = () => {
-    editor.chain().focus().extendMarkRange('link').unsetLink().run()
-    onClose()
+    return true
   }
 
   return (
-    <form
-      ref={ref}
-      className="popover link-popover"
-      onSubmit={apply}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault()
-          editor.commands.focus()
-          onClose()
-        }
-      }}
-      noValidate
+    <MarkPopover
+      editor={editor}
+      className="link-popover"
+      error={error}
+      submitLabel={existing ? 'Update' : 'Add link'}
+      onApply={apply}
+      remove={
+        existing
+          ? {
+              label: 'Remove link',
+              run: () => editor.chain().focus().extendMarkRange('link').unsetLink().run(),
+            }
+          : null
+      }
+      onClose={onClose}
     >
       <label className="field">
         <span className="field__label">Link address</span>
@@ -83,21 +72,6 @@ export function LinkPopover({ editor, onClose }: LinkPopoverProps) {
           }}
         />
       </label>
-      {error && (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="popover__actions">
-        {existing && (
-          <button type="button" className="button button--ghost button--small" onClick={remove}>
-            Remove link
-          </button>
-        )}
-        <button type="submit" className="button button--primary button--small">
-          {existing ? 'Update' : 'Add link'}
-        </button>
-      </div>
-    </form>
+    </MarkPopover>
   )
 }

@@ -35,7 +35,7 @@ export function nestingLimitPlugin(): Plugin {
  * (indenting a list item) moves content deeper without changing it; only those blocks,
  * each range mapped to the final document, so typing in a long briefing costs little.
  */
-export function deepestChange(tr: Transaction): number {
+function deepestChange(tr: Transaction): number {
   const blocks = new Set<number>()
   tr.mapping.maps.forEach((map, index) => {
     const rest = tr.mapping.slice(index + 1)

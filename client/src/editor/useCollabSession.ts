@@ -38,7 +38,7 @@ export interface CollabSession {
 const REFUSAL_CHECK_INTERVAL_MS = 10_000
 
 /** The collaboration endpoint on the origin that served the page. */
-export function collabUrl(location: Pick<Location, 'protocol' | 'host'>): string {
+function collabUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`
 }
 

@@ -5,6 +5,7 @@
  */
 import { type KeyboardEvent, type ReactNode, useEffect, useId } from 'react'
 import { AlertIcon, CheckCircleIcon, CloseIcon } from '../sources/icons'
+import { IconButton } from '../ui/IconButton'
 import { FORMAT_LABELS } from './formats'
 import { unverifiedQuotesWarning } from './outcomeText'
 import type { ExportState } from './useExport'
@@ -155,14 +156,8 @@ function OutcomeCard({ tone, title, onDismiss, children }: OutcomeCardProps) {
 
 function DismissButton({ onDismiss }: { onDismiss: () => void }) {
   return (
-    <button
-      type="button"
-      className="icon-button export-outcome__dismiss"
-      aria-label="Dismiss"
-      title="Dismiss"
-      onClick={onDismiss}
-    >
+    <IconButton label="Dismiss" className="export-outcome__dismiss" onClick={onDismiss}>
       <CloseIcon size={16} />
-    </button>
+    </IconButton>
   )
 }

@@ -6,6 +6,7 @@ import { errorMessage } from '../api/apiError'
 import type { BriefingRecord } from '../api/briefings'
 import { Link } from '../router/Link'
 import { BRIEFING_ROLE_LABELS } from '../sharing/roles'
+import { IconButton } from '../ui/IconButton'
 import { DocumentIcon, PencilIcon, TrashIcon } from '../ui/icons'
 import { relativeTime } from './relativeTime'
 
@@ -53,26 +54,18 @@ export function BriefingRow({ briefing, now, onRename, onDelete }: BriefingRowPr
       </Link>
       <div className="briefing-row__actions">
         {mayRename && (
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Rename ${briefing.title}`}
+          <IconButton
+            label={`Rename ${briefing.title}`}
             title="Rename"
             onClick={() => setRenaming(true)}
           >
             <PencilIcon />
-          </button>
+          </IconButton>
         )}
         {mayDelete && (
-          <button
-            type="button"
-            className="icon-button icon-button--danger"
-            aria-label={`Delete ${briefing.title}`}
-            title="Delete"
-            onClick={onDelete}
-          >
+          <IconButton label={`Delete ${briefing.title}`} title="Delete" danger onClick={onDelete}>
             <TrashIcon />
-          </button>
+          </IconButton>
         )}
       </div>
     </li>

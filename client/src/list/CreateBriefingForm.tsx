@@ -1,8 +1,8 @@
 /** Title input and button that create a briefing and open it. */
 import { type FormEvent, useState } from 'react'
 import { MAX_TITLE_LENGTH } from '../../../shared/briefing'
-import { errorMessage } from '../api/apiError'
 import type { BriefingRecord } from '../api/briefings'
+import { useFormSubmit } from '../auth/useFormSubmit'
 import { PlusIcon } from '../ui/icons'
 
 interface CreateBriefingFormProps {
@@ -12,27 +12,17 @@ interface CreateBriefingFormProps {
 
 export function CreateBriefingForm({ onCreate, onCreated }: CreateBriefingFormProps) {
   const [title, setTitle] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run } = useFormSubmit([])
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
     const trimmed = title.trim()
-    if (!trimmed) {
-      setError('Give the briefing a title first.')
-      return
-    }
-    setBusy(true)
-    setError(null)
-    try {
+    const problem = trimmed ? null : { field: null, message: 'Give the briefing a title first.' }
+    run(problem, async () => {
       const briefing = await onCreate(trimmed)
       setTitle('')
       onCreated(briefing)
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -59,7 +49,7 @@ export function CreateBriefingForm({ onCreate, onCreated }: CreateBriefingFormPr
       </button>
       {error && (
         <p id="new-briefing-error" className="field__error create-form__error" role="alert">
-          {error}
+          {error.message}
         </p>
       )}
     </form>

@@ -7,7 +7,8 @@ import { type FormEvent, useState } from 'react'
 import { MAX_DISPLAY_NAME_LENGTH } from '../../../shared/accountLimits'
 import { type Account, renameAccount } from '../api/auth'
 import { useAuth } from '../auth/AuthProvider'
-import { errorFor, type FormError, formErrorOf } from '../auth/formError'
+import { errorFor } from '../auth/formError'
+import { useFormSubmit } from '../auth/useFormSubmit'
 import { checkName } from '../auth/validation'
 import { Notice } from '../ui/Notice'
 import { TextField } from '../ui/TextField'
@@ -32,27 +33,18 @@ export function AccountSection({ user }: { user: Account }) {
 function NameForm({ user }: { user: Account }) {
   const { accountChanged } = useAuth()
   const [name, setName] = useState(user.name)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<FormError | null>(null)
+  const { busy, error, setError, run } = useFormSubmit(['name'])
   const [saved, setSaved] = useState(false)
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    const problem = checkName(name)
-    if (problem) return setError(problem)
-    setBusy(true)
-    setError(null)
-    setSaved(false)
-    try {
+    run(checkName(name), async () => {
+      setSaved(false)
       const me = await renameAccount(name.trim())
       accountChanged(me)
       setName(me.user.name)
       setSaved(true)
-    } catch (err) {
-      setError(formErrorOf(err, ['name']))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

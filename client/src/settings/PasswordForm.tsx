@@ -5,7 +5,8 @@
 import { type FormEvent, useState } from 'react'
 import { MIN_PASSWORD_LENGTH } from '../../../shared/accountLimits'
 import { changePassword } from '../api/auth'
-import { errorFor, type FormError, formErrorOf } from '../auth/formError'
+import { errorFor } from '../auth/formError'
+import { useFormSubmit } from '../auth/useFormSubmit'
 import { checkPasswordChange } from '../auth/validation'
 import { Notice } from '../ui/Notice'
 import { TextField } from '../ui/TextField'
@@ -15,26 +16,17 @@ const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' }
 
 export function PasswordForm({ email }: { email: string }) {
   const [values, setValues] = useState(EMPTY)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<FormError | null>(null)
+  const { busy, error, setError, run } = useFormSubmit(FIELDS)
   const [changed, setChanged] = useState(false)
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    const problem = checkPasswordChange(values)
-    if (problem) return setError(problem)
-    setBusy(true)
-    setError(null)
-    setChanged(false)
-    try {
+    run(checkPasswordChange(values), async () => {
+      setChanged(false)
       await changePassword(values.currentPassword, values.newPassword)
       setValues(EMPTY)
       setChanged(true)
-    } catch (err) {
-      setError(formErrorOf(err, FIELDS))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const field = (key: keyof typeof EMPTY) => ({

@@ -4,10 +4,8 @@
  */
 import { useAccount } from '../auth/AuthProvider'
 import { identityOf } from '../identity/identity'
-import { Link } from '../router/Link'
-import { AppHeader } from '../ui/AppHeader'
+import { AppHeader, BackToBriefings } from '../ui/AppHeader'
 import { Avatar } from '../ui/Avatar'
-import { ArrowLeftIcon } from '../ui/icons'
 import { AccountSection } from './AccountSection'
 import { RegistrationSection } from './RegistrationSection'
 import { TokensSection } from './TokensSection'
@@ -18,10 +16,7 @@ export function SettingsPage() {
   return (
     <>
       <AppHeader>
-        <Link to={{ page: 'list' }} className="back-link">
-          <ArrowLeftIcon />
-          <span>Briefings</span>
-        </Link>
+        <BackToBriefings />
       </AppHeader>
       <main className="team-page">
         <div className="page-heading">

@@ -2,8 +2,7 @@
  * Personal API tokens for scripts and the CLI: create one (shown once, with a copy button),
  * see when each was last used, revoke any at once.
  */
-import { type FormEvent, useCallback, useEffect, useState } from 'react'
-import { errorMessage } from '../api/apiError'
+import { type FormEvent, useState } from 'react'
 import {
   type ApiTokenRecord,
   type CreatedToken,
@@ -11,35 +10,20 @@ import {
   listTokens,
   revokeToken,
 } from '../api/tokens'
-import { errorFor, type FormError, formErrorOf } from '../auth/formError'
+import { errorFor } from '../auth/formError'
+import { useFormSubmit } from '../auth/useFormSubmit'
 import { relativeTime } from '../list/relativeTime'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { CopyField } from '../ui/CopyField'
 import { KeyIcon } from '../ui/icons'
 import { Notice } from '../ui/Notice'
 import { TextField } from '../ui/TextField'
-
-type ListState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; tokens: ApiTokenRecord[] }
+import { useLoaded } from '../ui/useLoaded'
 
 export function TokensSection() {
-  const [list, setList] = useState<ListState>({ status: 'loading' })
+  const { state: list, reload } = useLoaded(listTokens)
   const [created, setCreated] = useState<CreatedToken | null>(null)
   const [revoking, setRevoking] = useState<ApiTokenRecord | null>(null)
-
-  const reload = useCallback(async () => {
-    try {
-      setList({ status: 'ready', tokens: await listTokens() })
-    } catch (err) {
-      setList({ status: 'error', message: errorMessage(err) })
-    }
-  }, [])
-
-  useEffect(() => {
-    reload()
-  }, [reload])
 
   const now = new Date()
   return (
@@ -74,9 +58,9 @@ export function TokensSection() {
           Could not load your tokens. {list.message}
         </Notice>
       )}
-      {list.status === 'ready' && list.tokens.length > 0 && (
+      {list.status === 'ready' && list.value.length > 0 && (
         <ul className="people-list" aria-label="Your API tokens">
-          {list.tokens.map((token) => (
+          {list.value.map((token) => (
             <li
               key={token.id}
               className={`people-list__row${token.revokedAt ? ' people-list__row--muted' : ''}`}
@@ -122,24 +106,17 @@ export function TokensSection() {
 function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => void }) {
   const [name, setName] = useState('')
   const [readOnly, setReadOnly] = useState(true)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<FormError | null>(null)
+  const { busy, error, setError, run } = useFormSubmit(['name'])
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!name.trim()) {
-      return setError({ field: 'name', message: 'Name the token after what will use it.' })
-    }
-    setBusy(true)
-    setError(null)
-    try {
+    const problem = name.trim()
+      ? null
+      : { field: 'name', message: 'Name the token after what will use it.' }
+    run(problem, async () => {
       onCreated(await createToken(name.trim(), readOnly))
       setName('')
-    } catch (err) {
-      setError(formErrorOf(err, ['name']))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

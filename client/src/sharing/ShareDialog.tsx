@@ -3,7 +3,7 @@
  * Owners change both here; everyone else sees the same list without controls. Changes reach
  * open editors at once (the server re-checks their sockets).
  */
-import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { type FormEvent, useCallback, useState } from 'react'
 import {
   BRIEFING_ROLES,
   type BriefingRole,
@@ -13,7 +13,6 @@ import {
 import { ApiError, errorMessage } from '../api/apiError'
 import type { BriefingRecord } from '../api/briefings'
 import {
-  type BriefingAccess,
   getBriefingAccess,
   type Share,
   setTeamRole,
@@ -26,9 +25,11 @@ import { identityOf } from '../identity/identity'
 import { Link } from '../router/Link'
 import { teamLabel } from '../teams/currentTeam'
 import { Avatar } from '../ui/Avatar'
+import { IconButton } from '../ui/IconButton'
 import { TrashIcon, UsersIcon } from '../ui/icons'
 import { Modal } from '../ui/Modal'
 import { Notice } from '../ui/Notice'
+import { useLoaded } from '../ui/useLoaded'
 import { BRIEFING_ROLE_LABELS, TEAM_DEFAULT_LABELS } from './roles'
 
 interface ShareDialogProps {
@@ -38,27 +39,12 @@ interface ShareDialogProps {
   onClose: () => void
 }
 
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; access: BriefingAccess }
-
 export function ShareDialog({ briefing, mayShare, onBriefingChange, onClose }: ShareDialogProps) {
   const { user, teams } = useAccount()
-  const [state, setState] = useState<LoadState>({ status: 'loading' })
+  const { state, reload } = useLoaded(
+    useCallback(() => getBriefingAccess(briefing.id), [briefing.id]),
+  )
   const [error, setError] = useState<string | null>(null)
-
-  const reload = useCallback(async () => {
-    try {
-      setState({ status: 'ready', access: await getBriefingAccess(briefing.id) })
-    } catch (err) {
-      setState({ status: 'error', message: errorMessage(err) })
-    }
-  }, [briefing.id])
-
-  useEffect(() => {
-    reload()
-  }, [reload])
 
   /** Runs a change, then shows the access as the server now has it. */
   const change = async (action: () => Promise<unknown>, failure: string) => {
@@ -106,7 +92,7 @@ export function ShareDialog({ briefing, mayShare, onBriefingChange, onClose }: S
               <select
                 className="select"
                 aria-label="Team access"
-                value={state.access.teamRole}
+                value={state.value.teamRole}
                 onChange={(event) => {
                   const teamRole = event.target.value as TeamDefaultRole
                   change(
@@ -122,12 +108,12 @@ export function ShareDialog({ briefing, mayShare, onBriefingChange, onClose }: S
                 ))}
               </select>
             ) : (
-              <span className="tag">{TEAM_DEFAULT_LABELS[state.access.teamRole]}</span>
+              <span className="tag">{TEAM_DEFAULT_LABELS[state.value.teamRole]}</span>
             )}
           </div>
           <h3 className="share__heading">People with access</h3>
           <ul className="people-list people-list--compact" aria-label="People with access">
-            {state.access.shares.map((share) => (
+            {state.value.shares.map((share) => (
               <ShareRow
                 key={share.userId}
                 share={share}
@@ -205,15 +191,14 @@ function ShareRow({ share, isSelf, mayShare, onRole, onRemove }: ShareRowProps) 
               </option>
             ))}
           </select>
-          <button
-            type="button"
-            className="icon-button icon-button--danger"
-            aria-label={`Remove ${share.name}`}
+          <IconButton
+            label={`Remove ${share.name}`}
             title="Remove access"
+            danger
             onClick={onRemove}
           >
             <TrashIcon />
-          </button>
+          </IconButton>
         </>
       ) : (
         <span className="tag">{BRIEFING_ROLE_LABELS[share.role]}</span>

@@ -19,11 +19,3 @@ export const TEAM_ROLE_LABELS: Record<TeamRole, string> = {
   admin: 'Admin',
   member: 'Member',
 }
-
-/** What a role lets someone do, for hints next to the choice. */
-export const BRIEFING_ROLE_HINTS: Record<BriefingRole, string> = {
-  owner: 'Edits, shares and may delete the briefing.',
-  editor: 'Edits the text and the title.',
-  commenter: 'Reads and follows live edits; commenting is coming.',
-  viewer: 'Reads and follows live edits.',
-}

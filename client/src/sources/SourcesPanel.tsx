@@ -8,6 +8,7 @@ import { useEditorState } from '@tiptap/react'
 import { useState } from 'react'
 import type { ExtractedQuote, Source } from '../../../shared/sources'
 import { insertQuote } from '../editor/quote/insertQuote'
+import { IconButton } from '../ui/IconButton'
 import { Notice } from '../ui/Notice'
 import { AddSourceDialog } from './AddSourceDialog'
 import { CloseIcon } from './icons'
@@ -95,15 +96,9 @@ export function SourcesPanel({
             Add source
           </button>
         )}
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close sources panel"
-          title="Close sources panel"
-          onClick={onClose}
-        >
+        <IconButton label="Close sources panel" onClick={onClose}>
           <CloseIcon />
-        </button>
+        </IconButton>
       </header>
       {insertError && (
         <div className="sources-panel__notice">

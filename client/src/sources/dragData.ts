@@ -32,11 +32,6 @@ export function writeQuoteDrag(dataTransfer: DataTransfer, quote: QuoteFromSourc
   dataTransfer.effectAllowed = 'copy'
 }
 
-/** Whether a drag carries a quote (readable during dragover, when the data itself is not). */
-export function isQuoteDrag(dataTransfer: DataTransfer | null): boolean {
-  return dataTransfer?.types.includes(QUOTE_DRAG_TYPE) ?? false
-}
-
 /** The quote on a drop, or null when there is none or it is malformed. */
 export function readQuoteDrag(dataTransfer: DataTransfer | null): QuoteFromSource | null {
   const raw = dataTransfer?.getData(QUOTE_DRAG_TYPE)

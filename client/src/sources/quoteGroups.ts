@@ -21,7 +21,7 @@ export interface SpeakerGroup {
 }
 
 /** Lower-cased, accent-free text with typographic quotes straightened, for matching. */
-export function searchFold(text: string): string {
+function searchFold(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

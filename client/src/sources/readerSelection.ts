@@ -5,7 +5,7 @@
  */
 
 /** The attribute on each paragraph's text element holding its body offset (SourceReader sets it). */
-export const BODY_START_ATTRIBUTE = 'data-body-start'
+const BODY_START_ATTRIBUTE = 'data-body-start'
 
 /** Body offsets [start, end) of `range` within the reader `root`, or null if it holds no text. */
 export function bodyRangeOf(

@@ -34,7 +34,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
  * calendar day everywhere, rather than shifted by the reader's time zone; unparseable values
  * are shown as given rather than dropped, since the source said them.
  */
-export function formatSourceDate(iso: string | null, locale?: string): string | null {
+function formatSourceDate(iso: string | null, locale?: string): string | null {
   if (!iso) return null
   const dateOnly = DATE_ONLY.test(iso)
   const date = new Date(dateOnly ? `${iso}T00:00:00Z` : iso)

@@ -1,8 +1,8 @@
 /** Names and creates a team; the creator is its admin and lands on its page to invite people. */
 import { type FormEvent, useState } from 'react'
-import { errorMessage } from '../api/apiError'
 import { createTeam } from '../api/teams'
 import { useAuth } from '../auth/AuthProvider'
+import { useFormSubmit } from '../auth/useFormSubmit'
 import { navigate } from '../router/navigation'
 import { Modal } from '../ui/Modal'
 import { TextField } from '../ui/TextField'
@@ -15,24 +15,19 @@ export function CreateTeamDialog({ onClose }: { onClose: () => void }) {
   const { refreshTeams } = useAuth()
   const { select } = useCurrentTeam()
   const [name, setName] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run } = useFormSubmit([], { leavesOnSuccess: true })
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
     const trimmed = name.trim()
-    if (!trimmed) return setError('Give the team a name.')
-    setBusy(true)
-    try {
+    const problem = trimmed ? null : { field: null, message: 'Give the team a name.' }
+    run(problem, async () => {
       const team = await createTeam(trimmed)
       await refreshTeams()
       select(team.id)
       onClose()
       navigate({ page: 'team', teamId: team.id })
-    } catch (err) {
-      setError(errorMessage(err))
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -48,7 +43,7 @@ export function CreateTeamDialog({ onClose }: { onClose: () => void }) {
             value={name}
             maxLength={MAX_TEAM_NAME}
             placeholder="e.g. Europe desk"
-            error={error}
+            error={error?.message ?? null}
             onChange={(event) => {
               setName(event.target.value)
               setError(null)

@@ -2,8 +2,8 @@
  * `/invite/:token`: what an invite link offers (which team, which role, for which e-mail)
  * and the way in: create an account from it, or sign in and accept it.
  */
-import { useEffect, useState } from 'react'
-import { ApiError, errorMessage } from '../api/apiError'
+import { useCallback, useState } from 'react'
+import { errorMessage } from '../api/apiError'
 import type { Me } from '../api/auth'
 import { acceptInvite, getInvite, type InviteInfo } from '../api/invites'
 import { AuthLayout } from '../auth/AuthLayout'
@@ -12,32 +12,15 @@ import { accountOf } from '../auth/authState'
 import { Link } from '../router/Link'
 import { navigate } from '../router/navigation'
 import { Notice } from '../ui/Notice'
+import { useLoaded } from '../ui/useLoaded'
 import { useCurrentTeam } from './CurrentTeamProvider'
-
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'missing' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; invite: InviteInfo }
 
 export function InvitePage({ token }: { token: string }) {
   const me = accountOf(useAuth().state)
-  const [state, setState] = useState<LoadState>({ status: 'loading' })
-
-  useEffect(() => {
-    let current = true
-    getInvite(token).then(
-      (invite) => current && setState({ status: 'ready', invite }),
-      (err: unknown) => {
-        if (!current) return
-        if (err instanceof ApiError && err.isNotFound) setState({ status: 'missing' })
-        else setState({ status: 'error', message: errorMessage(err) })
-      },
-    )
-    return () => {
-      current = false
-    }
-  }, [token])
+  const { state } = useLoaded(
+    useCallback(() => getInvite(token), [token]),
+    { missing: true },
+  )
 
   if (state.status === 'loading') {
     return (
@@ -48,7 +31,7 @@ export function InvitePage({ token }: { token: string }) {
       </AuthLayout>
     )
   }
-  if (state.status !== 'ready' || !state.invite.valid) {
+  if (state.status !== 'ready' || !state.value.valid) {
     return (
       <AuthLayout title="This invite link does not work">
         <Notice tone={state.status === 'error' ? 'error' : 'warning'}>
@@ -65,7 +48,7 @@ export function InvitePage({ token }: { token: string }) {
     )
   }
 
-  const { invite } = state
+  const invite = state.value
   return (
     <AuthLayout
       title={`Join ${invite.teamName}`}

@@ -11,7 +11,8 @@ import {
   revokeInvite,
   type TeamDetail,
 } from '../api/teams'
-import { errorFor, type FormError, formErrorOf } from '../auth/formError'
+import { errorFor } from '../auth/formError'
+import { useFormSubmit } from '../auth/useFormSubmit'
 import { looksLikeEmail } from '../auth/validation'
 import { relativeTime } from '../list/relativeTime'
 import { TEAM_ROLE_LABELS } from '../sharing/roles'
@@ -28,30 +29,20 @@ interface InviteSectionProps {
 export function InviteSection({ team, onChanged }: InviteSectionProps) {
   const [email, setEmail] = useState('')
   const [role, setRole] = useState<TeamRole>('member')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<FormError | null>(null)
+  const { busy, error, setError, run } = useFormSubmit(['email', 'role'])
   const [created, setCreated] = useState<CreatedInvite | null>(null)
   const [revoking, setRevoking] = useState<PendingInvite | null>(null)
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!looksLikeEmail(email)) {
-      return setError({
-        field: 'email',
-        message: 'Enter the e-mail address of the person to invite.',
-      })
-    }
-    setBusy(true)
-    setError(null)
-    try {
+    const problem = looksLikeEmail(email)
+      ? null
+      : { field: 'email', message: 'Enter the e-mail address of the person to invite.' }
+    run(problem, async () => {
       setCreated(await inviteToTeam(team.id, { email: email.trim(), role }))
       setEmail('')
       await onChanged()
-    } catch (err) {
-      setError(formErrorOf(err, ['email', 'role']))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const now = new Date()

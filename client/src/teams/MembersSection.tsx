@@ -8,6 +8,7 @@ import { identityOf } from '../identity/identity'
 import { TEAM_ROLE_LABELS } from '../sharing/roles'
 import { Avatar } from '../ui/Avatar'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
+import { IconButton } from '../ui/IconButton'
 import { TrashIcon } from '../ui/icons'
 import { Notice } from '../ui/Notice'
 
@@ -71,15 +72,14 @@ export function MembersSection({ team, onChanged }: MembersSectionProps) {
                 <span className="tag">{TEAM_ROLE_LABELS[member.role]}</span>
               )}
               {mayRemove && !isSelf ? (
-                <button
-                  type="button"
-                  className="icon-button icon-button--danger"
-                  aria-label={`Remove ${member.name}`}
+                <IconButton
+                  label={`Remove ${member.name}`}
                   title="Remove from team"
+                  danger
                   onClick={() => setRemoving(member)}
                 >
                   <TrashIcon />
-                </button>
+                </IconButton>
               ) : (
                 mayRemove && <span className="icon-button-placeholder" />
               )}

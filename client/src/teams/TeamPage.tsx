@@ -5,12 +5,10 @@
 import { useState } from 'react'
 import { removeMember, type TeamDetail } from '../api/teams'
 import { useAccount, useAuth } from '../auth/AuthProvider'
-import { Link } from '../router/Link'
 import { navigate } from '../router/navigation'
 import { TEAM_ROLE_LABELS } from '../sharing/roles'
-import { AppHeader } from '../ui/AppHeader'
+import { AppHeader, BackToBriefings } from '../ui/AppHeader'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
-import { ArrowLeftIcon } from '../ui/icons'
 import { Notice } from '../ui/Notice'
 import { AuditSection } from './AuditSection'
 import { CreateTeamDialog } from './CreateTeamDialog'
@@ -26,10 +24,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
   return (
     <>
       <AppHeader>
-        <Link to={{ page: 'list' }} className="back-link">
-          <ArrowLeftIcon />
-          <span>Briefings</span>
-        </Link>
+        <BackToBriefings />
       </AppHeader>
       <main className="team-page">
         {state.status === 'loading' && (
@@ -48,7 +43,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
             Could not load the team. {state.message}
           </Notice>
         )}
-        {state.status === 'ready' && <TeamDetails team={state.team} reload={reload} />}
+        {state.status === 'ready' && <TeamDetails team={state.value} reload={reload} />}
       </main>
     </>
   )

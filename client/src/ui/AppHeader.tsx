@@ -8,7 +8,7 @@ import { useAuth } from '../auth/AuthProvider'
 import { accountOf } from '../auth/authState'
 import { Link } from '../router/Link'
 import { TeamSwitcher } from '../teams/TeamSwitcher'
-import { BriefingMark } from './icons'
+import { ArrowLeftIcon, BriefingMark } from './icons'
 
 interface AppHeaderProps {
   /** Page-specific controls (back link, presence, connection status, sharing). */
@@ -31,5 +31,15 @@ export function AppHeader({ children }: AppHeaderProps) {
       <div className="app-header__middle">{children}</div>
       {me && <AccountMenu me={me} />}
     </header>
+  )
+}
+
+/** The header's way back to the briefing list, for pages below it. */
+export function BackToBriefings() {
+  return (
+    <Link to={{ page: 'list' }} className="back-link">
+      <ArrowLeftIcon />
+      <span>Briefings</span>
+    </Link>
   )
 }

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads'
 import { SourceImportError } from '../errors'
 import type { ImportResult, ParseJob } from '../parseSource'
 import { ImportPoolError } from './errors'
-import type { ParseReply, ParseRequest } from './messages'
+import type { ParseReply, ParseRequest, ReadyMessage } from './messages'
 
 /**
  * How long a fresh thread may take to load the importers (0.4–2 s here) before its job is
@@ -98,7 +98,7 @@ export class ImportThread {
     const thread = { worker, ready }
     // Every handler first checks the thread is still this one: after a timeout or close()
     // a newer thread may own the next job.
-    worker.on('message', (message: ParseReply | { type: 'ready' }) => {
+    worker.on('message', (message: ParseReply | ReadyMessage) => {
       if (this.thread !== thread) return
       if (message.type === 'ready') markReady()
       else if (message.id === this.running?.id) this.settle(resultOf(message))

@@ -211,11 +211,6 @@ export const SPEECH_LEMMAS: ReadonlySet<string> = new Set(
     .split(' '),
 )
 
-/** Lemmas of verbs whose object, not a quotation, is the next thing (never a cue before a mark). */
-export const NON_REPORTING_OBJECT_LEMMAS: ReadonlySet<string> = new Set(
-  'call dub term label brand describe characterize characterise'.split(' '),
-)
-
 /** Nouns that tell a person's sex. */
 export const FEMALE_NOUNS: ReadonlySet<string> = new Set(
   [

@@ -4,10 +4,11 @@
  * verified; the citation is numbered with the quotes and listed in the sources list.
  */
 import type { Editor } from '@tiptap/core'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import type { CiteAttrs } from '../../../../shared/schema/marks/cite'
 import type { Source } from '../../../../shared/sources'
 import { sourceByline, sourceTitle } from '../../sources/sourceLabels'
+import { MarkPopover } from '../MarkPopover'
 
 interface CitePopoverProps {
   editor: Editor
@@ -24,57 +25,47 @@ export function CitePopover({ editor, sources, onClose }: CitePopoverProps) {
     existing?.locator ? String(existing.locator.paragraph) : '',
   )
   const [error, setError] = useState<string | null>(null)
-  const ref = useRef<HTMLFormElement>(null)
   const ids = { source: useId(), paragraph: useId() }
   const source = sources.find((s) => s.id === sourceId)
 
-  useEffect(() => {
-    const onPointerDown = (event: PointerEvent) => {
-      if (ref.current && !ref.current.contains(event.target as Node)) onClose()
+  const apply = (): boolean => {
+    if (!source) {
+      setError('Choose a source.')
+      return false
     }
-    document.addEventListener('pointerdown', onPointerDown)
-    return () => document.removeEventListener('pointerdown', onPointerDown)
-  }, [onClose])
-
-  const apply = (event: FormEvent) => {
-    event.preventDefault()
-    if (!source) return setError('Choose a source.')
     let locator: CiteAttrs['locator'] = null
     if (paragraph.trim()) {
       const n = Number(paragraph)
       if (!Number.isInteger(n) || n < 1 || n > source.paragraphs.length) {
-        return setError(`The source has paragraphs 1 to ${source.paragraphs.length}.`)
+        setError(`The source has paragraphs 1 to ${source.paragraphs.length}.`)
+        return false
       }
       locator = { paragraph: n }
     }
     const chain = editor.chain().focus()
     if (existing) chain.extendMarkRange('cite')
     chain.setCite({ sourceId: source.id, locator }).run()
-    onClose()
-  }
-
-  const remove = () => {
-    editor.chain().focus().extendMarkRange('cite').unsetCite().run()
-    onClose()
+    return true
   }
 
   return (
-    <form
-      ref={ref}
-      className="popover cite-popover"
-      onSubmit={apply}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault()
-          editor.commands.focus()
-          onClose()
-        }
-      }}
-      noValidate
+    <MarkPopover
+      editor={editor}
+      className="cite-popover"
+      title={existing ? 'Cited passage' : 'Cite a source for the selection'}
+      error={error}
+      submitLabel={existing ? 'Update' : 'Cite'}
+      onApply={apply}
+      remove={
+        existing
+          ? {
+              label: 'Remove citation',
+              run: () => editor.chain().focus().extendMarkRange('cite').unsetCite().run(),
+            }
+          : null
+      }
+      onClose={onClose}
     >
-      <p className="popover__title">
-        {existing ? 'Cited passage' : 'Cite a source for the selection'}
-      </p>
       <div className="field">
         <label className="field__label" htmlFor={ids.source}>
           Source
@@ -115,21 +106,6 @@ export function CitePopover({ editor, sources, onClose }: CitePopoverProps) {
           }}
         />
       </div>
-      {error && (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="popover__actions">
-        {existing && (
-          <button type="button" className="button button--ghost button--small" onClick={remove}>
-            Remove citation
-          </button>
-        )}
-        <button type="submit" className="button button--primary button--small">
-          {existing ? 'Update' : 'Cite'}
-        </button>
-      </div>
-    </form>
+    </MarkPopover>
   )
 }

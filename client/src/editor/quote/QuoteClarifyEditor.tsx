@@ -3,25 +3,17 @@
  * the speaker's ("[Solberg] said" for "she said"). Pick the words to replace, or the word to
  * insert after, type the clarification, and apply `setQuoteClarification`.
  */
-import type { Editor } from '@tiptap/core'
-import { type FormEvent, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { applyClarification, checkQuoteEdit } from '../../../../shared/quotes/edit'
-import { QuoteText } from './QuoteText'
+import { QuoteEditorForm, type QuoteEditorProps } from './QuoteEditorForm'
 import { type ClarifyMode, clarificationRange, quoteTokens } from './quoteTokens'
-
-interface QuoteClarifyEditorProps {
-  editor: Editor
-  quoteId: string
-  text: string
-  onDone: () => void
-}
 
 interface Pick {
   first: number
   last: number
 }
 
-export function QuoteClarifyEditor({ editor, quoteId, text, onDone }: QuoteClarifyEditorProps) {
+export function QuoteClarifyEditor({ editor, quoteId, text, onDone }: QuoteEditorProps) {
   const tokens = useMemo(() => quoteTokens(text), [text])
   const [pick, setPick] = useState<Pick | null>(null)
   const [mode, setMode] = useState<ClarifyMode>('replace')
@@ -48,8 +40,7 @@ export function QuoteClarifyEditor({ editor, quoteId, text, onDone }: QuoteClari
     }
   }
 
-  const apply = (event: FormEvent) => {
-    event.preventDefault()
+  const apply = () => {
     if (!range || !preview || problem) return
     if (editor.commands.setQuoteClarification(quoteId, range, words)) onDone()
     else setError('The clarified quote no longer matches the source, so it was not changed.')
@@ -58,24 +49,22 @@ export function QuoteClarifyEditor({ editor, quoteId, text, onDone }: QuoteClari
   const inPick = (index: number) => pick !== null && index >= pick.first && index <= pick.last
 
   return (
-    <form className="quote-editor" aria-label="Clarify quote" onSubmit={apply}>
-      <p className="quote-editor__hint">
-        Click the word to clarify (Shift-click to take several), then type the words to show in
-        brackets.
-      </p>
-      <div className="quote-tokens">
-        {tokens.map((token) => (
-          <button
-            key={token.index}
-            type="button"
-            className={`quote-token quote-token--${token.type}${inPick(token.index) ? ' quote-token--picked' : ''}`}
-            aria-pressed={inPick(token.index)}
-            onClick={(event) => choose(token.index, event.shiftKey)}
-          >
-            {token.text}
-          </button>
-        ))}
-      </div>
+    <QuoteEditorForm
+      label="Clarify quote"
+      hint="Click the word to clarify (Shift-click to take several), then type the words to show in brackets."
+      tokens={tokens}
+      pickedClass="picked"
+      tokenButton={(token) => ({
+        picked: inPick(token.index),
+        onClick: (event) => choose(token.index, event.shiftKey),
+      })}
+      result={preview ?? undefined}
+      problem={error ?? problem}
+      applyLabel="Apply clarification"
+      canApply={preview !== null && problem === null}
+      onApply={apply}
+      onCancel={onDone}
+    >
       <div className="quote-editor__row">
         <fieldset className="segmented" disabled={!pick}>
           <legend className="visually-hidden">Where the clarification goes</legend>
@@ -111,31 +100,6 @@ export function QuoteClarifyEditor({ editor, quoteId, text, onDone }: QuoteClari
           />
         </label>
       </div>
-      {preview && (
-        <div className="quote-editor__preview">
-          <span className="quote-editor__label">Result</span>
-          <span className="quote-editor__result">
-            <QuoteText text={preview} />
-          </span>
-        </div>
-      )}
-      {(problem || error) && (
-        <p className="field__error" role="alert">
-          {error ?? problem}
-        </p>
-      )}
-      <div className="quote-editor__actions">
-        <button type="button" className="button button--ghost button--small" onClick={onDone}>
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className="button button--primary button--small"
-          disabled={!preview || problem !== null}
-        >
-          Apply clarification
-        </button>
-      </div>
-    </form>
+    </QuoteEditorForm>
   )
 }

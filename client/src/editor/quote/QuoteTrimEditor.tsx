@@ -3,20 +3,12 @@
  * by dragging across them. The result is previewed and checked as you go; applying runs
  * `trimSourceQuote`, which refuses anything that would no longer match the source.
  */
-import type { Editor } from '@tiptap/core'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { checkQuoteEdit } from '../../../../shared/quotes/edit'
-import { QuoteText } from './QuoteText'
+import { QuoteEditorForm, type QuoteEditorProps } from './QuoteEditorForm'
 import { quoteTokens, trimmedText } from './quoteTokens'
 
-interface QuoteTrimEditorProps {
-  editor: Editor
-  quoteId: string
-  text: string
-  onDone: () => void
-}
-
-export function QuoteTrimEditor({ editor, quoteId, text, onDone }: QuoteTrimEditorProps) {
+export function QuoteTrimEditor({ editor, quoteId, text, onDone }: QuoteEditorProps) {
   const tokens = useMemo(() => quoteTokens(text), [text])
   const [cut, setCut] = useState<ReadonlySet<number>>(new Set())
   const [error, setError] = useState<string | null>(null)
@@ -58,60 +50,35 @@ export function QuoteTrimEditor({ editor, quoteId, text, onDone }: QuoteTrimEdit
   }
 
   return (
-    <fieldset className="quote-editor">
-      <legend className="visually-hidden">Trim quote</legend>
-      <p className="quote-editor__hint">
-        Click or drag across the words to leave out. Cuts inside the quote are marked “…”.
-      </p>
-      <div className="quote-tokens">
-        {tokens.map((token) => (
-          <button
-            key={token.index}
-            type="button"
-            className={`quote-token quote-token--${token.type}${cut.has(token.index) ? ' quote-token--cut' : ''}`}
-            aria-pressed={cut.has(token.index)}
-            onPointerDown={(event) => {
-              event.preventDefault()
-              const isCut = !cut.has(token.index)
-              painting.current = isCut
-              setWord(token.index, isCut)
-            }}
-            onPointerEnter={() => {
-              if (painting.current !== null) setWord(token.index, painting.current)
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' || event.key === ' ') {
-                event.preventDefault()
-                setWord(token.index, !cut.has(token.index))
-              }
-            }}
-          >
-            {token.text}
-          </button>
-        ))}
-      </div>
-      <div className="quote-editor__preview">
-        <span className="quote-editor__label">Result</span>
-        <span className="quote-editor__result">{result ? <QuoteText text={result} /> : '—'}</span>
-      </div>
-      {(problem || error) && cut.size > 0 && (
-        <p className="field__error" role="alert">
-          {error ?? problem}
-        </p>
-      )}
-      <div className="quote-editor__actions">
-        <button type="button" className="button button--ghost button--small" onClick={onDone}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button--primary button--small"
-          disabled={cut.size === 0 || problem !== null}
-          onClick={apply}
-        >
-          Apply trim
-        </button>
-      </div>
-    </fieldset>
+    <QuoteEditorForm
+      label="Trim quote"
+      hint="Click or drag across the words to leave out. Cuts inside the quote are marked “…”."
+      tokens={tokens}
+      pickedClass="cut"
+      tokenButton={(token) => ({
+        picked: cut.has(token.index),
+        onPointerDown: (event) => {
+          event.preventDefault()
+          const isCut = !cut.has(token.index)
+          painting.current = isCut
+          setWord(token.index, isCut)
+        },
+        onPointerEnter: () => {
+          if (painting.current !== null) setWord(token.index, painting.current)
+        },
+        onKeyDown: (event) => {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault()
+            setWord(token.index, !cut.has(token.index))
+          }
+        },
+      })}
+      result={result}
+      problem={cut.size > 0 ? (error ?? problem) : null}
+      applyLabel="Apply trim"
+      canApply={cut.size > 0 && problem === null}
+      onApply={apply}
+      onCancel={onDone}
+    />
   )
 }

@@ -18,7 +18,7 @@ export interface QuoteToken {
 }
 
 /** The elision mark Trim inserts. */
-export const ELLIPSIS = '\u2026'
+const ELLIPSIS = '\u2026'
 
 /** Splits a quote's text into words, elisions and clarifications, in order. */
 export function quoteTokens(text: string): QuoteToken[] {

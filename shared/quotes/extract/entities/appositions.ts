@@ -42,11 +42,6 @@ export function isRoleNoun(word: string): boolean {
   return ROLE_NOUNS.has(word) || ROLE_NOUNS.has(singular(word))
 }
 
-/** Whether the phrase's words include a noun that names a role. */
-export function hasRoleNoun(words: readonly string[]): boolean {
-  return words.some((w) => isRoleNoun(w.toLowerCase().replace(/['’]s?$/, '')))
-}
-
 /**
  * The last role noun of a phrase, lower-cased ("director" of "country director for Amnesty"). A
  * possessive is no head: "his father's favourite variety" is about a variety.

@@ -1,6 +1,6 @@
 /** One toolbar button. Toggles report their state with aria-pressed. */
 import type { ReactNode } from 'react'
-import { shortcutLabel } from './shortcuts'
+import { shortcutLabel } from '../shortcuts'
 
 interface ToolbarButtonProps {
   label: string

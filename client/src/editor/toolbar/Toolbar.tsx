@@ -1,0 +1,111 @@
+/** The formatting toolbar above the document. Reads editor state, issues editor commands. */
+import type { Editor } from '@tiptap/react'
+import { useState } from 'react'
+import { CiteIcon, SourcesListIcon } from '../../sources/icons'
+import { useSourcesContext } from '../../sources/sourcesContext'
+import { useSourceList } from '../../sources/useSources'
+import { LinkIcon, RedoIcon, UndoIcon } from '../../ui/icons'
+import { LinkPopover } from '../LinkPopover'
+import { CitePopover } from '../quote/CitePopover'
+import { BLOCK_FORMATS, type Format, FormatButtons, HEADINGS, TEXT_FORMATS } from './formats'
+import { PopoverButton } from './PopoverButton'
+import { SourcesToggle } from './SourcesToggle'
+import { ToolbarButton } from './ToolbarButton'
+import { useToolbarState } from './useToolbarState'
+
+interface ToolbarProps {
+  editor: Editor
+  linkOpen: boolean
+  onLinkOpenChange: (open: boolean) => void
+  sourcesOpen: boolean
+  onSourcesOpenChange: (open: boolean) => void
+}
+
+export function Toolbar({
+  editor,
+  linkOpen,
+  onLinkOpenChange,
+  sourcesOpen,
+  onSourcesOpenChange,
+}: ToolbarProps) {
+  const sources = useSourceList(useSourcesContext().library)
+  const [citeOpen, setCiteOpen] = useState(false)
+  const state = useToolbarState(editor)
+  const off = !state.editable
+  const run = () => editor.chain().focus()
+  const formatButtons = (formats: readonly Format[]) => (
+    <FormatButtons editor={editor} formats={formats} active={state.formats} disabled={off} />
+  )
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      <div className="toolbar__group">{formatButtons(HEADINGS)}</div>
+      <span className="toolbar__separator" />
+      <div className="toolbar__group">
+        {formatButtons(TEXT_FORMATS)}
+        <PopoverButton
+          label="Link"
+          shortcut="Mod-k"
+          marked={state.link}
+          disabled={off}
+          open={linkOpen}
+          onOpenChange={onLinkOpenChange}
+          popover={(close) => <LinkPopover editor={editor} onClose={close} />}
+        >
+          <LinkIcon />
+        </PopoverButton>
+      </div>
+      <span className="toolbar__separator" />
+      <div className="toolbar__group">{formatButtons(BLOCK_FORMATS)}</div>
+      <span className="toolbar__separator" />
+      <div className="toolbar__group">
+        <PopoverButton
+          label={citeLabel(sources.length, state.cite)}
+          marked={state.cite}
+          disabled={off || sources.length === 0 || !(state.hasSelection || state.cite)}
+          open={citeOpen}
+          onOpenChange={setCiteOpen}
+          popover={(close) => <CitePopover editor={editor} sources={sources} onClose={close} />}
+        >
+          <CiteIcon />
+        </PopoverButton>
+        <ToolbarButton
+          label={state.hasSourcesList ? 'The briefing has a sources list' : 'Insert sources list'}
+          disabled={off || state.hasSourcesList}
+          onClick={() => run().insertSourcesList().run()}
+        >
+          <SourcesListIcon />
+        </ToolbarButton>
+      </div>
+      <div className="toolbar__group toolbar__group--end">
+        <ToolbarButton
+          label="Undo your last change"
+          shortcut="Mod-z"
+          disabled={!state.canUndo}
+          onClick={() => run().undo().run()}
+        >
+          <UndoIcon />
+        </ToolbarButton>
+        <ToolbarButton
+          label="Redo"
+          shortcut="Mod-Shift-z"
+          disabled={!state.canRedo}
+          onClick={() => run().redo().run()}
+        >
+          <RedoIcon />
+        </ToolbarButton>
+        <span className="toolbar__separator" />
+        <SourcesToggle
+          open={sourcesOpen}
+          onOpenChange={onSourcesOpenChange}
+          count={sources.length}
+        />
+      </div>
+    </div>
+  )
+}
+
+function citeLabel(sourceCount: number, cited: boolean): string {
+  if (sourceCount === 0) return 'Cite source (add a source first)'
+  return cited ? 'Edit citation' : 'Cite source for the selected words'
+}
