@@ -1,6 +1,6 @@
 /**
  * Edits the server itself makes to a briefing (adding an imported source, say). They take
- * the same path as a client's edit: the change is computed on a scratch document, stored, then
+ * the same path as a client's edit: the change is computed on a scratch copy, stored, then
  * applied to the live room and broadcast, so append-before-broadcast holds for them too.
  */
 import * as Y from 'yjs'
@@ -8,12 +8,26 @@ import type { Room } from './room'
 import type { RoomRegistry } from './roomRegistry'
 
 /**
- * Runs `mutate` on an empty scratch document and commits the resulting update; returns what
- * `mutate` returned, and stores nothing when it throws or changes nothing. Only for an edit
- * that reads nothing of the document: one that only sets a new key of a root-level map (an
- * imported source, under a fresh UUID). The empty scratch gives the same update as a copy of
- * the briefing would, at a cost that does not grow with it: copying a briefing that holds a few
- * large sources held the event loop for hundreds of milliseconds per import.
+ * Runs `mutate` on a copy of the briefing's document and commits the resulting update.
+ * Returns what `mutate` returned. Nothing is stored when `mutate` throws or changes nothing.
+ */
+export function editDocument<T>(
+  registry: RoomRegistry,
+  name: string,
+  reason: string,
+  mutate: (doc: Y.Doc) => T,
+): Promise<T> {
+  return registry.withRoom(name, (room) =>
+    commit(room, reason, mutate, Y.encodeStateAsUpdate(room.doc)),
+  )
+}
+
+/**
+ * editDocument for an edit that reads nothing of the document: one that only sets a new key
+ * of a root-level map (an imported source, under a fresh UUID). It is computed on an empty
+ * scratch document, which gives the same update as a copy would, at a cost that does not grow
+ * with the briefing: copying a briefing that holds a few large sources held the event loop
+ * for hundreds of milliseconds per import.
  */
 export function addToDocument<T>(
   registry: RoomRegistry,
@@ -21,13 +35,19 @@ export function addToDocument<T>(
   reason: string,
   mutate: (doc: Y.Doc) => T,
 ): Promise<T> {
-  return registry.withRoom(name, (room) => commit(room, reason, mutate))
+  return registry.withRoom(name, (room) => commit(room, reason, mutate, null))
 }
 
-async function commit<T>(room: Room, reason: string, mutate: (doc: Y.Doc) => T): Promise<T> {
+async function commit<T>(
+  room: Room,
+  reason: string,
+  mutate: (doc: Y.Doc) => T,
+  state: Uint8Array | null,
+): Promise<T> {
   const scratch = new Y.Doc()
   const updates: Uint8Array[] = []
   try {
+    if (state) Y.applyUpdate(scratch, state)
     scratch.on('update', (update: Uint8Array) => updates.push(update))
     const result = Y.transact(scratch, () => mutate(scratch))
     if (updates.length > 0) {
