@@ -35,7 +35,7 @@ export function viteSourceMap(mode: SourceMapMode): boolean | 'hidden' {
 /** Files worth compressing: text. Images and fonts here are already compressed or tiny. */
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|map|txt|xml|webmanifest)$/
 /** Below this a compressed copy saves less than its own response headers cost. */
-const MIN_BYTES = 1024
+export const MIN_BYTES = 1024
 
 const brotli = promisify(zlib.brotliCompress)
 const gzip = promisify(zlib.gzip)

@@ -5,12 +5,12 @@
  */
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
-import { useState } from 'react'
+import { Suspense, useState } from 'react'
 import type { ExtractedQuote, Source } from '../../../shared/sources'
 import { insertQuote } from '../editor/quote/insertQuote'
 import { IconButton } from '../ui/IconButton'
+import { lazyNamed } from '../ui/lazyNamed'
 import { Notice } from '../ui/Notice'
-import { AddSourceDialog } from './AddSourceDialog'
 import { CloseIcon } from './icons'
 import {
   type Attribution,
@@ -19,10 +19,15 @@ import {
   quoteFromSelection,
 } from './quoteInput'
 import type { BodyRange } from './readerSegments'
-import { SourceDetail, type SourceTab } from './SourceDetail'
+import type { SourceTab } from './SourceDetail'
 import { SourceList } from './SourceList'
 import { useSourcesContext } from './sourcesContext'
 import { useSourceList } from './useSources'
+
+// Opened by a click (a source, or Add), so fetched then rather than with the editor page: the
+// page-weight budget (bench/lib/pageWeight.ts).
+const SourceDetail = lazyNamed(() => import('./SourceDetail'), 'SourceDetail')
+const AddSourceDialog = lazyNamed(() => import('./AddSourceDialog'), 'AddSourceDialog')
 
 /** What the panel shows. */
 export type PanelView =
@@ -116,22 +121,24 @@ export function SourcesPanel({
       )}
       <div className="sources-panel__body">
         {view.kind === 'source' && shown ? (
-          <SourceDetail
-            key={shown.id}
-            source={shown}
-            tab={view.tab}
-            focus={view.focus}
-            onTab={(tab, focus = null) => onViewChange({ ...view, tab, focus })}
-            onBack={() => onViewChange({ kind: 'library' })}
-            briefingId={briefingId}
-            editable={editable}
-            onRemoved={(title) => {
-              setNotice(`Removed “${title}” from the briefing.`)
-              onViewChange({ kind: 'library' })
-            }}
-            onInsertQuote={canInsert ? insertExtracted(shown) : null}
-            onQuoteRange={canInsert ? insertRange(shown) : null}
-          />
+          <Suspense fallback={<p className="sources-panel__loading">Loading…</p>}>
+            <SourceDetail
+              key={shown.id}
+              source={shown}
+              tab={view.tab}
+              focus={view.focus}
+              onTab={(tab, focus = null) => onViewChange({ ...view, tab, focus })}
+              onBack={() => onViewChange({ kind: 'library' })}
+              briefingId={briefingId}
+              editable={editable}
+              onRemoved={(title) => {
+                setNotice(`Removed “${title}” from the briefing.`)
+                onViewChange({ kind: 'library' })
+              }}
+              onInsertQuote={canInsert ? insertExtracted(shown) : null}
+              onQuoteRange={canInsert ? insertRange(shown) : null}
+            />
+          </Suspense>
         ) : (
           <SourceList
             sources={sources}
@@ -143,20 +150,22 @@ export function SourcesPanel({
         )}
       </div>
       {adding && (
-        <AddSourceDialog
-          briefingId={briefingId}
-          onClose={() => setAdding(false)}
-          onExisting={(sourceId, message) => {
-            setAdding(false)
-            setNotice(message)
-            onViewChange({ kind: 'source', sourceId, tab: 'quotes', focus: null })
-          }}
-          onAdded={(source) => {
-            setAdding(false)
-            setJustAdded(source)
-            onViewChange({ kind: 'source', sourceId: source.id, tab: 'quotes', focus: null })
-          }}
-        />
+        <Suspense fallback={null}>
+          <AddSourceDialog
+            briefingId={briefingId}
+            onClose={() => setAdding(false)}
+            onExisting={(sourceId, message) => {
+              setAdding(false)
+              setNotice(message)
+              onViewChange({ kind: 'source', sourceId, tab: 'quotes', focus: null })
+            }}
+            onAdded={(source) => {
+              setAdding(false)
+              setJustAdded(source)
+              onViewChange({ kind: 'source', sourceId: source.id, tab: 'quotes', focus: null })
+            }}
+          />
+        </Suspense>
       )}
     </aside>
   )
