@@ -172,7 +172,8 @@ describe('quote blocks you can trust', () => {
   // block, Backspace sometimes acts at the old caret (the browser's selection had not reached
   // the editor yet) and deletes the character and, with it, the quote block; and undo after
   // deleting a selected block did not always bring it back. The quote guard's rules are unit
-  // tested ([QG1]-[QG8]); the browser path needs the fix before this runs again.
+  // tested (QG1 to QG8 in tests/client/quoteGuard.test.ts); the browser path needs the fix
+  // before this runs again.
   it.skip('[QT2] typing at a quote block never deletes it; Backspace selects it first', async () => {
     const id = await briefingWithStory('Typing')
     const page = await openPage(ada, 'ada-typing')
