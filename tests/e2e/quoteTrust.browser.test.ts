@@ -168,13 +168,7 @@ describe('quote blocks you can trust', () => {
     expect(pageErrors).toEqual([])
   })
 
-  // FIXME(issue 13): skipped, failing on main. After "Home" in the paragraph after a quote
-  // block, Backspace sometimes acts at the old caret (the browser's selection had not reached
-  // the editor yet) and deletes the character and, with it, the quote block; and undo after
-  // deleting a selected block did not always bring it back. The quote guard's rules are unit
-  // tested (QG1 to QG8 in tests/client/quoteGuard.test.ts); the browser path needs the fix
-  // before this runs again.
-  it.skip('[QT2] typing at a quote block never deletes it; Backspace selects it first', async () => {
+  it('[QT2] typing at a quote block never deletes it', async () => {
     const id = await briefingWithStory('Typing')
     const page = await openPage(ada, 'ada-typing')
     await openBriefing(page, id)
@@ -203,11 +197,33 @@ describe('quote blocks you can trust', () => {
     expect(await page.locator('.quote-block').count()).toBe(1)
     expect(await page.locator('.document p').first().innerText()).toBe('Before the quote.')
 
+    expect(pageErrors).toEqual([])
+  })
+
+  // FIXME(issue 13): skipped because it fails on main, and so proves nothing yet. With the
+  // caret at the start of the paragraph after a quote block (the browser's selection says
+  // offset 0), Backspace does not always select the block, and undo after deleting a selected
+  // block does not always bring it back. The guard's rules are unit tested (QG1 to QG8 in
+  // tests/client/quoteGuard.test.ts); the browser path needs its fix before this runs.
+  it.skip('[QT4] Backspace beside a quote block selects it first; deleting it is undoable', async () => {
+    const id = await briefingWithStory('Deleting')
+    const page = await openPage(ada, 'ada-deleting')
+    await openBriefing(page, id)
+    await editableBody(page).click()
+    await page.keyboard.type('Before the quote.')
+    await panel(page)
+      .locator('.quote-card', { hasText: SOLBERG })
+      .getByRole('button', { name: 'Insert' })
+      .click()
+    await quoteBlock(page, SOLBERG).locator('.quote-block__text').click()
+    await page.keyboard.type('x')
     // Backspace at the start of the paragraph after the block selects it; a second press
     // deletes it, and undo brings it back.
     const after = page.locator('.document p', { hasText: /^x$/ })
     await after.click()
     await page.keyboard.press('Home')
+    // The key goes to where the browser's caret is: wait until Home has put it at the start.
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.focusOffset ?? -1)).toBe(0)
     await page.keyboard.press('Backspace')
     await expect.poll(() => page.locator('.quote-block--selected').count()).toBe(1)
     expect(await page.locator('.quote-block').count()).toBe(1)
