@@ -11,8 +11,32 @@ const SMALL_WORDS = new Set(
   'a an and as at but by for in nor of on or the to up with vs'.split(' '),
 )
 
+// A word of `words` that starts in lower case, at the start of a space-separated piece.
+const LOWER_WORD = /^\p{Ll}[\p{L}\p{N}'’-]*/u
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
+const FIRST_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/u
+
 function words(text: string): string[] {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []
+  return text.match(WORD) ?? []
+}
+
+// The helpers below read only as much of a long quotation or clause as the answer needs: they
+// run for every quotation of a body.
+
+/** How many words `text` has, counting no further than `cap`. */
+function wordCountUpTo(text: string, cap: number): number {
+  let count = 0
+  for (const _ of text.matchAll(WORD)) if (++count >= cap) break
+  return count
+}
+
+/** The last `n` words of `text`, read from its end. */
+function lastWords(text: string, n: number): string[] {
+  // Words in the tail are the text's own words once more than `n` are found: only the first
+  // one may be cut.
+  const tail = words(text.slice(-24 * n))
+  return tail.length > n || text.length <= 24 * n ? tail.slice(-n) : words(text).slice(-n)
 }
 
 /** Every significant word capitalised, as titles are and sentences are not. */
@@ -30,7 +54,14 @@ export function looksLikeTitle(text: string): boolean {
   // "It's ‘Showtime at the Apollo.’": speech that quotes a title inside it.
   if (/[‘’'"“”]\s*\p{Lu}/u.test(text)) return false
   // Most quotations are sentences, far longer than any title: no need to split them into words.
-  if (text.split(' ', MAX_TITLE_WORDS * 2 + 1).length > MAX_TITLE_WORDS * 2) return false
+  const pieces = text.split(' ', MAX_TITLE_WORDS * 2 + 1)
+  if (pieces.length > MAX_TITLE_WORDS * 2) return false
+  // Sentence case shows at once: a word (as `words` reads it) in lower case that is no small
+  // word ("the plan was") means no title, without reading every word.
+  for (const piece of pieces) {
+    const word = LOWER_WORD.exec(piece)?.[0]
+    if (word !== undefined && !SMALL_WORDS.has(word)) return false
+  }
   const all = words(text)
   const significant = all.filter((w) => !SMALL_WORDS.has(w.toLowerCase()))
   return all.length <= MAX_TITLE_WORDS && significant.length >= 2 && isTitleCase(text)
@@ -41,11 +72,9 @@ export function looksLikeTitle(text: string): boolean {
  * and `post` (the rest of its sentence), is the title of a work.
  */
 export function isWorkTitle(text: string, pre: string, post: string): boolean {
-  const count = words(text).length
+  const count = wordCountUpTo(text, MAX_TITLE_WORDS + 1)
   if (count === 0 || count > MAX_TITLE_WORDS) return false
-  const before = words(pre)
-    .slice(-3)
-    .map((w) => w.toLowerCase())
+  const before = lastWords(pre, 3).map((w) => w.toLowerCase())
   const last = before.at(-1) ?? ''
   if (TITLE_INTRODUCERS.has(last) || WORK_NOUNS.has(last)) return true
   // "a book called 'X'", "a programme named 'X'"
@@ -55,7 +84,7 @@ export function isWorkTitle(text: string, pre: string, post: string): boolean {
   ) {
     return true
   }
-  const next = words(post)[0]?.toLowerCase() ?? ''
+  const next = FIRST_WORD.exec(post)?.[0].toLowerCase() ?? ''
   if (
     WORK_NOUNS.has(next) &&
     (isTitleCase(text) || /(?:\bthe|\bits|\bhis|\bher|\btheir|['’]s)\s*$/i.test(pre))

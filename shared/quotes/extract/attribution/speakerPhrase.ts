@@ -6,7 +6,7 @@
  * minister, Anna Berg," the name wins over the role.
  */
 
-import { roleHead, roleHeadIndex } from '../entities/appositions'
+import { headWord, roleHeadIndex } from '../entities/appositions'
 import type { Mention } from '../entities/collect'
 import { type Gender, wordGender } from '../entities/gender'
 import type { TaggedBody } from '../text/tagger'
@@ -194,7 +194,7 @@ function readSegment(
   const cut = all.findIndex((w, i) => i > 0 && /^(?:who|which|that|whose)$/i.test(w))
   const phrase = cut > 0 ? all.slice(0, cut) : all
   const headAt = roleHeadIndex(phrase)
-  const head = roleHead(phrase)
+  const head = headWord(phrase, headAt)
   const name = nameIn(body, mentionAt, from, to, headAt >= 0 ? from + headAt : from)
   if (name) return { kind: 'name', mention: name, first: from, last: to }
   const institution = describedInstitution(body, mentionAt, from, from + phrase.length - 1)

@@ -47,22 +47,31 @@ export function isRoleNoun(word: string): boolean {
  * possessive is no head: "his father's favourite variety" is about a variety.
  */
 export function roleHead(words: readonly string[]): string | null {
-  const at = roleHeadIndex(words)
-  return at < 0 ? null : (words[at] ?? '').toLowerCase().replace(/['’]s?$/, '')
+  return headWord(words, roleHeadIndex(words))
+}
+
+/** The role head at `at` (from roleHeadIndex), lower-cased, or null for -1. */
+export function headWord(words: readonly string[], at: number): string | null {
+  return at < 0 ? null : (words[at] ?? '').toLowerCase().replace(POSSESSIVE_END, '')
 }
 
 /** Where a phrase's role head is (see roleHead), or -1. */
 export function roleHeadIndex(words: readonly string[]): number {
   let head = -1
-  for (const [i, w] of words.entries()) {
-    const bare = w.toLowerCase().replace(/['’]s?$/, '')
-    const possessive = /['’]s?$/.test(w) || /^['’]s?$/.test(words[i + 1] ?? '')
-    if (isRoleNoun(bare) && !possessive) head = i
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string
+    const bare = w.toLowerCase().replace(POSSESSIVE_END, '')
+    const possessive = POSSESSIVE_END.test(w) || POSSESSIVE_MARK.test(words[i + 1] ?? '')
+    if (!possessive && isRoleNoun(bare)) head = i
     // The head comes before a prepositional phrase: "director for Amnesty", "supervisor for Queens".
-    if (head >= 0 && ['for', 'of', 'at', 'with', 'in', 'from'].includes(bare)) break
+    if (head >= 0 && HEAD_ENDERS.has(bare)) break
   }
   return head
 }
+
+const POSSESSIVE_END = /['’]s?$/
+const POSSESSIVE_MARK = /^['’]s?$/
+const HEAD_ENDERS = new Set(['for', 'of', 'at', 'with', 'in', 'from'])
 
 function stripArticle(text: string): string {
   return text.replace(/^(?:a|an|the|one|another)\s+/i, '').trim()

@@ -13,6 +13,7 @@ import { atClauseStart } from '../text/words'
 import {
   appositionAfter,
   appositionBefore,
+  headWord,
   roleBefore,
   roleHead,
   roleHeadIndex,
@@ -89,9 +90,7 @@ function readRun(body: TaggedBody, run: NameRun): RunReading | null {
   const institution =
     isOrganisation(run.words) &&
     !(split.name && split.role && !isOrganisation(split.name.split(' ')))
-  const { name, role: title } = institution
-    ? { name: run.words.join(' '), role: null }
-    : splitRoleAndName(run.words)
+  const { name, role: title } = institution ? { name: run.words.join(' '), role: null } : split
   if (!name) return null
   const nameWords = name.split(' ')
   const honorific = run.words.find((w) => HONORIFICS.has(w)) ?? null
@@ -268,7 +267,7 @@ function describedSubjects(
     while (end <= sentenceLast && DESCRIPTION_WORDS.has(body.tokens[end]?.pos ?? '')) end++
     const words = body.tokens.slice(k + 1, end).map((t) => t.text)
     const headAt = roleHeadIndex(words)
-    const head = roleHead(words)
+    const head = headWord(words, headAt)
     if (!head || headAt < 0) return
     // A name after the role is the person ("The director Jane Smith"); one before it only
     // qualifies the role ("The Portuguese boss").

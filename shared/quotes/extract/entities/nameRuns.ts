@@ -33,6 +33,8 @@ export interface NameRun {
 /** Lower-case words that join two capitalised words inside an institution's name. */
 const INSTITUTION_JOINERS = new Set(['of', 'for', 'on', 'and', '&', 'de', 'du', 'des', 'der'])
 const POSSESSIVE = /^['’]s?$/
+/** Tags a capitalised word at a clause start can have and still be a name. */
+const NAME_TAGS = new Set(['PROPN', 'NOUN', 'X'])
 
 /** The word starting at token `i`: its end token (inclusive), following hyphens and dots. */
 function wordEnd(body: TaggedBody, i: number): number {
@@ -143,11 +145,10 @@ function trimLeading(body: TaggedBody, run: NameRun): void {
     const word = run.words[0] ?? ''
     const at = run.wordAt[0] ?? 0
     const token = body.tokens[at]
-    const initialNonName =
-      atClauseStart(body, at) && token?.pos !== 'PROPN' && run.words.length === 1
+    const start = atClauseStart(body, at)
+    const initialNonName = start && token?.pos !== 'PROPN' && run.words.length === 1
     // A lead-in in capitals ("AS Opposition Leader Bill Shorten said") is an ordinary word.
     const asWritten = /^\p{Lu}+$/u.test(word) ? word.charAt(0) + word.slice(1).toLowerCase() : word
-    const start = atClauseStart(body, at)
     // A first name before a surname keeps its capital's meaning even where a sentence starts
     // and the tagger reads a verb ("Rob Goldman, President ...", "Will Tjernlund said").
     const forename =
@@ -160,9 +161,7 @@ function trimLeading(body: TaggedBody, run: NameRun): void {
       NEVER_NAME_WORDS.has(word) ||
       NAME_PARTICLES.has(word) ||
       INSTITUTION_JOINERS.has(word) ||
-      (atClauseStart(body, at) &&
-        token !== undefined &&
-        !['PROPN', 'NOUN', 'X'].includes(token.pos)) ||
+      (start && token !== undefined && !NAME_TAGS.has(token.pos)) ||
       initialNonName
     if (!dropped) break
     run.words.shift()

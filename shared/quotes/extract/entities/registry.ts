@@ -55,6 +55,11 @@ function isSubsequence(short: readonly string[], long: readonly string[]): boole
 /** The entities of one article. */
 export class EntityRegistry {
   readonly entities: Entity[] = []
+  /**
+   * Each entity's words lower-cased, by its `words` array (replaced, never changed in place, when
+   * a fuller name upgrades it): every mention is looked up against every entity.
+   */
+  readonly #lowerCase = new WeakMap<readonly string[], { words: string[]; key: string }>()
   /** The entity a bare word last referred to, so a shared surname keeps pointing at one person. */
   readonly #lastReferent = new Map<string, Entity>()
 
@@ -64,13 +69,13 @@ export class EntityRegistry {
     if (wanted.length === 0) return null
     const key = wanted.join(' ')
     const named = this.entities.filter((e) => !e.described)
-    const exact = named.find((e) => lower(e.words).join(' ') === key)
+    const exact = named.find((e) => this.#lowered(e).key === key)
     if (exact) return exact
     if (wanted.length === 1) return this.#lookupWord(wanted[0] ?? '', named)
     const first = wanted[0]
     const last = wanted.at(-1)
     const candidates = named.filter((e) => {
-      const have = lower(e.words)
+      const have = this.#lowered(e).words
       return (
         (have[0] === first && have.at(-1) === last) ||
         isSubsequence(wanted, have) ||
@@ -81,6 +86,16 @@ export class EntityRegistry {
     return candidates[0] ?? null
   }
 
+  #lowered(entity: Entity): { words: string[]; key: string } {
+    let lowered = this.#lowerCase.get(entity.words)
+    if (!lowered) {
+      const words = lower(entity.words)
+      lowered = { words, key: words.join(' ') }
+      this.#lowerCase.set(entity.words, lowered)
+    }
+    return lowered
+  }
+
   #lookupWord(word: string, named: Entity[]): Entity | null {
     const remembered = this.#lastReferent.get(word)
     if (remembered) return remembered
@@ -89,11 +104,11 @@ export class EntityRegistry {
     // A surname first; the first person introduced with it, since a writer who introduces a
     // second person of that name calls them something else (a first name).
     const bySurname = named.find(
-      (e) => e.words.length > 1 && e.words.at(-1)?.toLowerCase() === word,
+      (e) => e.words.length > 1 && this.#lowered(e).words.at(-1) === word,
     )
     if (bySurname) return bySurname
     // A first name, or the family name of a name written family-name first ("Lee Jae-myung").
-    const byFirst = named.filter((e) => e.words.length > 1 && e.words[0]?.toLowerCase() === word)
+    const byFirst = named.filter((e) => e.words.length > 1 && this.#lowered(e).words[0] === word)
     if (byFirst.length === 1) return byFirst[0] ?? null
     return null
   }

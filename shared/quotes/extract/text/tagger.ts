@@ -55,7 +55,10 @@ export function tagBody(
   offsets: readonly number[],
   separator: string,
 ): TaggedBody {
-  const text = foldForTagger(masked.join(separator))
+  const original = masked.join(separator)
+  const text = foldForTagger(original)
+  // Folding changes letters one for one; where it changed none, wink's words are the body's.
+  const folded = text !== original
   const doc = nlp.readDoc(text)
   const words = doc.tokens().out() as string[]
   const spaces = doc.tokens().out(its.precedingSpaces) as string[]
@@ -69,7 +72,6 @@ export function tagBody(
   const tokens: Token[] = []
   const sentences: Sentence[] = []
   const paragraphStart = new Array<number>(masked.length).fill(-1)
-  const original = masked.join(separator)
   let paragraph = 0
   let offset = 0
   let span = 0
@@ -86,7 +88,8 @@ export function tagBody(
     offset += word.length
     while (span < spans.length && (spans[span]?.[1] ?? 0) < i) span++
     const startsSentence = spans[span]?.[0] === i
-    if (tags[i] === 'SPACE' || word.trim() === '') continue
+    const tag = tags[i] ?? 'X'
+    if (tag === 'SPACE' || word.trim() === '') continue
     while (paragraph + 1 < offsets.length && start >= (offsets[paragraph + 1] ?? 0)) {
       paragraph++
       closeSentence()
@@ -97,12 +100,13 @@ export function tagBody(
       sentenceOpen = true
     }
     if (paragraphStart[paragraph] === -1) paragraphStart[paragraph] = tokens.length
-    const written = original.slice(start, start + word.length)
+    const written = folded ? original.slice(start, start + word.length) : word
+    const lower = written.toLowerCase()
     tokens.push({
       text: written,
-      lower: written.toLowerCase(),
+      lower,
       lemma: lemmas[i] ?? word.toLowerCase(),
-      pos: tags[i] ?? 'X',
+      pos: tag,
       start,
       end: start + word.length,
       paragraph,

@@ -4,7 +4,13 @@ import type { TaggedBody, Token } from './tagger'
 
 /** Whether the token is a word (has a letter or digit), not punctuation. */
 export function isWord(token: Token | undefined): boolean {
-  return token !== undefined && /[\p{L}\p{N}]/u.test(token.text)
+  if (token === undefined) return false
+  // An ASCII letter or digit first settles it without the Unicode test (this runs per token).
+  const code = token.text.charCodeAt(0)
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) {
+    return true
+  }
+  return /[\p{L}\p{N}]/u.test(token.text)
 }
 
 /** Whether the token starts with a capital letter. */
