@@ -195,7 +195,7 @@ function hostileRows(h: HostileImportResult): string[][] {
 
 function hostileDetail(h: HostileImportResult): string[] {
   return [
-    `**Edit latency during a hostile import** (two clients, one edit every ${h.intervalMs} ms; each case ${h.phaseMs / 1000} s idle, then ${h.phaseMs / 1000} s while another user uploads the file again and again; import threads: ${h.importThreads}; API limit ${h.apiPerMinute ?? 'off'}/min per IP)`,
+    `**Edit latency during a hostile import** (two clients, one edit every ${h.intervalMs} ms; each case ${h.phaseMs / 1000} s idle, then ${h.phaseMs / 1000} s while another user uploads the file again and again; import threads: ${h.importThreads}; API limit ${h.apiPerMinute ?? 'off'}/min per IP${h.importsPerMinute ? `, import rate ${h.importsPerMinute}/min per user after a burst of 10` : ''})`,
     '',
     table(
       [

@@ -53,9 +53,15 @@ export interface RateLimits {
   apiPerMinute: number
   /** Register and login attempts per 15 minutes. */
   authPer15Minutes: number
+  /** Source imports each user may start per minute (after a burst of 10; http/importRate.ts). */
+  importsPerMinute: number
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { apiPerMinute: 1200, authPer15Minutes: 30 }
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  apiPerMinute: 1200,
+  authPer15Minutes: 30,
+  importsPerMinute: 30,
+}
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.PORT === undefined ? 3000 : portFromEnv('PORT', env.PORT)
@@ -82,6 +88,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     limits: {
       apiPerMinute: countFromEnv(env, 'API_RATE_LIMIT', DEFAULT_RATE_LIMITS.apiPerMinute),
       authPer15Minutes: countFromEnv(env, 'AUTH_RATE_LIMIT', DEFAULT_RATE_LIMITS.authPer15Minutes),
+      importsPerMinute: countFromEnv(
+        env,
+        'IMPORT_RATE_LIMIT',
+        DEFAULT_RATE_LIMITS.importsPerMinute,
+      ),
     },
     imports: {
       size: positiveFromEnv(env, 'IMPORT_THREADS', DEFAULT_IMPORT_POOL.size),

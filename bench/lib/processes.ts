@@ -71,6 +71,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     LOG_LEVEL: 'warn',
     API_RATE_LIMIT: '0',
     AUTH_RATE_LIMIT: '0',
+    IMPORT_RATE_LIMIT: '0',
     // Thousands of sockets from one address and one bench user are the workload here.
     COLLAB_SOCKETS_PER_USER: '0',
     COLLAB_SOCKETS_PER_IP: '0',

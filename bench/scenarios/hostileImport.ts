@@ -57,6 +57,8 @@ export interface HostileImportResult {
   importThreads: string
   /** The API rate limit per IP the server ran with (requests per minute). */
   apiPerMinute: number
+  /** The per-user import rate the server ran with (imports per minute, after a burst of 10). */
+  importsPerMinute?: number
   points: HostileImportPoint[]
 }
 
@@ -78,6 +80,7 @@ export async function hostileImport(
     phaseMs,
     importThreads: process.env.IMPORT_THREADS ?? 'default',
     apiPerMinute: DEFAULT_RATE_LIMITS.apiPerMinute,
+    importsPerMinute: DEFAULT_RATE_LIMITS.importsPerMinute,
     points,
   }
 }
@@ -91,12 +94,15 @@ async function measureCase(
   { phaseMs, intervalMs }: BenchConfig['hostileImport'],
 ): Promise<HostileImportPoint> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-hostile-import-'))
-  // The product's per-IP API limit stays on here (the other scenarios switch it off): what a
-  // hostile user can do to everyone else includes what that limit lets through.
+  // The product's per-IP API limit and per-user import rate stay on here (the other scenarios
+  // switch them off): what a hostile user can do to everyone else includes what they let through.
   const server = await startServer({
     kind: 'briefing',
     dataDir,
-    env: { API_RATE_LIMIT: String(DEFAULT_RATE_LIMITS.apiPerMinute) },
+    env: {
+      API_RATE_LIMIT: String(DEFAULT_RATE_LIMITS.apiPerMinute),
+      IMPORT_RATE_LIMIT: String(DEFAULT_RATE_LIMITS.importsPerMinute),
+    },
   })
   const uploader = new WorkerProcess('bench/workers/uploader.ts')
   let probe: EditProbe | null = null

@@ -18,6 +18,8 @@ export type ImportInput =
   | { type: 'text'; text: string; kind?: SourceKind }
   | { type: 'file'; filename: string; bytes: Uint8Array; kind?: SourceKind }
   | { type: 'url'; url: string; kind?: SourceKind }
+  /** An import request's JSON body, read by the parser (uploadBody.ts); byte limits apply. */
+  | { type: 'upload'; body: Uint8Array }
 
 /** Limits of an import, and where it is parsed. */
 export interface ImportOptions {
@@ -39,6 +41,26 @@ function nameForContentType(contentType: string): string {
   if (contentType === 'application/pdf') return 'download.pdf'
   if (contentType.includes('wordprocessingml')) return 'download.docx'
   return contentType === 'text/plain' ? 'download.txt' : 'download.html'
+}
+
+/**
+ * How messages about an upload name it before its body is read: the file name if the JSON
+ * gives it near either end (where clients put it, beside the long base64), else "The upload".
+ */
+export function uploadName(body: Uint8Array): string {
+  const ends = [body.subarray(0, 4096), body.subarray(Math.max(0, body.byteLength - 4096))]
+  for (const end of ends) {
+    const match = /"filename"\s*:\s*("(?:[^"\\]|\\.){1,255}")/.exec(
+      Buffer.from(end).toString('utf8'),
+    )
+    if (!match?.[1]) continue
+    try {
+      return JSON.parse(match[1]) as string
+    } catch {
+      // A broken string: the thread will say what is wrong with the body.
+    }
+  }
+  return 'The upload'
 }
 
 /** Checks the input's size and fetches a URL: what is left is a job for a parser. */
@@ -64,6 +86,10 @@ async function parseJob(input: ImportInput, options: ImportOptions): Promise<Par
         )
       }
       return { ...input, what: input.filename, limits }
+    case 'upload':
+      // The transport already capped the body at what base64 of `maxBytes` takes; the
+      // decoded file and text are checked against `maxBytes` where the body is read.
+      return { type: 'upload', body: input.body, maxBytes, what: uploadName(input.body), limits }
     case 'url': {
       const fetched = await fetchUrl(input.url, options.fetch)
       return {

@@ -22,10 +22,13 @@ import { checkHtmlShape } from './htmlShape'
 import type { ImportLimits } from './limits'
 import { importPdf } from './pdfImporter'
 import { importText } from './textImporter'
+import { readUploadBody, UploadBodyError } from './uploadBody'
 
 /** One thing to parse, already within the byte limits, with the caps it is held to. */
 export type ParseJob = (
   | { type: 'text'; text: string }
+  /** An import request's JSON body, too large to read on the event loop (uploadBody.ts). */
+  | { type: 'upload'; body: Uint8Array; maxBytes: number }
   | {
       type: 'file'
       filename: string
@@ -48,6 +51,8 @@ export interface ImportResult extends ImportedDocument {
   terms: ExtractedTerm[]
   /** The people the text names: the list a speaker is confirmed or corrected from. */
   people: SourcePerson[]
+  /** For an `upload` job: what its body held (the source records how it was added). */
+  uploaded?: 'text' | 'file'
 }
 
 /** Runs a ParseJob somewhere: in this thread (parseSource) or in a worker (ImportPool). */
@@ -74,8 +79,9 @@ async function importFile(job: Extract<ParseJob, { type: 'file' }>): Promise<Imp
   }
 }
 
-/** Parses `job` in this thread. Throws SourceImportError. */
+/** Parses `job` in this thread. Throws SourceImportError, or UploadBodyError for an upload. */
 export async function parseSource(job: ParseJob): Promise<ImportResult> {
+  if (job.type === 'upload') return parseUpload(job)
   const document =
     job.type === 'text' ? importText(job.text, { kind: job.kind }) : await importFile(job)
   if (document.paragraphs.length === 0) {
@@ -87,4 +93,37 @@ export async function parseSource(job: ParseJob): Promise<ImportResult> {
     context: document.title ? [document.title] : [],
   })
   return { ...document, quotes, terms, people }
+}
+
+/** Reads an upload's body, then parses the text or file it holds like any other. */
+async function parseUpload(job: Extract<ParseJob, { type: 'upload' }>): Promise<ImportResult> {
+  const input = readUploadBody(job.body, job.maxBytes)
+  if (input.type === 'url') {
+    // Only padding makes a URL import's body this large; its address is at most 4 KiB.
+    throw new UploadBodyError(
+      400,
+      'invalid_input',
+      'body field "url": body too large for a URL import',
+      'url',
+    )
+  }
+  if (input.type === 'text' && input.text.length > job.maxBytes) {
+    throw new SourceImportError(
+      'too-large',
+      `Pasted text of ${input.text.length} characters is over the ${job.maxBytes} limit`,
+    )
+  }
+  const { limits } = job
+  const parsed: ParseJob =
+    input.type === 'text'
+      ? { type: 'text', text: input.text, kind: input.kind, what: 'The pasted text', limits }
+      : {
+          type: 'file',
+          filename: input.filename,
+          bytes: input.bytes,
+          kind: input.kind,
+          what: input.filename,
+          limits,
+        }
+  return { ...(await parseSource(parsed)), uploaded: input.type }
 }

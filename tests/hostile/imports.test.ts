@@ -6,8 +6,11 @@
  * (docs/API.md), a thread past its time limit is replaced and the next import works, the
  * queue is bounded, a malformed PDF is a 422, and an SSRF refusal names no address.
  */
+import http from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { StartOptions } from '../../server/app'
+import { READ_IN_THREAD_FROM } from '../../server/http/routes/sources'
+import type { ParseJob } from '../../server/sources/parseSource'
 import { appendParagraph, connectClient, docText, type TestClient } from '../helpers/clients'
 import { createBriefing, startTestServer, type TestServer } from '../helpers/server'
 import { createBriefingAs, signUp, type TestUser } from '../helpers/users'
@@ -197,6 +200,112 @@ describe('hostile imports', () => {
     for (const response of await Promise.all([first, second])) {
       expect([201, 422]).toContain(response.status)
     }
+  })
+
+  it('[HI8] a large import body is read in an import thread; the event loop only holds its bytes', async () => {
+    const running = await start()
+    // The pool's own parse, observed: which jobs reach the thread.
+    const jobs: ParseJob['type'][] = []
+    const parse = running.imports.parse
+    Object.assign(running.imports, {
+      parse: (job: ParseJob, signal?: AbortSignal) => {
+        jobs.push(job.type)
+        return parse(job, signal)
+      },
+    })
+    const { user, briefingId } = await importer(running)
+    const paragraph = '“We will reopen the harbour on Monday,” the mayor said. '
+    const long = `${paragraph.repeat(Math.ceil(READ_IN_THREAD_FROM / paragraph.length))}`
+    const file = await upload(user, briefingId, 'statement.txt', new TextEncoder().encode(long))
+    expect(file.status).toBe(201)
+    const pasted = await user.api(`/api/briefings/${briefingId}/sources`, {
+      method: 'POST',
+      body: { type: 'text', text: long.replace(/Monday/g, 'Tuesday') },
+    })
+    expect(pasted.status).toBe(201)
+    const small = await upload(user, briefingId, 'short.txt', new TextEncoder().encode(paragraph))
+    expect(small.status).toBe(201)
+    expect(jobs).toEqual(['upload', 'upload', 'file'])
+    const list = (await (await user.api(`/api/briefings/${briefingId}/sources`)).json()) as {
+      sources: { title: string | null }[]
+    }
+    expect(list.sources).toHaveLength(3)
+    // What the thread finds wrong with a body is answered as the event loop would answer it.
+    const badBase64 = await user.api(`/api/briefings/${briefingId}/sources`, {
+      method: 'POST',
+      body: {
+        type: 'file',
+        filename: 'x.pdf',
+        contentBase64: `${'A'.repeat(READ_IN_THREAD_FROM)}%%`,
+      },
+    })
+    expect(badBase64.status).toBe(400)
+    expect(((await badBase64.json()) as ErrorBody & { error: { field: string } }).error).toEqual({
+      code: 'invalid_input',
+      message: 'body field "contentBase64": must be base64',
+      field: 'contentBase64',
+    })
+    const notJson = await fetch(`${running.url}/api/briefings/${briefingId}/sources`, {
+      method: 'POST',
+      headers: { cookie: user.cookie, 'content-type': 'application/json' },
+      body: `{"type": "text", "text": "${'x'.repeat(READ_IN_THREAD_FROM)}`,
+    })
+    await expectRefusal(notJson, 400, 'bad_request', /^request body is not valid JSON$/)
+    expect(jobs).toEqual(['upload', 'upload', 'file', 'upload', 'upload'])
+  })
+
+  it('[HI9] imports per user are rate limited before the body is read; other users still import', async () => {
+    server = await startTestServer({ limits: { importsPerMinute: 2 } })
+    const running = server
+    const { user, briefingId } = await importer(running)
+    for (const text of ['The council met on Tuesday.', 'The mayor spoke on Wednesday.']) {
+      const response = await user.api(`/api/briefings/${briefingId}/sources`, {
+        method: 'POST',
+        body: { type: 'text', text },
+      })
+      expect(response.status).toBe(201)
+    }
+    // A third, announced as 5 MB that never arrives: the refusal cannot have waited for it.
+    const refused = await new Promise<{ status: number; retryAfter: string; body: string }>(
+      (resolve, reject) => {
+        const request = http.request(`${running.url}/api/briefings/${briefingId}/sources`, {
+          method: 'POST',
+          headers: {
+            cookie: user.cookie,
+            'content-type': 'application/json',
+            'content-length': String(5_000_000),
+          },
+        })
+        request.on('response', (response) => {
+          let body = ''
+          response.on('data', (chunk) => {
+            body += chunk
+          })
+          response.on('end', () => {
+            resolve({
+              status: response.statusCode ?? 0,
+              retryAfter: String(response.headers['retry-after']),
+              body,
+            })
+            request.destroy()
+          })
+        })
+        request.on('error', reject)
+        request.write('{"type": "text", "text": "')
+      },
+    )
+    expect(refused.status).toBe(429)
+    expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1)
+    expect(JSON.parse(refused.body).error).toMatchObject({
+      code: 'too_many_imports',
+      message: expect.stringMatching(/^you may start 2 imports a minute; try again in \d+ s$/),
+    })
+    const other = await importer(running)
+    const theirs = await other.user.api(`/api/briefings/${other.briefingId}/sources`, {
+      method: 'POST',
+      body: { type: 'text', text: 'The harbour reopened on Thursday.' },
+    })
+    expect(theirs.status).toBe(201)
   })
 
   it('[HI5] a malformed PDF is a 422 naming the file, never a 500', async () => {

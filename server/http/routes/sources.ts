@@ -3,15 +3,17 @@
  * its quotations and adds the source to the briefing's Y.Doc, from where it syncs live to
  * every collaborator; the response carries the same source.
  */
-import express, { Router } from 'express'
+import express, { type RequestHandler, Router } from 'express'
 import type { ErrorCode } from '../../../shared/api/errors'
-import { correctSourceRequest, importSourceRequest } from '../../../shared/api/sources'
+import { correctSourceRequest } from '../../../shared/api/sources'
 import { SourceFetchError, SourceImportError } from '../../sources/errors'
 import { type ImportInput, importSource } from '../../sources/importSource'
+import { readUploadBody, UploadBodyError } from '../../sources/uploadBody'
 import { ImportPoolError } from '../../sources/worker/errors'
 import type { ImportPool } from '../../sources/worker/importPool'
 import { type AppContext, actorOf } from '../context'
 import { HttpError, snakeCase } from '../errors'
+import { ImportRate } from '../importRate'
 import { ImportsPerUser } from '../importsPerUser'
 import { parseInput } from '../validate'
 
@@ -62,39 +64,35 @@ export interface SourcesRouterOptions {
 
 export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): Router {
   const router = Router()
-  // Files travel base64-encoded in JSON; this route alone takes bodies that large.
-  const largeJson = express.json({ limit: Math.ceil((MAX_SOURCE_FILE_BYTES * 4) / 3) + 64 * 1024 })
+  // Files travel base64-encoded in JSON; this route alone takes bodies that large. It reads
+  // the bytes only: a large body is parsed in an import thread (uploadBody.ts).
+  const rawJson = express.raw({
+    type: 'application/json',
+    limit: Math.ceil((MAX_SOURCE_FILE_BYTES * 4) / 3) + 64 * 1024,
+  })
   // This router is mounted before the API's general JSON parser, so it parses its own.
   const smallJson = express.json({ limit: 64 * 1024 })
   const perUser = new ImportsPerUser(IMPORTS_PER_USER)
+  const rate = new ImportRate(ctx.limits.importsPerMinute)
   const { sources } = ctx.services
 
-  router.get('/:id/sources', async (req, res) => {
-    res.json({ sources: await sources.list(actorOf(req, res), req.params.id) })
-  })
-
-  router.post('/:id/sources', largeJson, async (req, res) => {
-    const actor = actorOf(req, res)
-    const { briefing } = await sources.mayAdd(actor, req.params.id)
-    const body = parseInput(importSourceRequest, req.body, 'body')
-    // The dialog's Cancel closes the request; an import the user cancelled must not land.
-    let cancelled = false
-    const abandoned = new AbortController()
-    res.on('close', () => {
-      if (res.writableFinished) return
-      cancelled = true
-      abandoned.abort()
-    })
-    const input: ImportInput =
-      body.type === 'file'
-        ? {
-            type: 'file',
-            filename: body.filename,
-            bytes: decodeBase64(body.contentBase64),
-            kind: body.kind,
-          }
-        : body
-    const release = perUser.take(actor.auth.user.id)
+  /**
+   * Admits an import before its body is read: a user over the import rate, or with imports
+   * already in flight, costs the event loop no body at all. The in-flight slot is given back
+   * when the response ends or the caller goes away.
+   */
+  const admitImport: RequestHandler<{ id: string }> = (req, res, next) => {
+    const userId = actorOf(req, res).auth.user.id
+    const wait = rate.take(userId)
+    if (wait > 0) {
+      res.set('Retry-After', String(wait))
+      throw new HttpError(
+        429,
+        'too_many_imports',
+        `you may start ${rate.perMinute} imports a minute; try again in ${wait} s`,
+      )
+    }
+    const release = perUser.take(userId)
     if (!release) {
       res.set('Retry-After', '5')
       throw new HttpError(
@@ -103,16 +101,39 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
         `you already have ${IMPORTS_PER_USER} imports in progress; add this one when one of them is done`,
       )
     }
-    const imported = await importSource(input, {
+    res.on('close', release)
+    next()
+  }
+
+  router.get('/:id/sources', async (req, res) => {
+    res.json({ sources: await sources.list(actorOf(req, res), req.params.id) })
+  })
+
+  router.post('/:id/sources', admitImport, rawJson, async (req, res) => {
+    const actor = actorOf(req, res)
+    const { briefing } = await sources.mayAdd(actor, req.params.id)
+    // Another content type leaves no bytes: answered like an empty JSON object.
+    const bytes: Uint8Array =
+      Buffer.isBuffer(req.body) && req.body.byteLength > 0 ? req.body : EMPTY_OBJECT
+    const input: ImportInput =
+      bytes.byteLength >= READ_IN_THREAD_FROM ? { type: 'upload', body: bytes } : readOnLoop(bytes)
+    // The dialog's Cancel closes the request; an import the user cancelled must not land.
+    let cancelled = false
+    const abandoned = new AbortController()
+    res.on('close', () => {
+      if (res.writableFinished) return
+      cancelled = true
+      abandoned.abort()
+    })
+    const { uploaded, ...imported } = await importSource(input, {
       fetch: { allowLoopback: options.allowLoopbackFetch },
       maxBytes: MAX_SOURCE_FILE_BYTES,
       parse: options.imports.parse,
       signal: abandoned.signal,
-    })
-      .catch((err) => toHttpError(err, res, ctx))
-      .finally(release)
+    }).catch((err) => toHttpError(err, res, ctx))
     if (cancelled) return
-    res.status(201).json({ source: await sources.add(actor, briefing, imported, body.type) })
+    const type = input.type === 'upload' ? (uploaded ?? 'file') : input.type
+    res.status(201).json({ source: await sources.add(actor, briefing, imported, type) })
   })
 
   /** Corrects what a citation prints of a source: title, byline, publisher, date. */
@@ -136,30 +157,25 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
   return router
 }
 
-function decodeBase64(value: string): Uint8Array {
-  const bytes = Buffer.from(value, 'base64')
-  // Node skips characters that are not base64, so a decode as long as the text promises had
-  // none. Only a shorter one (whitespace, or garbage) needs the full check: a 15 MiB file's
-  // regex pass costs the event loop ~40 ms that every upload would otherwise pay.
-  if (
-    bytes.byteLength !== Buffer.byteLength(value, 'base64') &&
-    !/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(value)
-  ) {
-    throw new HttpError(
-      400,
-      'invalid_input',
-      'body field "contentBase64": must be base64',
-      'contentBase64',
-    )
+/**
+ * Bodies from this size on are read in an import thread. Below it (a URL, a short paste, a
+ * small file) reading costs the event loop well under a millisecond, less than a thread hop.
+ */
+export const READ_IN_THREAD_FROM = 256 * 1024
+
+const EMPTY_OBJECT = new TextEncoder().encode('{}')
+
+/** A small import body, read here. */
+function readOnLoop(bytes: Uint8Array): ImportInput {
+  try {
+    return readUploadBody(bytes, MAX_SOURCE_FILE_BYTES)
+  } catch (err) {
+    throw err instanceof UploadBodyError ? bodyError(err) : err
   }
-  if (bytes.byteLength > MAX_SOURCE_FILE_BYTES) {
-    throw new HttpError(
-      413,
-      'too_large',
-      `file is over the ${MAX_SOURCE_FILE_BYTES / 1024 / 1024} MiB limit`,
-    )
-  }
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+function bodyError(err: UploadBodyError): HttpError {
+  return new HttpError(err.status, err.code, err.message, err.field ?? undefined)
 }
 
 function toHttpError(err: unknown, res: express.Response, ctx: AppContext): never {
@@ -167,6 +183,7 @@ function toHttpError(err: unknown, res: express.Response, ctx: AppContext): neve
     throw new HttpError(FETCH_STATUS[err.code], snakeCase(err.code), err.message)
   if (err instanceof SourceImportError)
     throw new HttpError(IMPORT_STATUS[err.code], snakeCase(err.code), err.message)
+  if (err instanceof UploadBodyError) throw bodyError(err)
   if (err instanceof ImportPoolError) {
     const { status, code } = POOL_ERRORS[err.code]
     if (err.retryAfterSeconds !== null) res.set('Retry-After', String(err.retryAfterSeconds))

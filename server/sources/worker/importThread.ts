@@ -9,6 +9,7 @@
 import { Worker } from 'node:worker_threads'
 import { SourceImportError } from '../errors'
 import type { ImportResult, ParseJob } from '../parseSource'
+import { UploadBodyError } from '../uploadBody'
 import { ImportPoolError } from './errors'
 import type { ParseReply, ParseRequest, ReadyMessage } from './messages'
 
@@ -152,6 +153,8 @@ function resultOf(reply: ParseReply): ImportResult | Error {
       return reply.result
     case 'refused':
       return new SourceImportError(reply.code, reply.message)
+    case 'invalid-body':
+      return new UploadBodyError(reply.status, reply.code, reply.message, reply.field)
     case 'failed': {
       const error = new Error(`parsing a source failed in its thread: ${reply.message}`)
       if (reply.stack) error.stack = reply.stack

@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads'
 import { SourceImportError } from '../errors'
 import { importLimits } from '../limits'
 import { parseSource } from '../parseSource'
+import { UploadBodyError } from '../uploadBody'
 import type { ParseReply, ParseRequest } from './messages'
 
 const port = parentPort
@@ -28,12 +29,18 @@ port.on('message', async ({ id, job }: ParseRequest) => {
     reply =
       error instanceof SourceImportError
         ? { type: 'refused', id, code: error.code, message: error.message }
-        : {
-            type: 'failed',
-            id,
-            message: error instanceof Error ? error.message : String(error),
-            stack: error instanceof Error ? (error.stack ?? null) : null,
-          }
+        : error instanceof UploadBodyError
+          ? { type: 'invalid-body', id, ...fieldsOf(error) }
+          : {
+              type: 'failed',
+              id,
+              message: error instanceof Error ? error.message : String(error),
+              stack: error instanceof Error ? (error.stack ?? null) : null,
+            }
   }
   port.postMessage(reply)
 })
+
+function fieldsOf({ status, code, message, field }: UploadBodyError) {
+  return { status, code, message, field }
+}

@@ -3,6 +3,7 @@
  * ready once its modules are loaded (so loading never counts against an import's time
  * limit), then answers each ParseRequest with one ParseReply.
  */
+import type { ErrorCode } from '../../../shared/api/errors'
 import type { SourceImportErrorCode } from '../errors'
 import type { ImportResult, ParseJob } from '../parseSource'
 
@@ -24,4 +25,12 @@ export interface ReadyMessage {
 export type ParseReply =
   | { type: 'parsed'; id: number; result: ImportResult }
   | { type: 'refused'; id: number; code: SourceImportErrorCode; message: string }
+  | {
+      type: 'invalid-body'
+      id: number
+      status: 400 | 413
+      code: ErrorCode
+      message: string
+      field: string | null
+    }
   | { type: 'failed'; id: number; message: string; stack: string | null }
