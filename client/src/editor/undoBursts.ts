@@ -9,26 +9,80 @@
  * one Ctrl+Z then took back a single character. This extension lets the undo manager end a step
  * only when the transaction just applied really was a local edit kept out of history; Yjs's own
  * stops (while it undoes or redoes) are untouched.
+ *
+ * Typing is merged into one step, but a quote block inserted or deleted is a step of its own,
+ * as a block is in Google Docs or Word: without that, Ctrl+Z after deleting a selected quote
+ * block also took back everything typed in the half second before it.
  */
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import type { Fragment } from '@tiptap/pm/model'
+import {
+  type EditorState,
+  NodeSelection,
+  Plugin,
+  PluginKey,
+  type Transaction,
+} from '@tiptap/pm/state'
+import { ReplaceAroundStep, ReplaceStep } from '@tiptap/pm/transform'
 import { ySyncPluginKey, yUndoPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
+import { SOURCE_QUOTE } from '../../../shared/schema/nodes/sourceQuoteAttrs'
+import { rangeHoldsQuote } from './quote/quoteGuard'
 
-/** Per state: whether the last transaction applied was a local edit kept out of history. */
-const undoBurstsKey = new PluginKey<boolean>('undoBursts')
+function fragmentHoldsQuote(fragment: Fragment): boolean {
+  let found = false
+  fragment.descendants((node) => {
+    if (node.type.name === SOURCE_QUOTE) found = true
+    return !found
+  })
+  return found
+}
+
+/**
+ * Whether a local edit is an undo step of its own: it replaces a selected node, or it removes
+ * or adds a quote block. Read from the steps, so typing costs no walk over the document.
+ */
+export function isOwnUndoStep(tr: Transaction, before: EditorState): boolean {
+  if (!tr.docChanged) return false
+  if (before.selection instanceof NodeSelection) return true
+  return tr.steps.some((step, i) => {
+    if (!(step instanceof ReplaceStep || step instanceof ReplaceAroundStep)) return false
+    const doc = tr.docs[i] ?? before.doc
+    return rangeHoldsQuote(doc, step.from, step.to) || fragmentHoldsQuote(step.slice.content)
+  })
+}
+
+/** What the last transaction applied was, for the undo manager's steps. */
+interface LastChange {
+  /** A change made here, not a co-author's arriving. */
+  local: boolean
+  /** A local edit kept out of history (y-tiptap's own reason to end a step). */
+  outOfHistory: boolean
+  /** A local edit that is a step of its own (isOwnUndoStep). */
+  ownStep: boolean
+}
+
+const undoBurstsKey = new PluginKey<LastChange>('undoBursts')
 
 export const UndoBursts = Extension.create({
   name: 'undoBursts',
+  // Above Collaboration (1000): this plugin's view updates before y-tiptap's, which writes the
+  // change to the Y.Doc, so a step ended here ends before that change is captured.
+  priority: 1001,
   addProseMirrorPlugins() {
     return [
-      new Plugin<boolean>({
+      new Plugin<LastChange>({
         key: undoBurstsKey,
         state: {
-          init: () => false,
-          apply(tr) {
+          init: () => ({ local: false, outOfHistory: false, ownStep: false }),
+          apply(tr, _value, before) {
             const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined
-            return tr.docChanged && tr.getMeta('addToHistory') === false && !sync?.isChangeOrigin
+            const local = tr.docChanged && !sync?.isChangeOrigin
+            return {
+              local,
+              outOfHistory: local && tr.getMeta('addToHistory') === false,
+              ownStep: local && isOwnUndoStep(tr, before),
+            }
           },
         },
         view(view) {
@@ -39,9 +93,23 @@ export const UndoBursts = Extension.create({
           if (!manager) return {}
           const stop = manager.stopCapturing.bind(manager)
           manager.stopCapturing = () => {
-            if (undoBurstsKey.getState(view.state) || manager.undoing || manager.redoing) stop()
+            if (
+              undoBurstsKey.getState(view.state)?.outOfHistory ||
+              manager.undoing ||
+              manager.redoing
+            )
+              stop()
           }
+          // Whether the change before this one was a step of its own, so this one starts anew.
+          let afterOwnStep = false
           return {
+            update(view, previous) {
+              if (view.state.doc === previous.doc) return
+              const change = undoBurstsKey.getState(view.state)
+              if (!change?.local) return
+              if ((change.ownStep || afterOwnStep) && !manager.undoing && !manager.redoing) stop()
+              afterOwnStep = change.ownStep
+            },
             destroy() {
               // Back to the prototype's method, for a view created later on the same manager.
               Reflect.deleteProperty(manager, 'stopCapturing')
