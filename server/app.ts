@@ -35,7 +35,7 @@ import { errorHandler } from './http/errors'
 import { metricsApp } from './http/metricsRoute'
 import { createLogger, errorField, type Logger } from './log/logger'
 import { instrumentStore, Metrics } from './metrics/metrics'
-import { createServices } from './services'
+import { createServices, type Services } from './services'
 import { DomainEvents } from './services/events'
 import { DEFAULT_IMPORT_POOL, ImportPool } from './sources/worker/importPool'
 import { openStores, type Stores } from './store'
@@ -77,6 +77,8 @@ export interface RunningServer {
   metrics: Metrics
   /** The threads source imports parse in. */
   imports: ImportPool
+  /** What the HTTP routes call: for tests that reach a service directly (races, edge cases). */
+  services: Services
   /** Graceful stop: closes sockets with "server restarting", stores everything, exits clean. */
   close(): Promise<void>
 }
@@ -272,6 +274,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     metrics,
     fanout,
     imports,
+    services,
     close,
   }
 }

@@ -23,7 +23,21 @@ import type { Actor, ServiceDeps } from './deps'
 import { ServiceError } from './errors'
 
 export class SourcesService {
+  /** The add in progress per briefing id: the next one for that briefing waits for it. */
+  private readonly adding = new Map<string, Promise<void>>()
+
   constructor(private readonly deps: ServiceDeps) {}
+
+  private async oneAddAtATime(briefingId: string, add: () => Promise<void>): Promise<void> {
+    const run = (this.adding.get(briefingId) ?? Promise.resolve()).then(add)
+    const settled = run.catch(() => undefined)
+    this.adding.set(briefingId, settled)
+    try {
+      await run
+    } finally {
+      if (this.adding.get(briefingId) === settled) this.adding.delete(briefingId)
+    }
+  }
 
   async list(actor: Actor, briefingId: string): Promise<Source[]> {
     const { briefing } = await this.deps.access.require(actor.auth, briefingId, 'read')
@@ -50,25 +64,28 @@ export class SourcesService {
       people: imported.people,
     })
     // The same text imported again is the source already there, not a second copy. Checked on
-    // the live document just before the add; two identical imports racing both land.
-    const existing = await readDocument(
-      this.deps.registry,
-      this.deps.stores.documents,
-      briefing.id,
-      (doc) => sourceWithContent(doc, source.contentHash),
-    )
-    if (existing) {
-      throw new ServiceError(
-        'conflict',
-        'duplicate_source',
-        `this text is already a source of the briefing${existing.title ? `: “${existing.title}”` : ''}; it was not added again`,
-        undefined,
-        { existingId: existing.id },
+    // the live document just before the add, one add per briefing at a time on this instance,
+    // so two identical imports racing each other (a double click, a retried request) add one.
+    await this.oneAddAtATime(briefing.id, async () => {
+      const existing = await readDocument(
+        this.deps.registry,
+        this.deps.stores.documents,
+        briefing.id,
+        (doc) => sourceWithContent(doc, source.contentHash),
       )
-    }
-    await addToDocument(this.deps.registry, briefing.id, 'import source', (doc) =>
-      addSource(doc, source),
-    )
+      if (existing) {
+        throw new ServiceError(
+          'conflict',
+          'duplicate_source',
+          `this text is already a source of the briefing${existing.title ? `: “${existing.title}”` : ''}; it was not added again`,
+          undefined,
+          { existingId: existing.id },
+        )
+      }
+      await addToDocument(this.deps.registry, briefing.id, 'import source', (doc) =>
+        addSource(doc, source),
+      )
+    })
     await recordAudit(
       this.deps,
       { actorId: actor.auth.user.id, ip: actor.ip },

@@ -4,6 +4,8 @@
  * source, refused while the document cites it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importLimits } from '../../server/sources/limits'
+import { parseSource } from '../../server/sources/parseSource'
 import { getSource, listSources, type Source } from '../../shared/sources'
 import { createExportBriefing, type ExportBriefing } from '../export/fixture'
 import { startTestServer, type TestServer } from '../helpers/server'
@@ -50,6 +52,38 @@ describe('managing sources', () => {
     await waitFor(() => getSource(b.client.doc, source.id) !== undefined, 'the client has it')
     expect(
       listSources(b.client.doc).filter((s) => s.contentHash === source.contentHash),
+    ).toHaveLength(1)
+  })
+
+  it('[MSR6] two identical imports racing each other add one source; the other is a 409', async () => {
+    // Both adds start in one event-loop turn, so both read the document before either writes
+    // (through HTTP the two parses finish apart and the race is left to chance).
+    const user = await server.stores.users.get(b.owner.id)
+    const actor = {
+      auth: { user: user!, credential: { kind: 'session', sessionHash: 'test' } as const },
+      ip: null,
+    }
+    const { briefing } = await server.services.sources.mayAdd(actor, b.briefingId)
+    const imported = await parseSource({
+      type: 'text',
+      text: `${STATEMENT} The berths reopen in May.`,
+      what: 'The pasted text',
+      limits: importLimits(),
+    })
+    const twice = await Promise.allSettled(
+      [0, 1].map(() => server.services.sources.add(actor, briefing, imported, 'text')),
+    )
+    const added = twice.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+    const refused = twice.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []))
+    expect(added).toHaveLength(1)
+    expect(refused).toHaveLength(1)
+    expect(refused[0]).toMatchObject({
+      code: 'duplicate_source',
+      details: { existingId: added[0]!.id },
+    })
+    await waitFor(() => getSource(b.client.doc, added[0]!.id) !== undefined, 'the client has it')
+    expect(
+      listSources(b.client.doc).filter((s) => s.contentHash === added[0]!.contentHash),
     ).toHaveLength(1)
   })
 
