@@ -2,7 +2,9 @@
  * Live citation numbers in the editor. A ProseMirror plugin keeps the numbering for the
  * current document and exposes it as decorations that only set attributes (no DOM is
  * built here, so the shared code stays free of UI): each quote block, and the last text
- * node of each cited passage, get `data-citation-number`. The client styles them, e.g.
+ * node of each cited passage, get `data-citation-number`: its note number, as the export
+ * numbers notes (one per citation, in document order; server/export/build/noteTracker.ts),
+ * so the number beside a quote in the editor is the footnote it gets in the PDF and DOCX. The client styles them, e.g.
  * `[data-citation-number]::after { content: ' [' attr(data-citation-number) ']' }`, or
  * reads the number from the decorations its node view receives.
  */
@@ -20,57 +22,75 @@ export const CITATION_NUMBER_ATTRIBUTE = 'data-citation-number'
 interface NumberingState {
   numbering: CitationNumbering
   decorations: DecorationSet
+  /** Each numbered quote block's note number, by the block's position. */
+  notesAt: Map<number, number>
 }
 
 /** Identifies the plugin's state; a key is an immutable handle, not shared mutable state. */
 export const citationNumberingKey = new PluginKey<NumberingState>('citationNumbering')
 
-function decorate(doc: ProseMirrorNode, numbering: CitationNumbering): DecorationSet {
+function decorate(
+  doc: ProseMirrorNode,
+  numbering: CitationNumbering,
+): Pick<NumberingState, 'decorations' | 'notesAt'> {
   const decorations: Decoration[] = []
-  const numberOf = (sourceId: unknown) =>
-    typeof sourceId === 'string' ? numbering.bySource.get(sourceId) : undefined
+  const notesAt = new Map<number, number>()
+  let notes = 0
+  // A citation of a source the numbering knows is a note; the next note number, or none.
+  const noteFor = (sourceId: unknown) =>
+    typeof sourceId === 'string' && numbering.bySource.has(sourceId) ? ++notes : undefined
   doc.descendants((node, pos) => {
     if (node.type.name === SOURCE_QUOTE) {
-      const n = numberOf(node.attrs.sourceId)
-      if (n)
+      const n = noteFor(node.attrs.sourceId)
+      if (n) {
+        notesAt.set(pos, n)
         decorations.push(
           Decoration.node(pos, pos + node.nodeSize, { [CITATION_NUMBER_ATTRIBUTE]: String(n) }),
         )
+      }
       return false
     }
     if (!node.isTextblock) return true
     // Number the last text node of each run of one citation, so the number shows once, at its end.
-    let runEnd: { from: number; to: number; citationId: unknown; n: number } | null = null
+    let runEnd: { from: number; to: number; citationId: unknown; sourceId: unknown } | null = null
     const flush = () => {
-      if (runEnd) {
+      const n = runEnd && noteFor(runEnd.sourceId)
+      if (runEnd && n) {
         decorations.push(
-          Decoration.inline(runEnd.from, runEnd.to, {
-            [CITATION_NUMBER_ATTRIBUTE]: String(runEnd.n),
-          }),
+          Decoration.inline(runEnd.from, runEnd.to, { [CITATION_NUMBER_ATTRIBUTE]: String(n) }),
         )
       }
       runEnd = null
     }
     node.forEach((child, offset) => {
       const cite = child.marks.find((m) => m.type.name === CITE)
-      const n = cite && numberOf(cite.attrs.sourceId)
-      if (!cite || !n) {
+      if (!cite) {
         flush()
         return
       }
       if (runEnd && runEnd.citationId !== cite.attrs.citationId) flush()
       const from = pos + 1 + offset
-      runEnd = { from, to: from + child.nodeSize, citationId: cite.attrs.citationId, n }
+      runEnd = {
+        from,
+        to: from + child.nodeSize,
+        citationId: cite.attrs.citationId,
+        sourceId: cite.attrs.sourceId,
+      }
     })
     flush()
     return false
   })
-  return DecorationSet.create(doc, decorations)
+  return { decorations: DecorationSet.create(doc, decorations), notesAt }
 }
 
 function computeState(doc: ProseMirrorNode): NumberingState {
   const numbering = numberCitations(doc)
-  return { numbering, decorations: decorate(doc, numbering) }
+  return { numbering, ...decorate(doc, numbering) }
+}
+
+/** The note number of the quote block at `pos`, or null. */
+export function quoteNoteNumber(state: EditorState, pos: number): number | null {
+  return citationNumberingKey.getState(state)?.notesAt.get(pos) ?? null
 }
 
 /** The numbering for the editor's current document, or undefined without the extension. */

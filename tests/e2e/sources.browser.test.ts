@@ -368,6 +368,8 @@ describe('sources and quote blocks in the browser', () => {
           .getAttribute('data-citation-number'),
       )
       .toBe('1')
+    // The quote block below the paraphrase is the second citation: note 2, as in the export.
+    await expect.poll(() => block.locator('.citation-number').innerText()).toBe('2')
 
     // The sources list numbers the one cited source.
     await adaPage.keyboard.press('Control+End')

@@ -10,6 +10,7 @@ import {
   citationNumberingKey,
   citationNumberingPlugin,
   citationNumbers,
+  quoteNoteNumber,
 } from '../../shared/citations/plugin'
 import { citedSources } from '../../shared/citations/sourcesList'
 import { briefingSchema, DOCUMENT_FRAGMENT } from '../../shared/schema'
@@ -154,6 +155,30 @@ describe('citation numbering plugin', () => {
     state = state.apply(tr)
     expect(citationNumbers(state)?.ordered).toEqual(['a', 'b'])
     expect(numbersShown()?.map((d) => d.n)).toEqual(['1', '2'])
+  })
+
+  it('[CN6] shows each citation its own note number, in document order, as the export does', () => {
+    const schema = briefingSchema()
+    // Source a twice (a quote, then a cited passage), b once, a again: four notes.
+    const doc = schema.nodeFromJSON({
+      type: 'doc',
+      content: [
+        quote('a', 'q1'),
+        paragraph(cited('Claim ', 'a', 'c1'), { type: 'text', text: 'and ' }, cited('more', 'b')),
+        quote('a', 'q2'),
+      ],
+    })
+    const state = EditorState.create({ doc, plugins: [citationNumberingPlugin()] })
+    const shown = (citationNumberingKey.getState(state)?.decorations.find() ?? [])
+      .sort((x, y) => x.from - y.from)
+      .map((d) => (d as unknown as DecorationWithAttrs).type.attrs[CITATION_NUMBER_ATTRIBUTE])
+    expect(shown).toEqual(['1', '2', '3', '4'])
+    // What a quote block's node view shows: its own note, not its source's number.
+    const secondQuote = doc.content.size - doc.lastChild!.nodeSize
+    expect(quoteNoteNumber(state, 0)).toBe(1)
+    expect(quoteNoteNumber(state, secondQuote)).toBe(4)
+    // The Sources list still numbers sources once each.
+    expect(citationNumbers(state)?.ordered).toEqual(['a', 'b'])
   })
 })
 

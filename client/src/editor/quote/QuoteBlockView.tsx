@@ -9,7 +9,7 @@
  */
 import { NodeViewWrapper, type ReactNodeViewProps, useEditorState } from '@tiptap/react'
 import { useMemo, useState } from 'react'
-import { citationNumbers } from '../../../../shared/citations/plugin'
+import { quoteNoteNumber } from '../../../../shared/citations/plugin'
 import { quoteStatus } from '../../../../shared/quotes/status'
 import type { SourceQuoteAttrs } from '../../../../shared/schema/nodes/sourceQuoteAttrs'
 import {
@@ -43,7 +43,8 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
     editor,
     selector: ({ editor: e }) => ({
       editable: e.isEditable,
-      number: citationNumbers(e.state)?.bySource.get(attrs.sourceId) ?? null,
+      // Its footnote number in the export: one note per citation, in document order.
+      number: ((pos) => (typeof pos === 'number' ? quoteNoteNumber(e.state, pos) : null))(getPos()),
     }),
   })
   // `attrs` is a new object whenever the node changes, so this re-verifies on every change.
