@@ -39,6 +39,7 @@ import { createServices, type Services } from './services'
 import { DomainEvents } from './services/events'
 import { DEFAULT_IMPORT_POOL, ImportPool } from './sources/worker/importPool'
 import { openStores, type Stores } from './store'
+import { groupCommit } from './store/groupCommit'
 
 export interface StartOptions
   extends Partial<Omit<ServerConfig, 'limits' | 'imports' | 'sockets'>> {
@@ -108,7 +109,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     log,
   )
   const registry = new RoomRegistry(
-    instrumentStore(stores.documents, metrics),
+    groupCommit(instrumentStore(stores.documents, metrics)),
     log,
     {
       ...DEFAULT_ROOM_OPTIONS,

@@ -20,8 +20,10 @@ const server = await startBriefingServer({
   rooms: compactAfterEntries ? { compactAfterEntries } : undefined,
 })
 if (process.env.BENCH_DURABILITY === 'off') {
-  // The registry calls `store.append` on this very object, so replacing it here skips the
-  // write while the room's queue, ordering and broadcast stay exactly as in production.
+  // The registry calls `store.append` and, through group commit, `store.appendMany` on this
+  // very object, so replacing them here skips the write while the room's queue, ordering,
+  // grouping and broadcast stay exactly as in production.
   server.stores.documents.append = async () => {}
+  server.stores.documents.appendMany = async () => {}
 }
 serveBenchControl(server.port, () => server.close())

@@ -116,6 +116,15 @@ export function instrumentStore(store: DocumentStore, metrics: Metrics): Documen
   return {
     load: timed('load', (name) => store.load(name)),
     append: timed('append', (name, updates) => store.append(name, updates)),
+    ...(store.appendMany
+      ? {
+          appendMany: timed(
+            'append',
+            (group: Parameters<NonNullable<DocumentStore['appendMany']>>[0]) =>
+              store.appendMany!(group),
+          ),
+        }
+      : {}),
     compact: timed('compact', (name) => store.compact(name)),
     stats: timed('stats', (name) => store.stats(name)),
     delete: timed('delete', (name) => store.delete(name)),

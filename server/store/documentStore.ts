@@ -29,6 +29,11 @@ export interface DocumentStore {
   /** Appends updates in order, atomically: all are stored or none is. */
   append(name: string, updates: readonly Uint8Array[]): Promise<void>
   /**
+   * Appends to several documents in one transaction, each in order: all are stored or none is.
+   * What group commit (groupCommit.ts) uses; a store without it gets its appends one by one.
+   */
+  appendMany?(group: readonly { name: string; updates: readonly Uint8Array[] }[]): Promise<void>
+  /**
    * Merges the rows present when it starts into one snapshot. Rows appended while it runs are
    * kept after the snapshot, so a racing append is never lost.
    */

@@ -119,6 +119,32 @@ export function documentStoreContract(
       expect(textOf(await store.load(name))).toBe(doc.getText('t').toString())
     })
 
+    it('[DS10] a group append stores several documents in order, all or nothing', async () => {
+      expect(store.appendMany).toBeTypeOf('function')
+      const [a, b] = [docName(), docName()]
+      const docA = new Y.Doc()
+      const docB = new Y.Doc()
+      const first = Array.from({ length: 30 }, (_, i) => textUpdate(docA, String(i % 10)))
+      const second = Array.from({ length: 20 }, (_, i) => textUpdate(docB, 'abc'[i % 3]!))
+      await store.appendMany!([
+        { name: a, updates: first.slice(0, 10) },
+        { name: b, updates: second },
+        { name: a, updates: first.slice(10) },
+      ])
+      expect(await store.load(a)).toHaveLength(30)
+      expect(textOf(await store.load(a))).toBe(docA.getText('t').toString())
+      expect(textOf(await store.load(b))).toBe(docB.getText('t').toString())
+      // A group the store refuses part of (a document without a name) stores none of it.
+      const c = docName()
+      await expect(
+        store.appendMany!([
+          { name: c, updates: [textUpdate(new Y.Doc(), 'lost')] },
+          { name: null as unknown as string, updates: [textUpdate(new Y.Doc(), 'bad')] },
+        ]),
+      ).rejects.toThrow()
+      expect(await store.load(c)).toEqual([])
+    })
+
     it('[DS9] ping answers while the store is open', async () => {
       await expect(store.ping()).resolves.toBeUndefined()
     })

@@ -45,6 +45,23 @@ export class PgDocumentStore implements DocumentStore {
     })
   }
 
+  async appendMany(
+    group: readonly { name: string; updates: readonly Uint8Array[] }[],
+  ): Promise<void> {
+    const rows = group.flatMap(({ name, updates }) => updates.map((update) => ({ name, update })))
+    if (rows.length === 0) return
+    // One statement is atomic and keeps each document's rows in order (seq follows VALUES).
+    if (rows.length <= MAX_ROWS_PER_INSERT) {
+      await insertMixedRows(this.pool, rows)
+      return
+    }
+    await inTransaction(this.pool, async (client) => {
+      for (let start = 0; start < rows.length; start += MAX_ROWS_PER_INSERT) {
+        await insertMixedRows(client, rows.slice(start, start + MAX_ROWS_PER_INSERT))
+      }
+    })
+  }
+
   /**
    * Merges the rows it reads into one snapshot stored at the last merged seq, then deletes
    * exactly those rows (by seq, not by range). A row this read did not see survives, whatever
@@ -120,6 +137,17 @@ async function insertRows(
     name,
     ...updates.map(toBuffer),
   ])
+}
+
+async function insertMixedRows(
+  db: pg.Pool | pg.PoolClient,
+  rows: readonly { name: string; update: Uint8Array }[],
+): Promise<void> {
+  const values = rows.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ')
+  await db.query(
+    `INSERT INTO document_updates (doc, data) VALUES ${values}`,
+    rows.flatMap((row) => [row.name, toBuffer(row.update)]),
+  )
 }
 
 /** A Buffer view (no copy): node-postgres sends Buffers as binary bytea parameters. */

@@ -8,6 +8,10 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly statements
   /** Appends a batch atomically; built once, since append runs for every stored edit. */
   private readonly appendBatch: (name: string, updates: readonly Uint8Array[]) => void
+  /** Appends several documents' batches in one transaction (group commit). */
+  private readonly appendGroup: (
+    group: readonly { name: string; updates: readonly Uint8Array[] }[],
+  ) => void
   /** Swaps the rows up to `lastSeq` for the snapshot built from them, atomically. */
   private readonly replaceWithSnapshot: (
     name: string,
@@ -47,6 +51,13 @@ export class SqliteDocumentStore implements DocumentStore {
     this.appendBatch = db.transaction((name: string, updates: readonly Uint8Array[]) => {
       for (const update of updates) statements.append.run(name, update)
     })
+    this.appendGroup = db.transaction(
+      (group: readonly { name: string; updates: readonly Uint8Array[] }[]) => {
+        for (const { name, updates } of group) {
+          for (const update of updates) statements.append.run(name, update)
+        }
+      },
+    )
     this.replaceWithSnapshot = db.transaction(
       (name: string, lastSeq: number, snapshot: Uint8Array) => {
         statements.deleteUpTo.run(name, lastSeq)
@@ -65,6 +76,12 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async append(name: string, updates: readonly Uint8Array[]): Promise<void> {
     await this.client.exclusive(() => this.appendBatch(name, updates))
+  }
+
+  async appendMany(
+    group: readonly { name: string; updates: readonly Uint8Array[] }[],
+  ): Promise<void> {
+    await this.client.exclusive(() => this.appendGroup(group))
   }
 
   async compact(name: string): Promise<CompactionResult> {
