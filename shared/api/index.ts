@@ -2,6 +2,7 @@
 export * from './accounts'
 export * from './admin'
 export * from './briefings'
+export * from './comments'
 export * from './errors'
 export * from './fields'
 export * from './routes'
