@@ -23,6 +23,12 @@ export function listenForComments(
   }
 }
 
-// Once nobody listens, frames still arriving on the open socket are dropped quietly: the stock
-// provider would log an error for a type it has no handler for.
+/**
+ * Drops comment frames while no panel listens: the stock provider would log an error for a
+ * type it has no handler for. Installed once, when the provider is made.
+ */
+export function ignoreCommentFrames(provider: WebsocketProvider): void {
+  provider.messageHandlers[MessageType.Comments] = ignore
+}
+
 function ignore(): void {}
