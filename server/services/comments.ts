@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto'
 import type * as Y from 'yjs'
 import { can } from '../../shared/access'
-import type { AnchorRequest, Inbox, Thread } from '../../shared/api/comments'
+import type { AnchorRequest, Thread } from '../../shared/api/comments'
+import type { Inbox } from '../../shared/api/inbox'
 import {
   type Anchor,
   AnchorNotFound,

@@ -1,6 +1,5 @@
 /** `/api/briefings/:id/comments`: comment threads anchored in a briefing, and the inbox. */
 import { z } from 'zod'
-import { time } from './fields'
 
 /** Longest comment body, in characters. */
 export const MAX_COMMENT_LENGTH = 5_000
@@ -40,6 +39,10 @@ export const replyRequest = z.object({ body: commentBody, mentions: mentionIds }
 export const editCommentRequest = z.object({ body: commentBody, mentions: mentionIds }).strict()
 export const threadStatusRequest = z.object({ status: z.enum(['open', 'resolved']) }).strict()
 
+/** ISO 8601 time. Not `fields.time`: importing fields here splits it into a chunk of its own
+ * on the client, a request more on the editor page (bench/lib/pageWeight.ts). */
+const time = z.string()
+
 export const anchor = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('range'), start: z.string(), end: z.string() }),
   z.object({ kind: z.literal('quote'), quoteId: z.string() }),
@@ -76,17 +79,14 @@ export const thread = z.object({
 export const threadListResponse = z.object({ threads: z.array(thread) })
 export const threadResponse = z.object({ thread })
 
-/** Per briefing the caller can see that has any: open threads and mentions not yet read. */
-export const inboxResponse = z.object({
-  briefings: z.array(
-    z.object({
-      briefingId: z.string(),
-      openThreads: z.number().int(),
-      unreadMentions: z.number().int(),
-    }),
-  ),
+/**
+ * Who a comment may mention, as the comments panel reads it from `GET /api/briefings/:id/shares`
+ * (shared/api/briefings.ts `sharesResponse`): only the fields it needs, so the panel does not
+ * load the sharing contract.
+ */
+export const mentionableResponse = z.object({
+  shares: z.array(z.looseObject({ userId: z.string(), name: z.string() })),
 })
 
 export type Thread = z.infer<typeof thread>
 export type Comment = z.infer<typeof comment>
-export type Inbox = z.infer<typeof inboxResponse>

@@ -9,6 +9,7 @@ import { settingsRequest, settingsResponse } from './admin'
 import * as briefings from './briefings'
 import * as comments from './comments'
 import { auditPage, auditPageQuery } from './fields'
+import { inboxResponse } from './inbox'
 import * as sources from './sources'
 import * as teams from './teams'
 
@@ -118,7 +119,7 @@ export const ROUTES: readonly RouteContract[] = [
     response: comments.threadResponse,
   }),
   route('DELETE', '/api/briefings/:id/comments/:threadId/comments/:commentId'),
-  route('GET', '/api/inbox', { response: comments.inboxResponse }),
+  route('GET', '/api/inbox', { response: inboxResponse }),
 
   route('GET', '/api/admin/settings', { response: settingsResponse }),
   route('PATCH', '/api/admin/settings', { body: settingsRequest, response: settingsResponse }),

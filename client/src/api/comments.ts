@@ -1,15 +1,14 @@
 /** The comments API (`/api/briefings/:id/comments`, `/api/inbox`), parsed with the contract. */
 import {
   type AnchorRequest,
-  type Inbox,
-  inboxResponse,
+  mentionableResponse,
   type Thread,
   threadListResponse,
   threadResponse,
 } from '../../../shared/api/comments'
 import { parseWith, requestJson } from './http'
 
-export type { Inbox, Thread }
+export type { Thread }
 
 const commentsPath = (briefingId: string, ...rest: string[]) =>
   [
@@ -83,6 +82,11 @@ export function markMentionsRead(briefingId: string): Promise<void> {
   return requestJson('POST', commentsPath(briefingId, 'read'), () => undefined)
 }
 
-export function getInbox(): Promise<Inbox> {
-  return requestJson('GET', '/api/inbox', parseWith(inboxResponse, 'inbox'))
+/** People the briefing is shared with by name: whom a comment may mention. */
+export async function listMentionable(
+  briefingId: string,
+): Promise<Array<{ id: string; name: string }>> {
+  const path = `/api/briefings/${encodeURIComponent(briefingId)}/shares`
+  const { shares } = await requestJson('GET', path, parseWith(mentionableResponse, 'shares'))
+  return shares.map((share) => ({ id: share.userId, name: share.name }))
 }

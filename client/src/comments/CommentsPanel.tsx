@@ -4,17 +4,14 @@
  * the editor while it is open. Loaded when first opened (the page-weight budget).
  */
 import type { Editor } from '@tiptap/core'
-import { useEditorState } from '@tiptap/react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
-import { type BriefingRole, can } from '../../../shared/access'
-import { markMentionsRead, startThread } from '../api/comments'
-import { getBriefingAccess } from '../api/shares'
+import { listMentionable, markMentionsRead, startThread } from '../api/comments'
 import { CloseIcon } from '../sources/icons'
 import { IconButton } from '../ui/IconButton'
 import { Notice } from '../ui/Notice'
 import { CommentComposer, type Mentionable } from './CommentComposer'
-import { anchorRange, selectionAnchor } from './editorAnchors'
+import { anchorRange, selectedRange, selectionAnchor } from './editorAnchors'
 import { commentHighlights, commentHighlightsKey, type HighlightState } from './highlights'
 import { ThreadCard } from './ThreadCard'
 import { useThreads } from './useThreads'
@@ -23,7 +20,10 @@ interface CommentsPanelProps {
   editor: Editor
   briefingId: string
   provider: WebsocketProvider
-  role: BriefingRole | undefined
+  /** The caller may start, answer and edit their own comments (the server decides). */
+  mayComment: boolean
+  /** The caller may resolve and reopen anyone's thread. */
+  mayModerate: boolean
   me: string
   onClose: () => void
 }
@@ -34,7 +34,8 @@ export function CommentsPanel({
   editor,
   briefingId,
   provider,
-  role,
+  mayComment,
+  mayModerate,
   me,
   onClose,
 }: CommentsPanelProps) {
@@ -43,12 +44,7 @@ export function CommentsPanel({
   const [selected, setSelected] = useState<string | null>(null)
   const [composing, setComposing] = useState(false)
   const people = usePeople(briefingId)
-  const mayComment = !role || can(role, 'comment')
-  const mayModerate = !role || can(role, 'moderate')
-  const hasSelection = useEditorState({
-    editor,
-    selector: ({ editor: e }) => !e.state.selection.empty,
-  })
+  const hasSelection = useHasSelection(editor)
 
   // The highlight plugin reads the newest threads and selection through this ref.
   const highlight = useRef<HighlightState>({ threads: [], selected: null })
@@ -187,10 +183,10 @@ interface NewThreadProps {
 
 /** The composer of a new thread, anchored on the selection as it was when it opened. */
 function NewThread({ editor, briefingId, people, onDone }: NewThreadProps) {
-  const [anchor] = useState(() => selectionAnchor(editor.state))
+  const [anchor] = useState(() => selectionAnchor(editor.view))
   const [quoted] = useState(() => {
-    const { from, to } = editor.state.selection
-    return editor.state.doc.textBetween(from, to, ' ').slice(0, 200)
+    const range = selectedRange(editor.view)
+    return range ? editor.state.doc.textBetween(range.from, range.to, ' ').slice(0, 200) : ''
   })
   if (!anchor) {
     return (
@@ -218,14 +214,30 @@ function NewThread({ editor, briefingId, people, onDone }: NewThreadProps) {
   )
 }
 
+/** Whether anything is selected in the editor, following the browser's selection too. */
+function useHasSelection(editor: Editor): boolean {
+  const [has, setHas] = useState(() => selectedRange(editor.view) !== null)
+  useEffect(() => {
+    const update = () => setHas(selectedRange(editor.view) !== null)
+    const doc = editor.view.dom.ownerDocument
+    doc.addEventListener('selectionchange', update)
+    editor.on('selectionUpdate', update)
+    return () => {
+      doc.removeEventListener('selectionchange', update)
+      editor.off('selectionUpdate', update)
+    }
+  }, [editor])
+  return has
+}
+
 /** People the briefing is shared with by name: who a comment may mention. */
 function usePeople(briefingId: string): Mentionable[] {
   const [people, setPeople] = useState<Mentionable[]>([])
   useEffect(() => {
     let live = true
-    getBriefingAccess(briefingId).then(
-      (access) => {
-        if (live) setPeople(access.shares.map((s) => ({ id: s.userId, name: s.name })))
+    listMentionable(briefingId).then(
+      (list) => {
+        if (live) setPeople(list)
       },
       () => undefined,
     )

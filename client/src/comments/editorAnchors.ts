@@ -4,6 +4,7 @@
  * items the server resolves, and the editor range an anchor covers now.
  */
 import type { EditorState } from '@tiptap/pm/state'
+import type { EditorView } from '@tiptap/pm/view'
 import {
   absolutePositionToRelativePosition,
   relativePositionToAbsolutePosition,
@@ -13,7 +14,6 @@ import { fromBase64, toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import type { AnchorRequest } from '../../../shared/api/comments'
 import type { Anchor } from '../../../shared/comments/anchor'
-import { SOURCE_QUOTE } from '../../../shared/schema/nodes/sourceQuoteAttrs'
 
 interface Binding {
   type: Y.XmlFragment
@@ -26,15 +26,40 @@ function bindingOf(state: EditorState): Binding | null {
   return binding ?? null
 }
 
+// The quote block's node name (shared/schema/nodes/sourceQuoteAttrs.ts), written out: importing
+// it from this lazily loaded module split that module into a chunk of its own on the editor page.
+const SOURCE_QUOTE = 'sourceQuote'
+
 const encode = (pos: Y.RelativePosition) => toBase64(Y.encodeRelativePosition(pos))
+
+/**
+ * The selected range: the editor's own selection, or, in a read-only editor (a commenter's),
+ * where ProseMirror does not follow the selection, the browser's selection inside it.
+ */
+export function selectedRange(view: EditorView): { from: number; to: number } | null {
+  const { selection } = view.state
+  if (!selection.empty) return { from: selection.from, to: selection.to }
+  const dom = view.dom.ownerDocument.getSelection()
+  if (!dom || dom.isCollapsed || !dom.anchorNode || !dom.focusNode) return null
+  if (!view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode)) return null
+  try {
+    const a = view.posAtDOM(dom.anchorNode, dom.anchorOffset)
+    const b = view.posAtDOM(dom.focusNode, dom.focusOffset)
+    return a === b ? null : { from: Math.min(a, b), to: Math.max(a, b) }
+  } catch {
+    return null
+  }
+}
 
 /**
  * The anchor of the selection: a selected quote block by id, otherwise the text from the
  * first to the last selected character. Null when nothing with text is selected.
  */
-export function selectionAnchor(state: EditorState): AnchorRequest | null {
-  const { selection, doc } = state
-  if (selection.empty) return null
+export function selectionAnchor(view: EditorView): AnchorRequest | null {
+  const state = view.state
+  const selection = selectedRange(view)
+  if (!selection) return null
+  const { doc } = state
   const node = doc.nodeAt(selection.from)
   if (node?.type.name === SOURCE_QUOTE && selection.to === selection.from + node.nodeSize) {
     return { quoteId: String(node.attrs.quoteId) }

@@ -5,7 +5,7 @@
  */
 import { EditorContent, useEditor } from '@tiptap/react'
 import { type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { BriefingRole } from '../../../shared/access'
+import { type BriefingRole, can } from '../../../shared/access'
 import { createQuoteVerifier } from '../../../shared/quotes/verify'
 import type { Identity } from '../identity/identity'
 import type { BodyRange } from '../sources/readerSegments'
@@ -144,7 +144,9 @@ export function DocumentEditor({
               editor={editor}
               briefingId={briefingId}
               provider={session.provider}
-              role={role}
+              // Without a role from the server, offer everything and let the server decide.
+              mayComment={!role || can(role, 'comment')}
+              mayModerate={!role || can(role, 'moderate')}
               me={me}
               onClose={() => setPanel(null)}
             />
