@@ -107,7 +107,7 @@ describe('comments in the browser', () => {
     await expect.poll(() => threadCard(gracePage).innerText()).toContain('2026, see the table.')
 
     // Ada resolves it: it leaves Grace's open list and shows under Resolved.
-    await adaPage.getByRole('button', { name: 'Resolve' }).click()
+    await adaPage.getByRole('button', { name: 'Resolve', exact: true }).click()
     await gracePage.getByText('No open comments.').waitFor()
     await gracePage.getByRole('button', { name: /^Resolved/ }).click()
     await expect.poll(() => threadCard(gracePage).innerText()).toContain('Resolved')

@@ -47,8 +47,8 @@ export function CommentsPanel({
   const hasSelection = useHasSelection(editor)
 
   // The highlight plugin reads the newest threads and selection through this ref.
-  const highlight = useRef<HighlightState>({ threads: [], selected: null })
-  highlight.current = { threads: threads ?? [], selected }
+  const highlight = useRef<HighlightState>({ threads: [], selected: null, filter: 'open' })
+  highlight.current = { threads: threads ?? [], selected, filter }
   useEffect(() => {
     const plugin = commentHighlights(
       () => highlight.current,
@@ -65,8 +65,10 @@ export function CommentsPanel({
   useEffect(() => {
     if (editor.isDestroyed) return
     // The meta carries what changed only so the plugin knows to redraw; it reads the ref.
-    editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { threads, selected }))
-  }, [editor, threads, selected])
+    editor.view.dispatch(
+      editor.state.tr.setMeta(commentHighlightsKey, { threads, selected, filter }),
+    )
+  }, [editor, threads, selected, filter])
 
   useEffect(() => {
     markMentionsRead(briefingId).catch(() => undefined)

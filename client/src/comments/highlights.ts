@@ -12,6 +12,8 @@ import { anchorRange } from './editorAnchors'
 export interface HighlightState {
   threads: readonly Thread[]
   selected: string | null
+  /** Which threads the panel lists: a resolved one is highlighted only while listed and selected. */
+  filter: 'open' | 'resolved'
 }
 
 export const commentHighlightsKey = new PluginKey<DecorationSet>('commentHighlights')
@@ -43,10 +45,14 @@ export function commentHighlights(
   })
 }
 
-function decorate(state: EditorState, { threads, selected }: HighlightState): DecorationSet {
+function decorate(
+  state: EditorState,
+  { threads, selected, filter }: HighlightState,
+): DecorationSet {
   const decorations: Decoration[] = []
   for (const thread of threads) {
-    if (thread.status !== 'open' && thread.id !== selected) continue
+    const listedAndSelected = thread.id === selected && thread.status === filter
+    if (thread.status !== 'open' && !listedAndSelected) continue
     const range = anchorRange(state, thread.anchor)
     if (!range) continue
     const attrs = {
