@@ -3,12 +3,17 @@
  * offline, around the commented words and through them, the server restarts, and they
  * reconnect to the new process. Every thread still covers exactly its words, or says its text
  * was removed and still shows what it was; the list follows document order. [CMA2]: the
- * anchor a script asks for resolves the way the editor's does.
+ * anchor a script asks for resolves the way the editor's does. [CMA3]: a thread on a whole
+ * quote block quotes its words and outlives the block.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Thread } from '../../shared/api/comments'
 import { anchoredText, anchorOnText, placeAnchor } from '../../shared/comments/anchor'
+import { selectorsForRange } from '../../shared/quotes'
+import type { Source } from '../../shared/sources'
 import { fuzzSeeds, Random } from '../fuzz/random'
 import { connectClient, docText, type TestClient, waitSynced } from '../helpers/clients'
 import { createTestSchema, type TestSchema } from '../helpers/postgres'
@@ -198,5 +203,76 @@ describe('anchors a script asks for', () => {
     text.delete(text.toString().indexOf('the vote'), 'the vote'.length)
     expect(placeAnchor(doc, anchor)).toEqual({ removed: true })
     expect(() => anchorOnText(doc, 'nowhere')).toThrow(/does not occur/)
+  })
+})
+
+describe('a thread on a quote block', () => {
+  const cleanups: Array<() => Promise<void> | void> = []
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  })
+
+  it('[CMA3] quotes the block’s words, and is marked removed, words kept, when the block goes', async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.close())
+    const cast = await castFor(server.url, server.wsUrl)
+    cleanups.push(() => cast.client.destroy())
+    await writeText(cast, 'Before the quote.')
+    const text = fs.readFileSync(
+      path.resolve(
+        __dirname,
+        '..',
+        '..',
+        '..',
+        'shared',
+        'fixtures',
+        'sources',
+        'corridor-talks.txt',
+      ),
+      'utf8',
+    )
+    const { source } = await call<{ source: Source }>(
+      cast.owner,
+      'POST',
+      `/api/briefings/${cast.briefingId}/sources`,
+      201,
+      { type: 'text', text },
+    )
+    const quote = source.quotes[0]!
+    const block = new Y.XmlElement('sourceQuote')
+    const attrs = {
+      quoteId: 'q-commented',
+      sourceId: source.id,
+      text: quote.text,
+      ...selectorsForRange(source.paragraphs, quote.start, quote.end),
+      speaker: quote.speaker,
+      speakerRole: quote.speakerRole,
+      kind: quote.kind,
+      insertedBy: 'Owner',
+      insertedAt: '2026-11-26T10:00:00.000Z',
+    }
+    for (const [key, value] of Object.entries(attrs)) block.setAttribute(key, value as string)
+    cast.client.fragment.insert(cast.client.fragment.length, [block])
+
+    const at = `/api/briefings/${cast.briefingId}/comments`
+    const { thread } = await waitFor(async () => {
+      const res = await cast.commenter.api(at, {
+        method: 'POST',
+        body: { anchor: { quoteId: 'q-commented' }, body: 'Is this the full quote?' },
+      })
+      return res.status === 201 ? ((await res.json()) as { thread: Thread }) : null
+    }, 'the server has the quote block')
+    expect(thread).toMatchObject({
+      anchor: { kind: 'quote', quoteId: 'q-commented' },
+      quotedText: quote.text,
+      textRemoved: false,
+    })
+
+    cast.client.fragment.delete(cast.client.fragment.length - 1, 1)
+    const [after] = await waitFor(async () => {
+      const { threads } = await call<{ threads: Thread[] }>(cast.owner, 'GET', at, 200)
+      return threads[0]?.textRemoved ? threads : null
+    }, 'the thread says its text was removed')
+    expect(after).toMatchObject({ id: thread.id, quotedText: quote.text, status: 'open' })
   })
 })
