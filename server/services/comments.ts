@@ -16,7 +16,7 @@ import {
   anchorOnQuote,
   anchorOnText,
 } from '../../shared/comments/anchor'
-import type { BriefingAccess } from '../auth/access'
+import { type BriefingAccess, resolveAccess } from '../auth/access'
 import { readDocument } from '../collab/readDocument'
 import { threadsInOrder } from '../comments/threadView'
 import type { ThreadRecord } from '../store/commentStore'
@@ -153,7 +153,9 @@ export class CommentsService {
   /** Open threads and unread mentions of every briefing the caller can see that has any. */
   async inbox(actor: Actor): Promise<Inbox> {
     const rows = await this.deps.stores.briefings.listForUser(actor.auth.user.id)
-    const ids = rows.map((row) => row.id)
+    // A team briefing kept to its shares is listed for every member; only those the caller
+    // can open count, or the counts would tell of briefings they cannot see.
+    const ids = rows.filter((row) => resolveAccess(row, false)).map((row) => row.id)
     return { briefings: await this.deps.stores.comments.inbox(actor.auth.user.id, ids) }
   }
 

@@ -4,10 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuditPage } from '../../shared/api/fields'
-import { apiToken, bearer } from '../access/people'
+import { apiToken, bearer, createTeam, joinByInvite } from '../access/people'
+import { appendParagraph, connectClient, waitSynced } from '../helpers/clients'
 import { createTestSchema, type TestSchema } from '../helpers/postgres'
 import { startTestServer, type TestServer } from '../helpers/server'
-import type { TestUser } from '../helpers/users'
+import { collabToken, createBriefingAs, signUp, type TestUser } from '../helpers/users'
+import { waitFor } from '../helpers/waitFor'
 import { type Cast, call, castFor, startThread, threadsOf, writeText } from './support'
 
 describe.each(['sqlite', 'postgres'] as const)('comments over REST (%s)', (backend) => {
@@ -176,6 +178,38 @@ describe.each(['sqlite', 'postgres'] as const)('comments over REST (%s)', (backe
       200,
     )
     expect(briefings.map((b) => b.briefingId)).not.toContain(cast.briefingId)
+    // Nor does that of a team member when a team briefing is kept to its shares.
+    const teamId = await createTeam(cast.owner, 'Desk')
+    const member = await signUp(server.url, { name: 'Member' })
+    await joinByInvite(cast.owner, teamId, member)
+    const kept = await createBriefingAs(cast.owner, 'Kept', { teamId, teamRole: 'none' })
+    const writer = connectClient(server.wsUrl, kept, {
+      params: { token: await collabToken(cast.owner, kept) },
+    })
+    await waitSynced(writer)
+    appendParagraph(writer, 'Only for the owner.')
+    await waitFor(async () => {
+      const res = await cast.owner.api(`/api/briefings/${kept}/comments`, {
+        method: 'POST',
+        body: { anchor: { text: 'Only' }, body: 'note to self' },
+      })
+      return res.status === 201
+    }, 'a thread on the kept briefing')
+    writer.destroy()
+    const ofMember = await call<{ briefings: Array<{ briefingId: string }> }>(
+      member,
+      'GET',
+      '/api/inbox',
+      200,
+    )
+    expect(ofMember.briefings.map((b) => b.briefingId)).not.toContain(kept)
+    const ofOwner = await call<{ briefings: Array<{ briefingId: string }> }>(
+      cast.owner,
+      'GET',
+      '/api/inbox',
+      200,
+    )
+    expect(ofOwner.briefings.map((b) => b.briefingId)).toContain(kept)
   })
 
   async function inboxOf(user: TestUser) {
