@@ -163,15 +163,13 @@ class DocxWriter {
       case 'blockquote':
         return this.blocks(block.blocks, listLevel, quoteDepth + 1)
       case 'codeBlock':
-        return block.text
-          .split('\n')
-          .map(
-            (line) =>
-              new Paragraph({
-                style: STYLE.code,
-                children: [new TextRun(xmlSafe(stripMarks(line)) || ' ')],
-              }),
-          )
+        return block.text.split('\n').map(
+          (line) =>
+            new Paragraph({
+              style: STYLE.code,
+              children: [new TextRun(xmlSafe(stripMarks(line)) || ' ')],
+            }),
+        )
       case 'horizontalRule':
         return [
           new Paragraph({
