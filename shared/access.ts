@@ -14,13 +14,25 @@ export type TeamDefaultRole = (typeof TEAM_DEFAULT_ROLES)[number]
 export const TEAM_ROLES = ['admin', 'member'] as const
 export type TeamRole = (typeof TEAM_ROLES)[number]
 
-export type BriefingAction = 'read' | 'write' | 'export' | 'share' | 'rename' | 'delete'
+/**
+ * `comment`: start, reply to and edit one's own comments; `moderate`: resolve, reopen or
+ * delete anyone's thread (a thread's author may resolve their own without it).
+ */
+export type BriefingAction =
+  | 'read'
+  | 'write'
+  | 'export'
+  | 'share'
+  | 'rename'
+  | 'delete'
+  | 'comment'
+  | 'moderate'
 
 const ALLOWED: Record<BriefingRole, readonly BriefingAction[]> = {
-  owner: ['read', 'write', 'export', 'share', 'rename', 'delete'],
-  editor: ['read', 'write', 'export', 'rename'],
-  // Commenting is not built yet; until it is, a commenter reads like a viewer.
-  commenter: ['read', 'export'],
+  owner: ['read', 'write', 'export', 'share', 'rename', 'delete', 'comment', 'moderate'],
+  editor: ['read', 'write', 'export', 'rename', 'comment', 'moderate'],
+  // A commenter writes comments, never the document itself.
+  commenter: ['read', 'export', 'comment'],
   viewer: ['read', 'export'],
 }
 

@@ -45,6 +45,8 @@ export class Connection {
   private toldReadOnly = false
   /** The code the server closed this connection with, if it did. */
   closedWith: number | null = null
+  /** Whether the client asked for "comments changed" frames (`?comments=1`, PROTOCOL.md). */
+  private commentListener = false
   /** Bytes of the largest answer sent; what the socket may hold unsent grows with it. */
   private largestAnswer = 0
   /** The hash of the state vector last answered (see backpressure.ts), or -1. */
@@ -83,6 +85,18 @@ export class Connection {
       this.send(encodePermissionDenied(why))
       this.toldReadOnly = true
     }
+  }
+
+  /**
+   * From now on the client hears when a comment thread changes. Only clients that ask get
+   * the frames: the stock provider logs an error for a message type it does not know.
+   */
+  listenToComments(): void {
+    this.commentListener = true
+  }
+
+  get hearsComments(): boolean {
+    return this.commentListener
   }
 
   /** A read-only connection's edit was dropped: tells the client so, once. */

@@ -1,7 +1,8 @@
 /**
  * How this instance's open rooms follow a domain event (server/services/events.ts), whether
  * a service here published it or another instance did: a deleted briefing's room closes with
- * 4404 after storing what it accepted; an access change re-checks the sockets it concerns.
+ * 4404 after storing what it accepted; an access change re-checks the sockets it concerns;
+ * a changed comment thread is announced to the room's clients that listen for comments.
  */
 import type { AccessChange, DomainEvent } from '../services/events'
 import { BriefingDeleted } from './errors'
@@ -22,5 +23,8 @@ export function applyDomainEvent(
       return registry.close(event.id, new BriefingDeleted())
     case 'access-changed':
       return live.apply(event.change)
+    case 'comments-changed':
+      registry.get(event.briefingId)?.tellComments(event.threadId)
+      return Promise.resolve()
   }
 }

@@ -19,7 +19,12 @@
  */
 import { type Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from '../../shared/protocol/messages'
+import {
+  encodeAwareness,
+  encodeCommentsChanged,
+  encodeSyncStep1,
+  encodeSyncStep2,
+} from '../../shared/protocol/messages'
 import type { StructureRules } from '../../shared/schema/structure'
 import { errorField, type Logger } from '../log/logger'
 import type { DocumentStore } from '../store/documentStore'
@@ -303,6 +308,15 @@ export class Room {
   /** Resolves when every queued update has been stored and applied. */
   flushed(): Promise<void> {
     return this.writes.drained()
+  }
+
+  /** Tells every client that listens for comments that the thread changed. */
+  tellComments(threadId: string): void {
+    if (this.state === 'closed') return
+    const frame = encodeCommentsChanged(threadId)
+    for (const connection of this.connections.values()) {
+      if (connection.hearsComments) connection.send(frame)
+    }
   }
 
   /** Closes every connection for `cause` (see closeFor) and stops accepting work. */

@@ -95,6 +95,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
             sendLimits,
             hooks,
             slot,
+            commentEvents: wantsCommentEvents(req.url),
           })
         })
       })
@@ -165,4 +166,9 @@ function statusText(status: number): string {
       429: 'Too Many Requests',
     }[status] ?? 'Error'
   )
+}
+
+/** Whether the upgrade's URL asks for "comments changed" frames (`?comments=1`). */
+function wantsCommentEvents(url: string | undefined): boolean {
+  return new URL(url ?? '/', 'http://local').searchParams.get('comments') === '1'
 }

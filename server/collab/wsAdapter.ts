@@ -42,6 +42,8 @@ export interface AttachOptions {
   hooks: ConnectionHooks
   /** The socket's place under the per-user and per-address caps, given back on close. */
   slot: SocketSlot
+  /** The client asked to hear when comment threads change (`?comments=1`). */
+  commentEvents?: boolean
 }
 
 /**
@@ -104,6 +106,7 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
       options.sendLimits,
       options.hooks,
     )
+    if (options.commentEvents) connection.listenToComments()
     this.#connection = connection
     this.#log = log
     this.#slot = options.slot

@@ -8,6 +8,8 @@ import type { CitationStyle, NotePlacement } from '../../shared/briefing/setting
 import type { QuoteStatusName } from '../../shared/quotes/status'
 
 /** A run of inline text with its marks. */
+import type { WordComment } from './wordComments'
+
 export interface TextRun {
   type: 'text'
   text: string
@@ -123,4 +125,9 @@ export interface ExportModel {
   unverifiedQuotes: number
   /** Problems found while building the model (settings ignored, sources missing, …). */
   warnings: string[]
+  /**
+   * Comment threads to carry as Word comments (DOCX only, the `comments=1` option); their
+   * ranges are marked in the text runs (server/export/wordComments.ts).
+   */
+  wordComments?: WordComment[]
 }

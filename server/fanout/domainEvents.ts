@@ -16,9 +16,18 @@ const accessChange = z.discriminatedUnion('kind', [
 const domainEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('briefing-deleted'), id: z.string().min(1) }),
   z.object({ type: z.literal('access-changed'), change: accessChange }),
+  z.object({
+    type: z.literal('comments-changed'),
+    briefingId: z.string().min(1),
+    threadId: z.string().min(1),
+  }),
 ])
 
-const EVENT_TYPES: ReadonlySet<string> = new Set(['briefing-deleted', 'access-changed'])
+const EVENT_TYPES: ReadonlySet<string> = new Set([
+  'briefing-deleted',
+  'access-changed',
+  'comments-changed',
+])
 
 /** The control message carrying `event`: the event itself, which already has a `type`. */
 export function domainEventMessage(event: DomainEvent): ControlMessage {

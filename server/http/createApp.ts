@@ -20,6 +20,7 @@ import { requestLog } from './middleware/requestLog'
 import { adminRouter } from './routes/admin'
 import { authRouter } from './routes/auth'
 import { briefingsRouter } from './routes/briefings'
+import { commentsRouter, inboxRouter } from './routes/comments'
 import { exportRouter } from './routes/export'
 import { sourcesRouter } from './routes/sources'
 import { invitesRouter, teamsRouter } from './routes/teams'
@@ -142,6 +143,8 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
   api.use('/teams', requireAuth, teamsRouter(ctx))
   api.use('/briefings', requireAuth, briefingsRouter(ctx))
   api.use('/briefings', requireAuth, exportRouter(ctx, options.exporter))
+  api.use('/briefings', requireAuth, commentsRouter(ctx))
+  api.use('/inbox', requireAuth, inboxRouter(ctx))
   api.use('/admin', requireAuth, adminRouter(ctx))
   api.use(apiNotFound)
   app.use('/api', api)

@@ -14,6 +14,8 @@ export type { AccessChange }
 export type DomainEvent =
   | { type: 'briefing-deleted'; id: string }
   | { type: 'access-changed'; change: AccessChange }
+  /** A thread was started, answered, edited, resolved, reopened or deleted. */
+  | { type: 'comments-changed'; briefingId: string; threadId: string }
 
 export type DomainEventHandler = (event: DomainEvent) => void | Promise<void>
 

@@ -1,6 +1,7 @@
 /** The services a server runs, built once from its dependencies (see deps.ts). */
 import { AccountsService } from './accounts'
 import { BriefingsService } from './briefings'
+import { CommentsService } from './comments'
 import type { ServiceDeps } from './deps'
 import { SourcesService } from './sources'
 import { TeamsService } from './teams'
@@ -10,6 +11,7 @@ export interface Services {
   teams: TeamsService
   briefings: BriefingsService
   sources: SourcesService
+  comments: CommentsService
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -18,5 +20,6 @@ export function createServices(deps: ServiceDeps): Services {
     teams: new TeamsService(deps),
     briefings: new BriefingsService(deps),
     sources: new SourcesService(deps),
+    comments: new CommentsService(deps),
   }
 }

@@ -8,6 +8,7 @@ import type {
   UserStore,
 } from './accountStore'
 import type { BriefingStore } from './briefingStore'
+import type { CommentStore } from './commentStore'
 import type { DocumentStore } from './documentStore'
 import { openPgPool } from './postgres/database'
 import { PgClient } from './postgres/pgClient'
@@ -15,6 +16,7 @@ import { PgDocumentStore } from './postgres/pgDocumentStore'
 import { SqlAuditStore, SqlSettingsStore } from './sql/sqlAuditStore'
 import { SqlBriefingStore } from './sql/sqlBriefingStore'
 import type { SqlClient } from './sql/sqlClient'
+import { SqlCommentStore } from './sql/sqlCommentStore'
 import { SqliteClient } from './sql/sqliteClient'
 import { SqlLoginFailureStore } from './sql/sqlLoginFailureStore'
 import { SqlTeamStore } from './sql/sqlTeamStore'
@@ -33,6 +35,7 @@ export interface Stores {
   teams: TeamStore
   audit: AuditStore
   settings: SettingsStore
+  comments: CommentStore
   close(): Promise<void>
 }
 
@@ -54,6 +57,7 @@ export function sqlStores(sql: SqlClient) {
     teams: new SqlTeamStore(sql),
     audit: new SqlAuditStore(sql),
     settings: new SqlSettingsStore(sql),
+    comments: new SqlCommentStore(sql),
   }
 }
 

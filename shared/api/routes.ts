@@ -7,7 +7,9 @@ import type { z } from 'zod'
 import * as accounts from './accounts'
 import { settingsRequest, settingsResponse } from './admin'
 import * as briefings from './briefings'
+import * as comments from './comments'
 import { auditPage, auditPageQuery } from './fields'
+import { inboxResponse } from './inbox'
 import * as sources from './sources'
 import * as teams from './teams'
 
@@ -97,6 +99,27 @@ export const ROUTES: readonly RouteContract[] = [
   route('GET', '/api/briefings/:id/quotes/verification', {
     response: sources.verificationResponse,
   }),
+
+  route('GET', '/api/briefings/:id/comments', { response: comments.threadListResponse }),
+  route('POST', '/api/briefings/:id/comments', {
+    body: comments.createThreadRequest,
+    response: comments.threadResponse,
+  }),
+  route('POST', '/api/briefings/:id/comments/read'),
+  route('POST', '/api/briefings/:id/comments/:threadId/replies', {
+    body: comments.replyRequest,
+    response: comments.threadResponse,
+  }),
+  route('PATCH', '/api/briefings/:id/comments/:threadId', {
+    body: comments.threadStatusRequest,
+    response: comments.threadResponse,
+  }),
+  route('PATCH', '/api/briefings/:id/comments/:threadId/comments/:commentId', {
+    body: comments.editCommentRequest,
+    response: comments.threadResponse,
+  }),
+  route('DELETE', '/api/briefings/:id/comments/:threadId/comments/:commentId'),
+  route('GET', '/api/inbox', { response: inboxResponse }),
 
   route('GET', '/api/admin/settings', { response: settingsResponse }),
   route('PATCH', '/api/admin/settings', { body: settingsRequest, response: settingsResponse }),

@@ -7,13 +7,21 @@
  *   1 awareness  payload is a varUint8Array holding an awareness update
  *   2 auth       payload is y-protocols/auth: the server sends "permission denied" + reason
  *   3 query awareness  no payload; the peer wants every awareness state
+ *   4 comments   server to client only, and only to a client that asked (`?comments=1`):
+ *                varString thread id; a comment thread changed, read it again over REST
  * Decoding is strict: a message with an unknown type, a short payload or trailing bytes is
  * rejected as a whole, so a half-understood message can never reach a room.
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 
-export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+  Comments: 4,
+} as const
 
 const SyncStep = { Step1: 0, Step2: 1, Update: 2 } as const
 
@@ -158,4 +166,24 @@ export function encodePermissionDenied(reason: string): Uint8Array {
   encoding.writeVarUint(encoder, 0)
   encoding.writeVarString(encoder, reason)
   return encoding.toUint8Array(encoder)
+}
+
+/**
+ * "A comment thread changed": the thread's id only. The client reads the thread again over
+ * REST, where the reader's own access is checked, so the frame can go to every listener alike.
+ */
+export function encodeCommentsChanged(threadId: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Comments)
+  encoding.writeVarString(encoder, threadId)
+  return encoding.toUint8Array(encoder)
+}
+
+/** The thread id of a "comments changed" frame (the client's side of encodeCommentsChanged). */
+export function decodeCommentsChanged(data: Uint8Array): string {
+  const decoder = decoding.createDecoder(data)
+  if (decoding.readVarUint(decoder) !== MessageType.Comments) {
+    throw new MalformedMessageError('not a comments message')
+  }
+  return decoding.readVarString(decoder)
 }

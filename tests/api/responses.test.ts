@@ -4,8 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROUTES } from '../../shared/api/routes'
+import { appendParagraph, connectClient, waitSynced } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { signUp, type TestUser } from '../helpers/users'
+import { waitFor } from '../helpers/waitFor'
 
 /** The route contract `path` (a concrete URL path) answers for. */
 function contractOf(method: string, url: string) {
@@ -79,7 +81,7 @@ describe('responses follow the contract', () => {
     await call(admin, 'PATCH', at, 200, { title: 'Outlook 2', teamRole: 'viewer' })
     await call(admin, 'PUT', `${at}/shares`, 200, { email: member.email, role: 'viewer' })
     await call(admin, 'GET', `${at}/shares`, 200)
-    await call(admin, 'POST', `${at}/collab-token`, 201)
+    const { token } = await call(admin, 'POST', `${at}/collab-token`, 201)
     const { source } = await call(admin, 'POST', `${at}/sources`, 201, {
       type: 'text',
       text: '“We will not yield,” said the minister. The talks resume on Monday.',
@@ -88,6 +90,30 @@ describe('responses follow the contract', () => {
     await call(admin, 'PATCH', `${at}/sources/${sourceId}`, 200, { title: 'Talks' })
     await call(admin, 'GET', `${at}/sources`, 200)
     await call(admin, 'GET', `${at}/quotes/verification`, 200)
+
+    // Comments need text to anchor on, written as an editor writes it.
+    const writer = connectClient(server.wsUrl, briefing.id as string, {
+      params: { token: token as string },
+    })
+    await waitSynced(writer)
+    appendParagraph(writer, 'The talks resume on Monday.')
+    await waitFor(
+      async () => (await (await admin.api(`${at}/content`)).text()).includes('Monday'),
+      'the text is stored',
+    )
+    writer.destroy()
+    const { thread } = await call(admin, 'POST', `${at}/comments`, 201, {
+      anchor: { text: 'Monday' },
+      body: 'Which Monday?',
+    })
+    const { id: threadId, comments } = thread as { id: string; comments: Array<{ id: string }> }
+    await call(admin, 'POST', `${at}/comments/${threadId}/replies`, 201, { body: 'The 3rd.' })
+    await call(admin, 'PATCH', `${at}/comments/${threadId}/comments/${comments[0]!.id}`, 200, {
+      body: 'Which Monday is meant?',
+    })
+    await call(admin, 'PATCH', `${at}/comments/${threadId}`, 200, { status: 'resolved' })
+    await call(admin, 'GET', `${at}/comments`, 200)
+    await call(admin, 'GET', '/api/inbox', 200)
 
     await call(admin, 'GET', '/api/admin/settings', 200)
     await call(admin, 'PATCH', '/api/admin/settings', 200, { openRegistration: true })

@@ -193,6 +193,7 @@ describe('export and document settings in the browser', () => {
       'Word (.docx)\nEditable, with real footnotes',
       'Markdown\nPlain text for wikis and repositories',
       'HTML\nA standalone web page',
+      'Word with comments\nOpen comment threads as Word comments',
       'Document settings…\nAPA · endnotes',
     ])
     await gracePage.screenshot({ path: shot('export-menu.png'), clip: headerCorner })

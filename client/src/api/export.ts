@@ -26,15 +26,17 @@ export interface ExportedFile {
 export interface FetchExportOptions {
   /** Aborting rejects with the DOMException fetch raises (`AbortError`). */
   signal?: AbortSignal
+  /** DOCX only: open comment threads as real Word comments. */
+  comments?: boolean
 }
 
 /** Exports the briefing as `format`. Rejects with an ApiError the user can be shown. */
 export async function fetchExport(
   briefingId: string,
   format: ExportFormat,
-  { signal }: FetchExportOptions = {},
+  { signal, comments = false }: FetchExportOptions = {},
 ): Promise<ExportedFile> {
-  const path = `/api/briefings/${encodeURIComponent(briefingId)}/export?format=${format}`
+  const path = `/api/briefings/${encodeURIComponent(briefingId)}/export?format=${format}${comments ? '&comments=1' : ''}`
   let response: Response
   try {
     response = await fetch(path, { credentials: 'same-origin', signal })

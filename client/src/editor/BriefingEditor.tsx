@@ -5,6 +5,7 @@
 import { Suspense, useState } from 'react'
 import { can } from '../../../shared/access'
 import { type BriefingRecord, getBriefing } from '../api/briefings'
+import { useAccount } from '../auth/AuthProvider'
 import { ExportMenu } from '../export/ExportMenu'
 import { MarkingBadge, PaperMarking } from '../export/MarkingBadge'
 import { useBriefingSettings } from '../export/useBriefingSettings'
@@ -39,6 +40,7 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
     // Learn the new role so the page stops offering what the server now refuses.
     getBriefing(briefing.id).then(onBriefingChange, () => {})
   })
+  const account = useAccount()
   const people = usePresence(session?.provider.awareness ?? null)
   // Without a role from the server, allow editing and let the server decide.
   // `writeDenied` is the server's word on the open socket, ahead of the re-fetched role.
@@ -57,7 +59,11 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
         {marking !== null && <MarkingBadge marking={marking} onOpenSettings={openSettings} />}
         <div className="app-header__status">
           <PresenceAvatars people={people} />
-          {!mayWrite && <span className="view-only-badge">View only</span>}
+          {!mayWrite && (
+            <span className="view-only-badge">
+              {briefing.role === 'commenter' ? 'Comment only' : 'View only'}
+            </span>
+          )}
           <ConnectionBadge state={connection} />
           <ExportMenu
             briefingId={briefing.id}
@@ -97,6 +103,8 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
             session={session}
             identity={identity}
             editable={editable}
+            role={briefing.role}
+            me={account.user.id}
             header={(focusBody) => (
               <>
                 {marking !== null && <PaperMarking marking={marking} />}

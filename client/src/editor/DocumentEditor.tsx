@@ -4,23 +4,32 @@
  * and editability changes are pushed into the running editor instead of rebuilding it.
  */
 import { EditorContent, useEditor } from '@tiptap/react'
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { type BriefingRole, can } from '../../../shared/access'
 import { createQuoteVerifier } from '../../../shared/quotes/verify'
 import type { Identity } from '../identity/identity'
 import type { BodyRange } from '../sources/readerSegments'
 import { type PanelView, SourcesPanel } from '../sources/SourcesPanel'
 import { SourceLibrary } from '../sources/sourceLibrary'
 import { SourcesContext, type SourcesContextValue } from '../sources/sourcesContext'
+import { lazyNamed } from '../ui/lazyNamed'
 import { clientExtensions } from './extensions'
 import { isModKey } from './shortcuts'
 import { Toolbar } from './toolbar/Toolbar'
 import type { CollabSession } from './useCollabSession'
+
+// Opened by a click, so fetched then rather than with the editor page (bench/lib/pageWeight.ts).
+const CommentsPanel = lazyNamed(() => import('../comments/CommentsPanel'), 'CommentsPanel')
 
 interface DocumentEditorProps {
   briefingId: string
   session: CollabSession
   identity: Identity
   editable: boolean
+  /** The caller's role, for what the comments panel offers; the server decides. */
+  role: BriefingRole | undefined
+  /** The signed-in user's id: their own comments can be edited and deleted. */
+  me: string
   /** Rendered at the top of the page, above the text (the title). */
   header: (focusBody: () => void) => ReactNode
 }
@@ -33,10 +42,17 @@ export function DocumentEditor({
   session,
   identity,
   editable,
+  role,
+  me,
   header,
 }: DocumentEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false)
-  const [panelOpen, setPanelOpen] = useState(() => window.matchMedia(PANEL_OPEN_BY_DEFAULT).matches)
+  // One side panel at a time: sources or comments.
+  const [panel, setPanel] = useState<'sources' | 'comments' | null>(() =>
+    window.matchMedia(PANEL_OPEN_BY_DEFAULT).matches ? 'sources' : null,
+  )
+  const panelOpen = panel === 'sources'
+  const setPanelOpen = (open: boolean) => setPanel(open ? 'sources' : null)
   const [panelView, setPanelView] = useState<PanelView>({ kind: 'library' })
   // Read at insert time, so a quote records the name the user has now.
   const identityRef = useRef(identity)
@@ -76,7 +92,7 @@ export function DocumentEditor({
       // One per session: it caches each source's normalised text for every block to share.
       verifier: createQuoteVerifier(),
       openSource: (sourceId: string, focus: BodyRange | null = null) => {
-        setPanelOpen(true)
+        setPanel('sources')
         setPanelView({ kind: 'source', sourceId, tab: focus ? 'text' : 'quotes', focus })
       },
       userName: insertedBy,
@@ -96,7 +112,7 @@ export function DocumentEditor({
 
   return (
     <SourcesContext.Provider value={sources}>
-      <div className={`editor-layout${panelOpen ? ' editor-layout--panel' : ''}`}>
+      <div className={`editor-layout${panel ? ' editor-layout--panel' : ''}`}>
         <div className="editor-shell">
           <Toolbar
             editor={editor}
@@ -104,6 +120,8 @@ export function DocumentEditor({
             onLinkOpenChange={setLinkOpen}
             sourcesOpen={panelOpen}
             onSourcesOpenChange={setPanelOpen}
+            commentsOpen={panel === 'comments'}
+            onCommentsOpenChange={(open) => setPanel(open ? 'comments' : null)}
           />
           <article className="paper">
             {header(focusBody)}
@@ -119,6 +137,20 @@ export function DocumentEditor({
             onClose={() => setPanelOpen(false)}
             insertedBy={insertedBy}
           />
+        )}
+        {panel === 'comments' && (
+          <Suspense fallback={<aside className="sources-panel" aria-label="Comments" />}>
+            <CommentsPanel
+              editor={editor}
+              briefingId={briefingId}
+              provider={session.provider}
+              // Without a role from the server, offer everything and let the server decide.
+              mayComment={!role || can(role, 'comment')}
+              mayModerate={!role || can(role, 'moderate')}
+              me={me}
+              onClose={() => setPanel(null)}
+            />
+          </Suspense>
         )}
       </div>
     </SourcesContext.Provider>

@@ -19,6 +19,7 @@ import { CloseCode } from '../../../shared/protocol'
 import { ApiError } from '../api/apiError'
 import { getBriefing } from '../api/briefings'
 import { useAuth } from '../auth/AuthProvider'
+import { COMMENT_EVENTS_PARAM, ignoreCommentFrames } from '../comments/commentEvents'
 import {
   type ConnectionEvent,
   type ConnectionState,
@@ -90,8 +91,11 @@ export function useCollabSession(
     const provider = new WebsocketProvider(collabUrl(window.location), briefingId, ydoc, {
       // Every edit goes through the server, so the badge tells the truth about what is shared.
       disableBc: true,
+      // The comments panel hears of changed threads on this socket (docs/PROTOCOL.md, type 4).
+      params: { ...COMMENT_EVENTS_PARAM },
       shouldReconnect: (event) => closeDisposition(event.code) === 'retry',
     })
+    ignoreCommentFrames(provider)
     const detach = watchProvider(briefingId, provider, dispatch, signals)
     setSession({ ydoc, provider })
     return () => {

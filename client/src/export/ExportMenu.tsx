@@ -60,6 +60,16 @@ export function ExportMenu({ briefingId, settings, onOpenSettings }: ExportMenuP
                 }}
               />
             ))}
+            <FormatItem
+              format="docx"
+              label="Word with comments"
+              description="Open comment threads as Word comments"
+              disabled={busy !== null}
+              onSelect={() => {
+                close()
+                start('docx', true)
+              }}
+            />
             <MenuSeparator />
             <button
               type="button"
@@ -84,7 +94,7 @@ export function ExportMenu({ briefingId, settings, onOpenSettings }: ExportMenuP
       </span>
       <ExportOutcome
         state={state}
-        onRetry={() => state.kind === 'failed' && start(state.format)}
+        onRetry={() => state.kind === 'failed' && start(state.format, state.comments)}
         onDismiss={dismiss}
       />
     </div>
@@ -93,12 +103,15 @@ export function ExportMenu({ briefingId, settings, onOpenSettings }: ExportMenuP
 
 interface FormatItemProps {
   format: ExportFormat
+  /** Instead of the format's own label and description (a variant of it). */
+  label?: string
+  description?: string
   disabled: boolean
   onSelect: () => void
 }
 
-function FormatItem({ format, disabled, onSelect }: FormatItemProps) {
-  const { label, description } = FORMAT_LABELS[format]
+function FormatItem({ format, label, description, disabled, onSelect }: FormatItemProps) {
+  const labels = FORMAT_LABELS[format]
   return (
     <button
       type="button"
@@ -111,8 +124,8 @@ function FormatItem({ format, disabled, onSelect }: FormatItemProps) {
     >
       <FileIcon />
       <span className="export-format__text">
-        <span className="export-format__label">{label}</span>
-        <span className="export-format__description">{description}</span>
+        <span className="export-format__label">{label ?? labels.label}</span>
+        <span className="export-format__description">{description ?? labels.description}</span>
       </span>
     </button>
   )

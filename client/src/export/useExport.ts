@@ -10,7 +10,7 @@ import { saveFile } from './saveFile'
 
 export type ExportState =
   | { kind: 'idle' }
-  | { kind: 'working'; format: ExportFormat }
+  | { kind: 'working'; format: ExportFormat; comments?: boolean }
   | {
       kind: 'saved'
       format: ExportFormat
@@ -18,11 +18,12 @@ export type ExportState =
       unverifiedQuotes: number
       warnings: string[]
     }
-  | { kind: 'failed'; format: ExportFormat; message: string }
+  | { kind: 'failed'; format: ExportFormat; comments?: boolean; message: string }
 
 export function useExport(briefingId: string): {
   state: ExportState
-  start: (format: ExportFormat) => void
+  /** `comments`: DOCX with open comment threads as Word comments. */
+  start: (format: ExportFormat, comments?: boolean) => void
   dismiss: () => void
 } {
   const [state, setState] = useState<ExportState>({ kind: 'idle' })
@@ -31,13 +32,13 @@ export function useExport(briefingId: string): {
   useEffect(() => () => current.current?.abort(), [])
 
   const start = useCallback(
-    async (format: ExportFormat) => {
+    async (format: ExportFormat, comments = false) => {
       current.current?.abort()
       const controller = new AbortController()
       current.current = controller
-      setState({ kind: 'working', format })
+      setState({ kind: 'working', format, comments })
       try {
-        const file = await fetchExport(briefingId, format, { signal: controller.signal })
+        const file = await fetchExport(briefingId, format, { signal: controller.signal, comments })
         if (controller.signal.aborted) return
         saveFile(file.blob, file.filename)
         setState({
@@ -49,7 +50,7 @@ export function useExport(briefingId: string): {
         })
       } catch (err) {
         if (controller.signal.aborted) return
-        setState({ kind: 'failed', format, message: errorMessage(err) })
+        setState({ kind: 'failed', format, comments, message: errorMessage(err) })
       }
     },
     [briefingId],

@@ -16,6 +16,7 @@ import { BriefingRow } from './BriefingRow'
 import { CreateBriefingForm } from './CreateBriefingForm'
 import { DeleteBriefingDialog } from './DeleteBriefingDialog'
 import { useBriefingList } from './useBriefingList'
+import { useInbox } from './useInbox'
 import { useNow } from './useNow'
 
 export function BriefingListPage() {
@@ -23,6 +24,7 @@ export function BriefingListPage() {
   const { state, reload, create, rename, remove } = useBriefingList()
   const [deleting, setDeleting] = useState<BriefingRecord | null>(null)
   const now = useNow()
+  const inbox = useInbox()
 
   const myTeamIds = new Set(teams.map((t) => t.id))
   const all = state.status === 'ready' ? state.briefings : []
@@ -36,6 +38,7 @@ export function BriefingListPage() {
           key={briefing.id}
           briefing={briefing}
           now={now}
+          comments={inbox.get(briefing.id)}
           onRename={(title) => rename(briefing.id, title)}
           onDelete={() => setDeleting(briefing)}
         />

@@ -13,11 +13,13 @@ import { relativeTime } from './relativeTime'
 interface BriefingRowProps {
   briefing: BriefingRecord
   now: Date
+  /** Open comment threads and the caller's unread mentions, when it has any. */
+  comments?: { openThreads: number; unreadMentions: number }
   onRename: (title: string) => Promise<void>
   onDelete: () => void
 }
 
-export function BriefingRow({ briefing, now, onRename, onDelete }: BriefingRowProps) {
+export function BriefingRow({ briefing, now, comments, onRename, onDelete }: BriefingRowProps) {
   const [renaming, setRenaming] = useState(false)
   const updated = relativeTime(briefing.updatedAt, now)
   // Without a role from the server, offer everything and let the server decide.
@@ -49,6 +51,16 @@ export function BriefingRow({ briefing, now, onRename, onDelete }: BriefingRowPr
           </time>
           {briefing.role && briefing.role !== 'owner' && (
             <span className="tag">{BRIEFING_ROLE_LABELS[briefing.role]}</span>
+          )}
+          {comments && comments.openThreads > 0 && (
+            <span className="tag" data-testid="open-threads">
+              {plural(comments.openThreads, 'open comment')}
+            </span>
+          )}
+          {comments && comments.unreadMentions > 0 && (
+            <span className="tag tag--attention" data-testid="unread-mentions">
+              {plural(comments.unreadMentions, 'mention')} for you
+            </span>
           )}
         </span>
       </Link>
@@ -130,4 +142,8 @@ function RenameForm({ briefing, onRename, onDone }: RenameFormProps) {
       )}
     </form>
   )
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

@@ -8,11 +8,17 @@ export function ReadOnlyBanner({ role }: { role: BriefingRole | undefined }) {
       <span className="read-only-banner__icon">
         <EyeIcon size={18} />
       </span>
-      <p>
-        <strong>View only</strong> — you can read and follow live edits.
-        {role === 'commenter' && ' Commenting is not available yet.'} Ask the owner for edit access
-        if you need to change something.
-      </p>
+      {role === 'commenter' ? (
+        <p>
+          <strong>Comment only</strong> — you can read, follow live edits and comment: select words
+          and open Comments. Ask the owner for edit access if you need to change the text.
+        </p>
+      ) : (
+        <p>
+          <strong>View only</strong> — you can read and follow live edits. Ask the owner for edit
+          access if you need to change something.
+        </p>
+      )}
     </output>
   )
 }

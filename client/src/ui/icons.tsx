@@ -199,3 +199,9 @@ export const LockIcon = ({ size = 16 }: { size?: number }) => (
     <path d="M8 11V7a4 4 0 0 1 8 0v4" />
   </Icon>
 )
+
+export const CommentIcon = () => (
+  <Icon>
+    <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12z" />
+  </Icon>
+)

@@ -8,6 +8,9 @@
 import {
   AlignmentType,
   Bookmark,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   Document,
   ExternalHyperlink,
   Footer,
@@ -23,6 +26,7 @@ import {
 } from 'docx'
 import type { Block, ExportModel, Inline, TextRun as ModelRun, RichText } from '../model'
 import { quoteByline, unverifiedNotice, xmlSafe } from '../text'
+import { splitMarks, stripMarks, type WordComment } from '../wordComments'
 import { COLORS, DOCX_STYLES, FONTS, numberingConfig, orderedReference, STYLE } from './styles'
 
 const HEADINGS = [
@@ -47,6 +51,7 @@ export async function renderDocx(model: ExportModel): Promise<Buffer> {
     styles: DOCX_STYLES,
     numbering: numberingConfig(writer.orderedStarts),
     footnotes: model.meta.notes === 'footnotes' ? writer.footnotes() : {},
+    ...(model.wordComments?.length ? { comments: wordComments(model.wordComments) } : {}),
     sections: [
       {
         properties: { page: { margin: { top: 1440, bottom: 1300, left: 1300, right: 1300 } } },
@@ -158,12 +163,13 @@ class DocxWriter {
       case 'blockquote':
         return this.blocks(block.blocks, listLevel, quoteDepth + 1)
       case 'codeBlock':
-        return block.text
-          .split('\n')
-          .map(
-            (line) =>
-              new Paragraph({ style: STYLE.code, children: [new TextRun(xmlSafe(line) || ' ')] }),
-          )
+        return block.text.split('\n').map(
+          (line) =>
+            new Paragraph({
+              style: STYLE.code,
+              children: [new TextRun(xmlSafe(stripMarks(line)) || ' ')],
+            }),
+        )
       case 'horizontalRule':
         return [
           new Paragraph({
@@ -315,12 +321,35 @@ class DocxWriter {
     return items.flatMap((item): ParagraphChild[] => {
       if (item.type === 'noteRef') return this.noteMarker(item.number)
       if (item.type === 'break') return [new TextRun({ text: '', break: 1 })]
-      return [this.run(item)]
+      return this.marked(item)
     })
   }
 
   private rich(runs: RichText): ParagraphChild[] {
-    return runs.map((run) => this.run(run))
+    return runs.flatMap((run) => this.marked(run))
+  }
+
+  /**
+   * A run, with the Word comment ranges marked in its text. In a link the ranges go around
+   * the whole link: a hyperlink holds only text runs.
+   */
+  private marked(run: ModelRun): ParagraphChild[] {
+    const pieces = splitMarks(run.text)
+    if (pieces.length === 1 && pieces[0]!.kind === 'text') return [this.run(run)]
+    const text = pieces.flatMap((piece) => (piece.kind === 'text' ? [piece.text] : []))
+    if (run.link) {
+      const marks = pieces.filter((piece) => piece.kind !== 'text')
+      return [
+        ...marks.flatMap((m) => (m.kind === 'start' ? [new CommentRangeStart(m.id)] : [])),
+        this.run({ ...run, text: text.join('') }),
+        ...marks.flatMap((m) => (m.kind === 'end' ? commentEnd(m.id) : [])),
+      ]
+    }
+    return pieces.flatMap((piece): ParagraphChild[] => {
+      if (piece.kind === 'start') return [new CommentRangeStart(piece.id)]
+      if (piece.kind === 'end') return commentEnd(piece.id)
+      return [this.run({ ...run, text: piece.text })]
+    })
   }
 
   private noteMarker(number: number): ParagraphChild[] {
@@ -346,6 +375,24 @@ class DocxWriter {
       style: run.link ? 'Hyperlink' : undefined,
     })
     return run.link ? new ExternalHyperlink({ link: run.link, children: [text] }) : text
+  }
+}
+
+/** The end of a Word comment's range and the reference Word shows its balloon at. */
+function commentEnd(id: number): ParagraphChild[] {
+  return [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })]
+}
+
+function wordComments(comments: readonly WordComment[]) {
+  return {
+    children: comments.map((comment) => ({
+      id: comment.id,
+      author: xmlSafe(comment.author),
+      date: comment.date,
+      children: comment.paragraphs.map(
+        (text) => new Paragraph({ children: [new TextRun(xmlSafe(text))] }),
+      ),
+    })),
   }
 }
 

@@ -134,4 +134,37 @@ export const PG_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE login_failures RENAME COLUMN email TO bucket;
   `,
+  // Comment threads, their comments and mentions (see the SQLite migration).
+  `
+  CREATE TABLE comment_threads (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    briefing_id TEXT COLLATE "C" NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
+    anchor TEXT COLLATE "C" NOT NULL,
+    quoted_text TEXT COLLATE "C" NOT NULL,
+    status TEXT COLLATE "C" NOT NULL,
+    created_by TEXT COLLATE "C" NOT NULL,
+    created_at TEXT COLLATE "C" NOT NULL,
+    resolved_by TEXT COLLATE "C",
+    resolved_at TEXT COLLATE "C"
+  );
+  CREATE INDEX comment_threads_briefing ON comment_threads (briefing_id);
+  CREATE TABLE comments (
+    seq BIGSERIAL PRIMARY KEY,
+    id TEXT COLLATE "C" NOT NULL UNIQUE,
+    thread_id TEXT COLLATE "C" NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+    author_id TEXT COLLATE "C" NOT NULL,
+    body TEXT COLLATE "C" NOT NULL,
+    created_at TEXT COLLATE "C" NOT NULL,
+    edited_at TEXT COLLATE "C"
+  );
+  CREATE INDEX comments_thread ON comments (thread_id, seq);
+  CREATE TABLE comment_mentions (
+    comment_id TEXT COLLATE "C" NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+    user_id TEXT COLLATE "C" NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    briefing_id TEXT COLLATE "C" NOT NULL,
+    read_at TEXT COLLATE "C",
+    PRIMARY KEY (comment_id, user_id)
+  );
+  CREATE INDEX comment_mentions_user ON comment_mentions (user_id, briefing_id);
+  `,
 ]

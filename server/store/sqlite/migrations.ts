@@ -151,4 +151,39 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE login_failures RENAME COLUMN email TO bucket;
   `,
+  // Comment threads beside the document (anchors are Yjs relative positions, see
+  // docs/ARCHITECTURE.md, Comments), their comments in the order written, and the mentions
+  // that make up each person's inbox. A briefing's threads go with it.
+  `
+  CREATE TABLE comment_threads (
+    id TEXT PRIMARY KEY,
+    briefing_id TEXT NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
+    anchor TEXT NOT NULL,                -- JSON: {kind: 'range', start, end} | {kind: 'quote', quoteId}
+    quoted_text TEXT NOT NULL,
+    status TEXT NOT NULL,                -- open | resolved
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    resolved_by TEXT,
+    resolved_at TEXT
+  );
+  CREATE INDEX comment_threads_briefing ON comment_threads (briefing_id);
+  CREATE TABLE comments (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    thread_id TEXT NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+    author_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    edited_at TEXT
+  );
+  CREATE INDEX comments_thread ON comments (thread_id, seq);
+  CREATE TABLE comment_mentions (
+    comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    briefing_id TEXT NOT NULL,
+    read_at TEXT,
+    PRIMARY KEY (comment_id, user_id)
+  );
+  CREATE INDEX comment_mentions_user ON comment_mentions (user_id, briefing_id);
+  `,
 ]

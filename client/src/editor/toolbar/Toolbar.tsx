@@ -7,6 +7,7 @@ import { useSourceList } from '../../sources/useSources'
 import { LinkIcon, RedoIcon, UndoIcon } from '../../ui/icons'
 import { LinkPopover } from '../LinkPopover'
 import { CitePopover } from '../quote/CitePopover'
+import { CommentsToggle } from './CommentsToggle'
 import { BLOCK_FORMATS, type Format, FormatButtons, HEADINGS, TEXT_FORMATS } from './formats'
 import { PopoverButton } from './PopoverButton'
 import { SourcesToggle } from './SourcesToggle'
@@ -19,6 +20,8 @@ interface ToolbarProps {
   onLinkOpenChange: (open: boolean) => void
   sourcesOpen: boolean
   onSourcesOpenChange: (open: boolean) => void
+  commentsOpen: boolean
+  onCommentsOpenChange: (open: boolean) => void
 }
 
 export function Toolbar({
@@ -27,6 +30,8 @@ export function Toolbar({
   onLinkOpenChange,
   sourcesOpen,
   onSourcesOpenChange,
+  commentsOpen,
+  onCommentsOpenChange,
 }: ToolbarProps) {
   const sources = useSourceList(useSourcesContext().library)
   const [citeOpen, setCiteOpen] = useState(false)
@@ -95,6 +100,7 @@ export function Toolbar({
           <RedoIcon />
         </ToolbarButton>
         <span className="toolbar__separator" />
+        <CommentsToggle open={commentsOpen} onOpenChange={onCommentsOpenChange} />
         <SourcesToggle
           open={sourcesOpen}
           onOpenChange={onSourcesOpenChange}
