@@ -52,13 +52,12 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
 
   return (
     <>
-      <AppHeader>
+      <AppHeader fold pinned={<ConnectionBadge state={connection} />}>
         <BackToBriefings />
         {marking !== null && <MarkingBadge marking={marking} onOpenSettings={openSettings} />}
         <div className="app-header__status">
           <PresenceAvatars people={people} />
           {!mayWrite && <span className="view-only-badge">View only</span>}
-          <ConnectionBadge state={connection} />
           <ExportMenu
             briefingId={briefing.id}
             settings={settings.settings}
