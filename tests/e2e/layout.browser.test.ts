@@ -11,6 +11,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { colorForUser } from '../../client/src/identity/identity'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { createBriefingAs, signUp, type TestUser } from '../helpers/users'
 import { ARTIFACTS_DIR, builtClient, launchChromium, openTrackedPage } from './browser'
@@ -123,7 +124,8 @@ describe('narrow screens and colour schemes in the browser', () => {
 
   beforeAll(async () => {
     browser = await launchChromium()
-    server = await startTestServer({ clientDir: builtClient() })
+    // [PRES1] signs up until someone shares Grace's colour; the sign-up cap is not the point.
+    server = await startTestServer({ clientDir: builtClient(), limits: { authPer15Minutes: 0 } })
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })
     ada = await signUp(server.url, { name: 'Ada Lovelace' })
     grace = await signUp(server.url, { name: 'Grace Hopper' })
@@ -280,10 +282,32 @@ describe('narrow screens and colour schemes in the browser', () => {
     }, 240_000)
   }
 
-  it('[PRES1] a person has one colour for avatar, caret and selection, and initials beside it', async () => {
+  it('[PRES1] a person has one colour for avatar, caret and selection, and initials beside it; two people never share one', async () => {
+    // Someone whose usual colour is Grace's: one of the two must show in another.
+    let lin: TestUser | null = null
+    for (let tries = 0; tries < 80 && !lin; tries++) {
+      const candidate = await signUp(server.url, { name: 'Lin Colour' })
+      if (colorForUser(candidate.id) === colorForUser(grace.id)) lin = candidate
+    }
+    if (!lin) throw new Error('no account with Grace’s colour in 80 sign-ups')
+    const shared = await ada.api(`/api/briefings/${briefingId}/shares`, {
+      method: 'PUT',
+      body: { email: lin.email, role: 'editor' },
+    })
+    expect(shared.status).toBe(200)
+    const linPage = await openAt(SIZES[1], 'light', lin)
+    await visit(linPage, 'editor')
+
     const page = await openAt(SIZES[1], 'light', ada)
     await visit(page, 'editor')
     await pageMenu(page).click()
+    const avatarOf = (name: string) =>
+      page
+        .locator(`.presence__person[data-name="${name}"] .avatar`)
+        .evaluate((el) => getComputedStyle(el).backgroundColor)
+    await expect
+      .poll(async () => (await avatarOf('Lin Colour')) !== (await avatarOf('Grace Hopper')))
+      .toBe(true)
     const avatar = page.locator('.presence__person[data-name="Grace Hopper"] .avatar')
     expect(await avatar.innerText()).toBe('GH')
     const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).join(',')
@@ -306,6 +330,7 @@ describe('narrow screens and colour schemes in the browser', () => {
       avatarColor,
       avatarColor,
     ])
+    await linPage.context().close()
     await page.context().close()
   })
 

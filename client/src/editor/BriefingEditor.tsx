@@ -22,6 +22,7 @@ import { PresenceAvatars } from './PresenceAvatars'
 import { TitleField } from './TitleField'
 import { useCollabSession } from './useCollabSession'
 import { usePresence } from './usePresence'
+import { useRoomIdentity } from './useRoomIdentity'
 
 const DocumentSettingsDialog = lazyNamed(
   () => import('../export/DocumentSettingsDialog'),
@@ -40,6 +41,7 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
     getBriefing(briefing.id).then(onBriefingChange, () => {})
   })
   const people = usePresence(session?.provider.awareness ?? null)
+  const shownAs = useRoomIdentity(session?.provider.awareness ?? null, identity)
   // Without a role from the server, allow editing and let the server decide.
   // `writeDenied` is the server's word on the open socket, ahead of the re-fetched role.
   const mayWrite = !writeDenied && (!briefing.role || can(briefing.role, 'write'))
@@ -94,7 +96,7 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
           <DocumentEditor
             briefingId={briefing.id}
             session={session}
-            identity={identity}
+            identity={shownAs}
             editable={editable}
             header={(focusBody) => (
               <>

@@ -46,7 +46,8 @@ export function SettingsPage() {
             </dl>
           </div>
           <p className="panel__text">
-            Teammates see your name and this colour next to your cursor in every briefing.
+            Teammates see your name and this colour next to your cursor. In a briefing where someone
+            who arrived before you has the same colour, you show in another one.
           </p>
         </section>
         <AppearanceSection />
