@@ -310,26 +310,34 @@ describe('narrow screens and colour schemes in the browser', () => {
       .toBe(true)
     const avatar = page.locator('.presence__person[data-name="Grace Hopper"] .avatar')
     expect(await avatar.innerText()).toBe('GH')
-    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).join(',')
-    const avatarColor = rgb(await avatar.evaluate((el) => getComputedStyle(el).backgroundColor))
-    const caret = page.locator('.collaboration-carets__caret', { hasText: 'Grace Hopper' })
-    const caretColor = rgb(await caret.evaluate((el) => getComputedStyle(el).borderLeftColor))
-    const labelColor = rgb(
-      await caret
-        .locator('.collaboration-carets__label')
-        .evaluate((el) => getComputedStyle(el).backgroundColor),
-    )
-    const selectionColor = rgb(
-      await page
-        .locator('.ProseMirror-yjs-selection')
-        .first()
-        .evaluate((el) => getComputedStyle(el).backgroundColor),
-    )
-    expect([caretColor, labelColor, selectionColor]).toEqual([
-      avatarColor,
-      avatarColor,
-      avatarColor,
-    ])
+    // Read together, and again until they settle: a person who gave way changes colour, and
+    // the avatar row and the carets each redraw on their own awareness event.
+    const colours = () =>
+      page.evaluate(() => {
+        const rgb = (el: Element | null, property: 'backgroundColor' | 'borderLeftColor') =>
+          el ? (getComputedStyle(el)[property].match(/[\d.]+/g) ?? []).slice(0, 3).join(',') : null
+        const caret = [...document.querySelectorAll('.collaboration-carets__caret')].find((el) =>
+          el.textContent?.includes('Grace Hopper'),
+        )
+        return {
+          avatar: rgb(
+            document.querySelector('.presence__person[data-name="Grace Hopper"] .avatar'),
+            'backgroundColor',
+          ),
+          caret: rgb(caret ?? null, 'borderLeftColor'),
+          label: rgb(
+            caret?.querySelector('.collaboration-carets__label') ?? null,
+            'backgroundColor',
+          ),
+          selection: rgb(document.querySelector('.ProseMirror-yjs-selection'), 'backgroundColor'),
+        }
+      })
+    await expect
+      .poll(async () => {
+        const { avatar, caret, label, selection } = await colours()
+        return avatar !== null && [caret, label, selection].every((c) => c === avatar)
+      })
+      .toBe(true)
     await linPage.context().close()
     await page.context().close()
   })
