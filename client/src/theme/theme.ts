@@ -2,7 +2,8 @@
  * The colour scheme a person chose in settings: follow the system, or always light or dark.
  * The choice belongs to the browser (localStorage), like the system preference it overrides,
  * and is applied as `data-theme` on <html>, which styles/tokens.css turns into
- * `color-scheme`. It is read before the first render, so a dark page never flashes light.
+ * `color-scheme`. It is applied before the app's first render, so no page is drawn in the
+ * wrong scheme (only the empty page, for as long as the script takes to arrive).
  */
 
 export type ThemeChoice = 'system' | 'light' | 'dark'
