@@ -91,20 +91,25 @@ describe('narrow screens and colour schemes in the browser', () => {
     }
   }
 
-  /** The editor's extra surfaces at a size: the header's menu, the Sources panel, a dialog. */
-  const SURFACES = ['menu', 'sources', 'share'] as const
+  /**
+   * The editor's extra surfaces at a size: the header's menu, the Sources panel, a dialog, and
+   * the toolbar's link popover.
+   */
+  const SURFACES = ['menu', 'sources', 'share', 'link'] as const
   type Surface = (typeof SURFACES)[number]
   /**
-   * What an open surface lays over the page: the header's menu below 900 px, the Sources panel
-   * below 1180 px (beside the text only above that). Controls behind it are covered on purpose,
+   * What an open surface lays over the page: the link popover, the header's menu below 900 px,
+   * the Sources panel below 1180 px (beside the text only above that). Controls behind it are covered on purpose,
    * and reachable again once it is closed from inside.
    */
   const sheetOf = (surface: Surface | null, size: Size) =>
-    surface === 'menu' && size.width < 900
-      ? '.app-header'
-      : surface === 'sources' && size.width < 1180
-        ? '.sources-panel'
-        : 'body'
+    surface === 'link'
+      ? '.link-popover'
+      : surface === 'menu' && size.width < 900
+        ? '.app-header'
+        : surface === 'sources' && size.width < 1180
+          ? '.sources-panel'
+          : 'body'
 
   async function openSurface(page: Page, surface: Surface, size: Size): Promise<void> {
     const folded = size.width < 900
@@ -114,6 +119,13 @@ describe('narrow screens and colour schemes in the browser', () => {
         await page.getByRole('button', { name: 'Share' }).click()
         await page.getByRole('dialog').getByRole('list', { name: 'People with access' }).waitFor()
       }
+    } else if (surface === 'link') {
+      await editableBody(page).getByText('again on Friday').dblclick()
+      await page
+        .getByRole('toolbar', { name: 'Formatting' })
+        .getByRole('button', { name: /^Link/ })
+        .click()
+      await page.locator('.link-popover').getByLabel('Link address').waitFor()
     } else {
       await page.getByRole('button', { name: 'Sources panel' }).click()
       const panel = page.getByRole('complementary', { name: 'Sources' })
