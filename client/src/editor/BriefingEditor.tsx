@@ -23,6 +23,7 @@ import { PresenceAvatars } from './PresenceAvatars'
 import { TitleField } from './TitleField'
 import { useCollabSession } from './useCollabSession'
 import { usePresence } from './usePresence'
+import { useRoomIdentity } from './useRoomIdentity'
 
 const DocumentSettingsDialog = lazyNamed(
   () => import('../export/DocumentSettingsDialog'),
@@ -42,6 +43,7 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
   })
   const account = useAccount()
   const people = usePresence(session?.provider.awareness ?? null)
+  const shownAs = useRoomIdentity(session?.provider.awareness ?? null, identity)
   // Without a role from the server, allow editing and let the server decide.
   // `writeDenied` is the server's word on the open socket, ahead of the re-fetched role.
   const mayWrite = !writeDenied && (!briefing.role || can(briefing.role, 'write'))
@@ -54,7 +56,7 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
 
   return (
     <>
-      <AppHeader>
+      <AppHeader fold pinned={<ConnectionBadge state={connection} />}>
         <BackToBriefings />
         {marking !== null && <MarkingBadge marking={marking} onOpenSettings={openSettings} />}
         <div className="app-header__status">
@@ -64,7 +66,6 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
               {briefing.role === 'commenter' ? 'Comment only' : 'View only'}
             </span>
           )}
-          <ConnectionBadge state={connection} />
           <ExportMenu
             briefingId={briefing.id}
             settings={settings.settings}
@@ -101,7 +102,7 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
           <DocumentEditor
             briefingId={briefing.id}
             session={session}
-            identity={identity}
+            identity={shownAs}
             editable={editable}
             role={briefing.role}
             me={account.user.id}

@@ -15,20 +15,20 @@ export interface Identity {
 export const MAX_NAME_LENGTH = 40
 
 /**
- * Colours that stay readable as white-on-colour caret labels and distinct from one another,
- * with no reds that could read as an error.
+ * Eight colours spread around the hue circle at one middle lightness, so each carries white
+ * initials and caret labels at WCAG AA and no two look alike, to ordinary vision or with
+ * deuteranopia (tests/client/identityColors.test.ts measures both in OKLab). Colour is never
+ * the only sign: avatars carry initials and carets the name. Sorted by hue.
  */
 export const IDENTITY_COLORS = [
-  '#2563eb', // blue
-  '#7c3aed', // violet
-  '#0f766e', // teal
-  '#c2410c', // orange
-  '#be185d', // pink
-  '#15803d', // green
-  '#4f46e5', // indigo
-  '#a16207', // ochre
-  '#0e7490', // cyan
-  '#9333ea', // purple
+  '#be4e03', // orange
+  '#745c0c', // olive brown
+  '#108354', // green
+  '#07659b', // steel blue
+  '#0e47eb', // royal blue
+  '#7352fd', // violet
+  '#b833db', // purple
+  '#a50371', // berry
 ] as const
 
 /**

@@ -1,12 +1,13 @@
 /**
- * `/settings`: the user's profile, their account (name and password), personal API tokens
- * and, for the instance admin, registration.
+ * `/settings`: the user's profile, the colour scheme, their account (name and password),
+ * personal API tokens and, for the instance admin, registration.
  */
 import { useAccount } from '../auth/AuthProvider'
 import { identityOf } from '../identity/identity'
 import { AppHeader, BackToBriefings } from '../ui/AppHeader'
 import { Avatar } from '../ui/Avatar'
 import { AccountSection } from './AccountSection'
+import { AppearanceSection } from './AppearanceSection'
 import { RegistrationSection } from './RegistrationSection'
 import { TokensSection } from './TokensSection'
 
@@ -45,9 +46,11 @@ export function SettingsPage() {
             </dl>
           </div>
           <p className="panel__text">
-            Teammates see your name and this colour next to your cursor in every briefing.
+            Teammates see your name and this colour next to your cursor. In a briefing where someone
+            who arrived before you has the same colour, you show in another one.
           </p>
         </section>
+        <AppearanceSection />
         <AccountSection user={user} />
         <TokensSection />
         {user.isAdmin && <RegistrationSection />}

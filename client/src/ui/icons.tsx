@@ -104,6 +104,13 @@ export const PlusIcon = () => (
   </Icon>
 )
 
+/** Three bars: the narrow header's menu of page controls. */
+export const MenuIcon = () => (
+  <Icon size={20}>
+    <path d="M4 7h16M4 12h16M4 17h16" />
+  </Icon>
+)
+
 export const ArrowLeftIcon = () => (
   <Icon size={16}>
     <path d="M19 12H5M11 18l-6-6 6-6" />
@@ -120,7 +127,7 @@ export const DocumentIcon = ({ size = 18 }: { size?: number }) => (
 /** The product mark used in the header. */
 export const BriefingMark = () => (
   <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-    <rect width="32" height="32" rx="7" fill="#1f3a5f" />
+    <rect width="32" height="32" rx="7" className="brand-mark__tile" />
     <path
       d="M10 8h8.5a5 5 0 0 1 2.6 9.3A5.3 5.3 0 0 1 18.8 24H10z"
       fill="none"
