@@ -19,8 +19,10 @@ import { SqliteClient } from './sql/sqliteClient'
 import { SqlLoginFailureStore } from './sql/sqlLoginFailureStore'
 import { SqlTeamStore } from './sql/sqlTeamStore'
 import { SqlUserStore } from './sql/sqlUserStore'
+import { SqlVersionStore } from './sql/sqlVersionStore'
 import { openSqliteDatabase } from './sqlite/database'
 import { SqliteDocumentStore } from './sqlite/sqliteDocumentStore'
+import type { VersionStore } from './versionStore'
 
 /** Every store the server uses, on one backend, closed together. */
 export interface Stores {
@@ -33,6 +35,7 @@ export interface Stores {
   teams: TeamStore
   audit: AuditStore
   settings: SettingsStore
+  versions: VersionStore
   close(): Promise<void>
 }
 
@@ -54,6 +57,7 @@ export function sqlStores(sql: SqlClient) {
     teams: new SqlTeamStore(sql),
     audit: new SqlAuditStore(sql),
     settings: new SqlSettingsStore(sql),
+    versions: new SqlVersionStore(sql),
   }
 }
 
