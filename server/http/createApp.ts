@@ -23,6 +23,7 @@ import { briefingsRouter } from './routes/briefings'
 import { exportRouter } from './routes/export'
 import { sourcesRouter } from './routes/sources'
 import { invitesRouter, teamsRouter } from './routes/teams'
+import { versionsRouter } from './routes/versions'
 import { staticClient } from './staticClient'
 
 /** Largest JSON body accepted by the API. */
@@ -142,6 +143,7 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
   api.use('/teams', requireAuth, teamsRouter(ctx))
   api.use('/briefings', requireAuth, briefingsRouter(ctx))
   api.use('/briefings', requireAuth, exportRouter(ctx, options.exporter))
+  api.use('/briefings', requireAuth, versionsRouter(ctx))
   api.use('/admin', requireAuth, adminRouter(ctx))
   api.use(apiNotFound)
   app.use('/api', api)

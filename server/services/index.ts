@@ -4,12 +4,14 @@ import { BriefingsService } from './briefings'
 import type { ServiceDeps } from './deps'
 import { SourcesService } from './sources'
 import { TeamsService } from './teams'
+import { VersionsService } from './versions'
 
 export interface Services {
   accounts: AccountsService
   teams: TeamsService
   briefings: BriefingsService
   sources: SourcesService
+  versions: VersionsService
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -18,5 +20,6 @@ export function createServices(deps: ServiceDeps): Services {
     teams: new TeamsService(deps),
     briefings: new BriefingsService(deps),
     sources: new SourcesService(deps),
+    versions: new VersionsService(deps),
   }
 }

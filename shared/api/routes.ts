@@ -10,6 +10,7 @@ import * as briefings from './briefings'
 import { auditPage, auditPageQuery } from './fields'
 import * as sources from './sources'
 import * as teams from './teams'
+import * as versions from './versions'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -96,6 +97,26 @@ export const ROUTES: readonly RouteContract[] = [
   route('DELETE', '/api/briefings/:id/sources/:sourceId'),
   route('GET', '/api/briefings/:id/quotes/verification', {
     response: sources.verificationResponse,
+  }),
+
+  route('GET', '/api/briefings/:id/versions', { response: versions.versionListResponse }),
+  route('POST', '/api/briefings/:id/versions', {
+    body: versions.createVersionRequest,
+    response: versions.versionResponse,
+  }),
+  route('PATCH', '/api/briefings/:id/versions/:versionId', {
+    body: versions.renameVersionRequest,
+    response: versions.versionResponse,
+  }),
+  route('DELETE', '/api/briefings/:id/versions/:versionId'),
+  route('GET', '/api/briefings/:id/versions/:versionId/content', {
+    query: versions.versionContentQuery,
+  }),
+  route('GET', '/api/briefings/:id/versions/:versionId/compare/:otherId', {
+    response: versions.compareResponse,
+  }),
+  route('POST', '/api/briefings/:id/versions/:versionId/restore', {
+    response: versions.versionResponse,
   }),
 
   route('GET', '/api/admin/settings', { response: settingsResponse }),

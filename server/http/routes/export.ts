@@ -1,9 +1,12 @@
 /**
  * REST: exporting a briefing as PDF, DOCX, Markdown or HTML.
  *
- *   GET /api/briefings/:id/export?format=pdf|docx|md|html
+ *   GET /api/briefings/:id/export?format=pdf|docx|md|html[&version=ID]
  *
- * Needs the 'export' action. Answers the file as an attachment named after the title, with
+ * Needs the 'export' action. Without `version` it exports the document now and records that
+ * state as an `export` version, whose id is the version hash the file prints, so "the PDF
+ * that went out on Tuesday" can be opened from the history. With `version` it exports that
+ * stored version (404 for an unknown id), printing its id. Answers the file as an attachment named after the title, with
  * `X-Unverified-Quotes: N` (quotes exported marked UNVERIFIED) on every format and
  * `X-Export-Warnings: [...]` (a JSON array) when anything was not exported as written.
  * A PDF the template cannot typeset is a 500 carrying Typst's diagnostic.
@@ -22,11 +25,17 @@ import {
   modelFromDoc,
 } from '../../export'
 import { errorField } from '../../log/logger'
+import { type Snapshot, snapshotOf, withVersionDoc } from '../../versions/snapshot'
 import { type AppContext, audit, authOf } from '../context'
 import { HttpError } from '../errors'
 import { parseInput } from '../validate'
 
-const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default('pdf') }).strict()
+const exportQuery = z
+  .object({
+    format: z.enum(EXPORT_FORMATS).default('pdf'),
+    version: z.string().min(1).max(64).optional(),
+  })
+  .strict()
 
 /**
  * The export routes. `exporter` holds the warm Typst compiler; one is created per router,
@@ -36,15 +45,23 @@ export function exportRouter(ctx: AppContext, exporter: Exporter = new Exporter(
   const router = Router()
 
   router.get('/:id/export', async (req, res) => {
-    const { format } = parseInput(exportQuery, req.query, 'query')
+    const { format, version } = parseInput(exportQuery, req.query, 'query')
     const { briefing } = await ctx.access.require(authOf(res), req.params.id, 'export')
     const facts = await briefingFacts(ctx.stores, briefing)
     const now = ctx.now()
     let rendered: Awaited<ReturnType<Exporter['render']>>
+    let snapshot: Snapshot | null = null
     try {
-      const model = await readDocument(ctx.registry, ctx.stores.documents, briefing.id, (doc) =>
-        modelFromDoc(doc, ctx.schema, facts, now),
-      )
+      const model = version
+        ? withVersionDoc(await ctx.services.versions.stateOf(briefing.id, version), (doc) =>
+            modelFromDoc(doc, ctx.schema, facts, now),
+          )
+        : await readDocument(ctx.registry, ctx.stores.documents, briefing.id, (doc) => {
+            snapshot = snapshotOf(doc, ctx.schema)
+            return modelFromDoc(doc, ctx.schema, facts, now)
+          })
+      // The stored id, not a re-hash of the state: the file names the version it came from.
+      if (version) model.meta.version = version
       rendered = await exporter.render(model, format)
     } catch (err) {
       if (err instanceof ExportCompileError || err instanceof InvalidDocumentError) {
@@ -58,12 +75,25 @@ export function exportRouter(ctx: AppContext, exporter: Exporter = new Exporter(
       }
       throw err
     }
+    // The state this file prints becomes a version. Failing to record it is logged, not
+    // answered: the file is good, and the state is still in the document's history.
+    const printed = snapshot as Snapshot | null
+    const recorded =
+      printed &&
+      (await ctx.services.versions.record(briefing.id, printed, 'export').catch((err) => {
+        ctx.log.error('recording the export version failed', {
+          briefing: briefing.id,
+          error: errorField(err),
+        })
+        return null
+      }))
     await audit(ctx, req, {
       teamId: briefing.teamId,
       action: 'briefing.exported',
       target: briefing.id,
       details: {
         format,
+        version: version ?? recorded?.id ?? null,
         unverifiedQuotes: rendered.unverifiedQuotes,
         warnings: rendered.warnings.length,
       },
