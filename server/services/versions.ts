@@ -124,13 +124,17 @@ export class VersionsService {
     const { briefing } = await this.deps.access.require(actor.auth, briefingId, 'write')
     const target = await this.deps.stores.versions.get(briefing.id, versionId)
     if (!target) throw notFoundError('version', 'versionId')
-    const { before, after } = await restoreVersion(
+    let saved: VersionRecord | undefined
+    const { after } = await restoreVersion(
       this.deps.registry,
       briefing.id,
       target.state,
       this.deps.schema,
+      async (before) => {
+        saved = await this.record(briefing.id, before, 'before-restore')
+      },
     )
-    const saved = await this.record(briefing.id, before, 'before-restore')
+    if (!saved) throw new Error('the restore kept no version of the document before it')
     await this.store(briefing.id, after, 'restored', {
       restoredFrom: target.id,
       authors: await this.people([actor.auth.user.id]),

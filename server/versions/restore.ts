@@ -3,7 +3,9 @@
  * on a copy of the room's document and enters the room's write path like any server edit
  * (stored, then applied and broadcast). The state just before and just after are captured in
  * the same synchronous turn as the edit is computed, so the "before" version holds exactly
- * what the restore replaced, whatever arrives while the edit is being stored.
+ * what the restore replaced, whatever arrives while the edit is being stored. `keepBefore`
+ * stores that version before the edit is applied: a restore whose undo could not be kept
+ * does not happen. Edits arriving meanwhile are concurrent with the restore and merge with it.
  */
 import type { Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
@@ -21,6 +23,7 @@ export function restoreVersion(
   briefingId: string,
   versionState: Uint8Array,
   schema: Schema,
+  keepBefore: (before: Snapshot) => Promise<void>,
 ): Promise<RestoreOutcome> {
   return registry.withRoom(briefingId, async (room) => {
     const scratch = new Y.Doc()
@@ -33,6 +36,7 @@ export function restoreVersion(
         Y.transact(scratch, () => restoreInto(scratch, version, schema)),
       )
       const after = snapshotOf(scratch, schema)
+      await keepBefore(before)
       if (updates.length > 0) {
         await room.persistAndApply(Y.mergeUpdates(updates), {
           source: 'server',
