@@ -10,9 +10,10 @@ import type { VersionAuthor, VersionKind } from '../../shared/api/versions'
 import { type DocumentDiff, diffDocuments, type NodeJSON } from '../../shared/versions/diff'
 import { versionsToThin } from '../../shared/versions/retention'
 import { readDocument } from '../collab/readDocument'
+import { readDocumentBody } from '../content/render'
 import type { VersionRecord } from '../store/versionStore'
 import { restoreVersion } from '../versions/restore'
-import { type Snapshot, snapshotOf } from '../versions/snapshot'
+import { type Snapshot, snapshotOf, withVersionDoc } from '../versions/snapshot'
 import { recordAudit } from './audit'
 import type { Actor, ServiceDeps } from './deps'
 import { notFoundError } from './errors'
@@ -81,7 +82,13 @@ export class VersionsService {
     const { briefing } = await this.deps.access.require(actor.auth, briefingId, 'read')
     const version = await this.deps.stores.versions.get(briefing.id, versionId)
     if (!version) throw notFoundError('version', 'versionId')
-    return PMNode.fromJSON(this.deps.schema, version.content)
+    try {
+      return PMNode.fromJSON(this.deps.schema, version.content)
+    } catch {
+      // JSON written under an older schema; the Yjs state reads through today's schema,
+      // leaving out (as /content does) what no longer fits.
+      return withVersionDoc(version.state, (doc) => readDocumentBody(doc, this.deps.schema).node)
+    }
   }
 
   /** The stored state of a version, for export (the caller has checked 'export'). */

@@ -309,6 +309,48 @@ describe.each(['sqlite', 'postgres'] as const)('[VH] versions API on %s', (backe
     expect(restores.map((e) => e.details.version)).toEqual([restored.version.id, v1.id])
   })
 
+  it('[VH7] a restore brings back the settings and the sources the version had', async () => {
+    const ada = await editor()
+    await type(ada, 'Body.')
+    const imported = await json<{ source: { id: string } }>(
+      await owner.api(`${at}/sources`, {
+        method: 'POST',
+        body: { type: 'text', text: '“We will not yield,” said the minister on Monday.' },
+      }),
+      201,
+    )
+    ada.doc.getMap('settings').set('marking', 'OFFICIAL')
+    await waitFor(
+      () => server.registry.get(briefingId)!.doc.getMap('settings').get('marking') === 'OFFICIAL',
+      'the marking is stored',
+    )
+    const { version } = await json<{ version: Version }>(
+      await owner.api(`${at}/versions`, { method: 'POST', body: { name: 'With source' } }),
+      201,
+    )
+    const removed = await owner.api(`${at}/sources/${imported.source.id}`, { method: 'DELETE' })
+    expect(removed.status).toBe(204)
+    ada.doc.getMap('settings').set('marking', 'SECRET')
+    ada.doc.getMap('settings').set('citationStyle', 'apa')
+    await waitFor(
+      () => server.registry.get(briefingId)!.doc.getMap('settings').get('citationStyle') === 'apa',
+      'the new settings are stored',
+    )
+
+    await json(await owner.api(`${at}/versions/${version.id}/restore`, { method: 'POST' }), 200)
+    await waitFor(() => ada.doc.getMap('sources').has(imported.source.id), 'the source is back')
+    await waitFor(
+      () => ada.doc.getMap('settings').get('marking') === 'OFFICIAL',
+      'the marking is back',
+    )
+    expect(ada.doc.getMap('settings').has('citationStyle')).toBe(false)
+    const sources = await json<{ sources: Array<{ id: string }> }>(
+      await viewer.api(`${at}/sources`),
+      200,
+    )
+    expect(sources.sources.map((source) => source.id)).toEqual([imported.source.id])
+  })
+
   it('[VH6] /metrics reports how many versions are stored and their size; deleting the briefing drops them', async () => {
     await type(await editor(), 'Words.')
     await json(await owner.api(`${at}/versions`, { method: 'POST', body: { name: 'v1' } }), 201)
