@@ -62,7 +62,7 @@ describe('[NW] network watch', () => {
     stop()
   })
 
-  it('[NW2] a heartbeat asks every beat, and a socket silent for three beats is reopened', () => {
+  it('[NW2] a heartbeat asks every beat; a socket leaving a query unanswered for two beats is reopened', () => {
     const { provider, sent } = fakeProvider()
     const stop = watchNetwork(provider as unknown as WebsocketProvider)
     vi.advanceTimersByTime(HEARTBEAT_MS)
@@ -78,6 +78,19 @@ describe('[NW] network watch', () => {
     const before = sent.length
     vi.advanceTimersByTime(10 * HEARTBEAT_MS)
     expect(sent).toHaveLength(before)
+  })
+
+  it('[NW2b] a socket whose every query is answered is never reopened, however long between beats', () => {
+    const { provider, sent } = fakeProvider()
+    ;(provider.ws as { send: (data: Uint8Array) => void }).send = (data) => {
+      sent.push(data)
+      provider.wsLastMessageReceived = Date.now()
+    }
+    const stop = watchNetwork(provider as unknown as WebsocketProvider)
+    vi.advanceTimersByTime(100 * HEARTBEAT_MS)
+    expect(sent).toHaveLength(100)
+    expect(provider.calls).toEqual([])
+    stop()
   })
 
   it('[NW3] leaving asks first only while edits made out of sync have not been synced', () => {

@@ -6,8 +6,8 @@
  *   `online` event reconnects;
  * - a heartbeat: every HEARTBEAT_MS the client asks the server for awareness (a y-protocols
  *   query the server always answers, with an empty update when nobody is there); a socket that
- *   has heard nothing for three beats is dropped and reopened, for networks that fail without
- *   the browser knowing.
+ *   leaves a query unanswered for two beats is dropped and reopened, for networks that fail
+ *   without the browser knowing.
  * Leaving the page while edits made since the last sync have not reached the server asks
  * first (the browser's own prompt).
  */
@@ -40,16 +40,23 @@ export function watchNetwork(provider: WebsocketProvider): () => void {
     pausedForNetwork = false
     provider.connect()
   }
+  // When the oldest query still unanswered was sent; 0 when there is none. Measured from the
+  // query, not from the last message: a background tab's timers may run once a minute, and a
+  // quiet room sends nothing between them, which is no sign of a dead socket.
+  let asked = 0
   const beat = () => {
     const ws = provider.ws
     if (!provider.wsconnected || ws?.readyState !== 1) return
-    if (Date.now() - provider.wsLastMessageReceived > 3 * HEARTBEAT_MS) {
+    const answered = provider.wsLastMessageReceived >= asked
+    if (!answered && Date.now() - asked >= 2 * HEARTBEAT_MS) {
+      asked = 0
       provider.disconnect()
       provider.connect()
-    } else {
-      // The message is its type alone: one varuint, one byte.
-      ws.send(new Uint8Array([messageQueryAwareness]))
+      return
     }
+    if (answered) asked = Date.now()
+    // The message is its type alone: one varuint, one byte.
+    ws.send(new Uint8Array([messageQueryAwareness]))
   }
   const timer = setInterval(beat, HEARTBEAT_MS)
   const listeners = [
