@@ -52,6 +52,8 @@ export interface BenchConfig {
   }
   export: { pages: number[]; warmRuns: number }
   quotes: { words: number; runs: number }
+  /** Versions: the long briefing's size, the history listed, runs per measure. */
+  versions: { chars: number; listed: number; runs: number }
   /** Edit latency during hostile imports (scenarios/hostileImport.ts). */
   hostileImport: { phaseMs: number; intervalMs: number; cases: HostileCase[] }
   /** Edit latency while large ordinary files import (scenarios/importUnderLoad.ts). */
@@ -99,6 +101,7 @@ export const FULL: BenchConfig = {
   },
   export: { pages: [20, 100], warmRuns: 5 },
   quotes: { words: 10_000, runs: 20 },
+  versions: { chars: 200_000, listed: 1_000, runs: 7 },
   hostileImport: {
     phaseMs: 10_000,
     intervalMs: 20,
@@ -150,6 +153,7 @@ export const QUICK: BenchConfig = {
   },
   export: { pages: [2], warmRuns: 1 },
   quotes: { words: 1_000, runs: 2 },
+  versions: { chars: 5_000, listed: 20, runs: 1 },
   hostileImport: { phaseMs: 1_000, intervalMs: 20, cases: ['nested-divs-1000', 'paragraphs-2000'] },
   importUnderLoad: {
     editors: 4,

@@ -17,6 +17,7 @@ import type { ExportPoint, QuotesResult } from './scenarios/local'
 import type { PageWeightResult } from './scenarios/pageWeight'
 import { pageWeightDetail, pageWeightRows } from './scenarios/pageWeightReport'
 import type { CeilingResult, SyncPoint } from './scenarios/sync'
+import type { VersionsResult } from './scenarios/versions'
 
 export const DOC_START = '<!-- bench:generated:start -->'
 export const DOC_END = '<!-- bench:generated:end -->'
@@ -40,6 +41,7 @@ export function renderMarkdown(results: BenchResults): string {
   const hostile = ok<HostileImportResult>(s.hostileImport)
   const importLoad = ok<ImportLoadResult>(s.importUnderLoad)
   const pages = ok<PageWeightResult>(s.pageWeight)
+  const versions = ok<VersionsResult>(s.versions)
   const failed = Object.entries(s).filter(([, scenario]) => scenario.status !== 'ok')
   return [
     `Run ${results.startedAt} (${results.mode}) on ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; load average ${m.loadAverage} at start, ${m.loadAverageAtEnd} at end.`,
@@ -69,6 +71,7 @@ export function renderMarkdown(results: BenchResults): string {
         ...(hostile ? hostileRows(hostile) : []),
         ...(importLoad ? [importUnderLoadRow(importLoad)] : []),
         ...(pages ? pageWeightRows(pages) : []),
+        ...(versions ? versionsRows(versions) : []),
         ...failed.map(([name, scenario]) => [name, scenario.status, '', '', '', '']),
       ],
     ),
@@ -88,6 +91,7 @@ export function renderMarkdown(results: BenchResults): string {
     ...(hostile ? hostileDetail(hostile) : []),
     ...(importLoad ? importUnderLoadDetail(importLoad) : []),
     ...(pages ? pageWeightDetail(pages) : []),
+    ...(versions ? versionsDetail(versions) : []),
   ].join('\n')
 }
 
@@ -453,4 +457,21 @@ function editors(result: CeilingResult): string {
   return result.notReached
     ? `≥ ${result.maxEditors} (limit not reached)`
     : String(result.maxEditors)
+}
+
+function versionsRows(v: VersionsResult): string[][] {
+  const chars = v.chars.toLocaleString('en-US')
+  return [
+    [`Save a version, ${chars}-character briefing`, ms(v.saveMs), '—', '—', 'report', '—'],
+    [`List ${v.listed.toLocaleString('en-US')} versions`, ms(v.listMs), '—', '—', 'report', '—'],
+    [`Compare two versions, ${chars} characters`, ms(v.compareMs), '—', '—', 'report', '—'],
+    [`Restore a version, ${chars} characters`, ms(v.restoreMs), '—', '—', 'report', '—'],
+  ]
+}
+
+function versionsDetail(v: VersionsResult): string[] {
+  return [
+    `**Versions** (in-process server, SQLite, over HTTP): a ${v.chars.toLocaleString('en-US')}-character briefing of ${v.paragraphs} paragraphs, one version stored in ${Math.round(v.versionBytes / 1024)} KiB (Yjs state and JSON). Medians of ${v.runs.list.length} runs (save: ${v.runs.save.length}): save ${ms(v.saveMs)} (runs ${v.runs.save.join(', ')} ms), list ${v.listed} ${ms(v.listMs)}, compare (a few paragraphs apart) ${ms(v.compareMs)}, restore (forward edit through the live room, with the versions before and after) ${ms(v.restoreMs)}.`,
+    '',
+  ]
 }

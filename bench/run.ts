@@ -27,6 +27,7 @@ import { pdfExport, quoteExtraction } from './scenarios/local'
 import { SCENARIOS, type ScenarioName } from './scenarios/names'
 import { pageWeight } from './scenarios/pageWeight'
 import { hotDocumentCeiling, syncLatency, type Targets } from './scenarios/sync'
+import { versionsBench } from './scenarios/versions'
 
 export interface BenchResults {
   mode: BenchConfig['mode']
@@ -130,6 +131,7 @@ async function main(): Promise<void> {
   await run('hostileImport', () => hostileImport(config, log))
   await run('importUnderLoad', () => importUnderLoad(config, log))
   await run('pageWeight', () => pageWeight(log))
+  await run('versions', () => versionsBench(config))
 
   results.finishedAt = new Date().toISOString()
   results.machine.loadAverageAtEnd = Math.round(os.loadavg()[0]! * 100) / 100

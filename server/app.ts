@@ -40,6 +40,7 @@ import { DomainEvents } from './services/events'
 import { DEFAULT_IMPORT_POOL, ImportPool } from './sources/worker/importPool'
 import { openStores, type Stores } from './store'
 import { groupCommit } from './store/groupCommit'
+import { EditLedger } from './versions/editLedger'
 
 export interface StartOptions
   extends Partial<Omit<ServerConfig, 'limits' | 'imports' | 'sockets'>> {
@@ -61,6 +62,8 @@ export interface StartOptions
    * variable can, so a deployment cannot run cheaper by accident.
    */
   passwordCost?: ScryptCost
+  /** How long a briefing goes without edits before an automatic version is made of it. */
+  versionSettleMs?: number
   /** The source import threads; unset fields keep DEFAULT_IMPORT_POOL's. */
   imports?: Partial<ServerConfig['imports']> & { entry?: URL }
 }
@@ -87,6 +90,9 @@ export interface RunningServer {
 /** Longest a graceful stop waits for clients to answer its close before cutting them off. */
 const SOCKET_DRAIN_MS = 5_000
 
+/** A burst of editing has settled after this long without an edit: an automatic version. */
+export const VERSION_SETTLE_MS = 10 * 60 * 1000
+
 /** Only touch a briefing's updatedAt this often while it is edited. */
 const TOUCH_INTERVAL_MS = 5_000
 
@@ -108,6 +114,14 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     (id, at) => stores.briefings.touch(id, at),
     log,
   )
+  // The services are built below; the ledger only calls them once a burst has settled.
+  const ledger = new EditLedger(
+    options.versionSettleMs ?? VERSION_SETTLE_MS,
+    async (id) => {
+      await services.versions.autoSave(id, 'settled')
+    },
+    log,
+  )
   const registry = new RoomRegistry(
     groupCommit(instrumentStore(stores.documents, metrics)),
     log,
@@ -121,10 +135,17 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
       onPersisted(room, origin) {
         metrics.updates.inc({ origin: origin.source })
         touches.edited(room.name, now().getTime())
+        ledger.edited(
+          room.name,
+          origin.source === 'client'
+            ? (room.connections.get(origin.connectionId)?.userId ?? null)
+            : null,
+        )
       },
     }),
   )
   metrics.watch(registry)
+  metrics.watchVersions(stores.versions)
   const authenticator = new Authenticator(stores, now)
   const access = new AccessControl(stores)
   const live = new LiveAccess(registry, access, stores, log)
@@ -163,6 +184,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     now,
     schema,
     collabSecret,
+    ledger,
   })
   const ctx: AppContext = {
     stores,
@@ -244,6 +266,14 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
       registry.beginShutdown()
       await drainSockets(wss, registry, SOCKET_DRAIN_MS)
       await registry.shutdown()
+      // Bursts that had not settled yet are versioned now, from what was just stored.
+      for (const id of ledger.close()) {
+        await services.versions
+          .autoSave(id, 'settled')
+          .catch((err) =>
+            log.error('automatic version failed', { briefing: id, error: errorField(err) }),
+          )
+      }
       await fanout?.close()
       // Sockets still open here belonged to no room (e.g. mid-upgrade); close them the same way.
       const { code, reason } = closeFor(new ServerRestarting())

@@ -24,6 +24,7 @@ import { commentsRouter, inboxRouter } from './routes/comments'
 import { exportRouter } from './routes/export'
 import { sourcesRouter } from './routes/sources'
 import { invitesRouter, teamsRouter } from './routes/teams'
+import { versionsRouter } from './routes/versions'
 import { staticClient } from './staticClient'
 
 /** Largest JSON body accepted by the API. */
@@ -145,6 +146,7 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
   api.use('/briefings', requireAuth, exportRouter(ctx, options.exporter))
   api.use('/briefings', requireAuth, commentsRouter(ctx))
   api.use('/inbox', requireAuth, inboxRouter(ctx))
+  api.use('/briefings', requireAuth, versionsRouter(ctx))
   api.use('/admin', requireAuth, adminRouter(ctx))
   api.use(apiNotFound)
   app.use('/api', api)

@@ -5,6 +5,7 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 import type { RoomRegistry } from '../collab/roomRegistry'
 import type { DocumentStore } from '../store/documentStore'
+import type { VersionStore } from '../store/versionStore'
 
 export class Metrics {
   readonly registry = new Registry()
@@ -13,6 +14,8 @@ export class Metrics {
   readonly closedConnections: Counter<'code'>
   /** The rooms the gauges describe (see watch); none until then. */
   private rooms: RoomRegistry | null = null
+  /** The version store the version gauges read (see watchVersions); none until then. */
+  private versions: Pick<VersionStore, 'totals'> | null = null
 
   constructor() {
     const registers = [this.registry]
@@ -56,6 +59,35 @@ export class Metrics {
         this.set(backlog(rooms()).bytes)
       },
     })
+    // Versions kept across briefings, and their stored size (Yjs state plus JSON): what the
+    // retention rule is holding down. Read from the store at each scrape; a scrape while the
+    // store is down reports nothing for them rather than failing the rest.
+    const versions = () => this.versions
+    const versionTotals = async () => {
+      try {
+        return (await versions()?.totals()) ?? null
+      } catch {
+        return null
+      }
+    }
+    new Gauge({
+      name: 'briefing_versions',
+      help: 'Stored versions of briefings',
+      registers,
+      async collect() {
+        const totals = await versionTotals()
+        if (totals) this.set(totals.count)
+      },
+    })
+    new Gauge({
+      name: 'briefing_versions_bytes',
+      help: 'Bytes of stored versions (Yjs state and JSON)',
+      registers,
+      async collect() {
+        const totals = await versionTotals()
+        if (totals) this.set(totals.bytes)
+      },
+    })
     this.updates = new Counter({
       name: 'briefing_document_updates_total',
       help: 'Document updates stored and applied, by origin (rate() gives updates/s)',
@@ -83,6 +115,11 @@ export class Metrics {
    */
   watch(rooms: RoomRegistry): void {
     this.rooms = rooms
+  }
+
+  /** Reports this store's versions from now on. */
+  watchVersions(versions: Pick<VersionStore, 'totals'>): void {
+    this.versions = versions
   }
 }
 

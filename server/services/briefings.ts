@@ -111,6 +111,7 @@ export class BriefingsService {
     if (!(await stores.briefings.delete(briefing.id))) throw notFoundError('briefing')
     await events.publish({ type: 'briefing-deleted', id: briefing.id })
     await stores.documents.delete(briefing.id)
+    await stores.versions.deleteAll(briefing.id)
     await this.audit(actor, briefing.teamId, 'briefing.deleted', briefing.id, {
       title: briefing.title,
     })

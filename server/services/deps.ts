@@ -6,6 +6,7 @@ import type { PasswordHasher } from '../auth/passwords'
 import type { RoomRegistry } from '../collab/roomRegistry'
 import type { Logger } from '../log/logger'
 import { type Stores, sqlStores } from '../store'
+import type { EditLedger } from '../versions/editLedger'
 import type { DomainEvents } from './events'
 
 export interface ServiceDeps {
@@ -20,6 +21,8 @@ export interface ServiceDeps {
   schema: Schema
   /** Signs collab tokens; shared by every instance through the store. */
   collabSecret: string
+  /** Who edited each briefing since its last version (automatic versions, authors). */
+  ledger: EditLedger
 }
 
 /** The signed-in caller of a service method, and the address the request came from (audit). */

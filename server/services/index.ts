@@ -5,6 +5,7 @@ import { CommentsService } from './comments'
 import type { ServiceDeps } from './deps'
 import { SourcesService } from './sources'
 import { TeamsService } from './teams'
+import { VersionsService } from './versions'
 
 export interface Services {
   accounts: AccountsService
@@ -12,6 +13,7 @@ export interface Services {
   briefings: BriefingsService
   sources: SourcesService
   comments: CommentsService
+  versions: VersionsService
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -21,5 +23,6 @@ export function createServices(deps: ServiceDeps): Services {
     briefings: new BriefingsService(deps),
     sources: new SourcesService(deps),
     comments: new CommentsService(deps),
+    versions: new VersionsService(deps),
   }
 }

@@ -21,8 +21,10 @@ import { SqliteClient } from './sql/sqliteClient'
 import { SqlLoginFailureStore } from './sql/sqlLoginFailureStore'
 import { SqlTeamStore } from './sql/sqlTeamStore'
 import { SqlUserStore } from './sql/sqlUserStore'
+import { SqlVersionStore } from './sql/sqlVersionStore'
 import { openSqliteDatabase } from './sqlite/database'
 import { SqliteDocumentStore } from './sqlite/sqliteDocumentStore'
+import type { VersionStore } from './versionStore'
 
 /** Every store the server uses, on one backend, closed together. */
 export interface Stores {
@@ -36,6 +38,7 @@ export interface Stores {
   audit: AuditStore
   settings: SettingsStore
   comments: CommentStore
+  versions: VersionStore
   close(): Promise<void>
 }
 
@@ -58,6 +61,7 @@ export function sqlStores(sql: SqlClient) {
     audit: new SqlAuditStore(sql),
     settings: new SqlSettingsStore(sql),
     comments: new SqlCommentStore(sql),
+    versions: new SqlVersionStore(sql),
   }
 }
 

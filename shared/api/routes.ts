@@ -12,6 +12,7 @@ import { auditPage, auditPageQuery } from './fields'
 import { inboxResponse } from './inbox'
 import * as sources from './sources'
 import * as teams from './teams'
+import * as versions from './versions'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -120,6 +121,25 @@ export const ROUTES: readonly RouteContract[] = [
   }),
   route('DELETE', '/api/briefings/:id/comments/:threadId/comments/:commentId'),
   route('GET', '/api/inbox', { response: inboxResponse }),
+  route('GET', '/api/briefings/:id/versions', { response: versions.versionListResponse }),
+  route('POST', '/api/briefings/:id/versions', {
+    body: versions.createVersionRequest,
+    response: versions.versionResponse,
+  }),
+  route('PATCH', '/api/briefings/:id/versions/:versionId', {
+    body: versions.renameVersionRequest,
+    response: versions.versionResponse,
+  }),
+  route('DELETE', '/api/briefings/:id/versions/:versionId'),
+  route('GET', '/api/briefings/:id/versions/:versionId/content', {
+    query: versions.versionContentQuery,
+  }),
+  route('GET', '/api/briefings/:id/versions/:versionId/compare/:otherId', {
+    response: versions.compareResponse,
+  }),
+  route('POST', '/api/briefings/:id/versions/:versionId/restore', {
+    response: versions.versionResponse,
+  }),
 
   route('GET', '/api/admin/settings', { response: settingsResponse }),
   route('PATCH', '/api/admin/settings', { body: settingsRequest, response: settingsResponse }),

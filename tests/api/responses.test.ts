@@ -90,6 +90,12 @@ describe('responses follow the contract', () => {
     await call(admin, 'PATCH', `${at}/sources/${sourceId}`, 200, { title: 'Talks' })
     await call(admin, 'GET', `${at}/sources`, 200)
     await call(admin, 'GET', `${at}/quotes/verification`, 200)
+    const { version } = await call(admin, 'POST', `${at}/versions`, 201, { name: 'Tuesday' })
+    const versionAt = `${at}/versions/${(version as { id: string }).id}`
+    await call(admin, 'GET', `${at}/versions`, 200)
+    await call(admin, 'PATCH', versionAt, 200, { name: 'Sent' })
+    await call(admin, 'GET', `${versionAt}/compare/current`, 200)
+    await call(admin, 'POST', `${versionAt}/restore`, 200)
 
     // Comments need text to anchor on, written as an editor writes it.
     const writer = connectClient(server.wsUrl, briefing.id as string, {

@@ -60,6 +60,28 @@ describe('audit log sentences', () => {
     expect(deleted).toEqual({ summary: 'Ada Lovelace deleted the briefing “Q3”', briefingId: null })
   })
 
+  it('describes version events, naming the version that undoes a restore', () => {
+    expect(
+      describeAudit(
+        entry({
+          action: 'briefing.version_restored',
+          target: 'b1',
+          details: { version: 'abc1234567', before: 'def7654321' },
+        }),
+        names,
+      ),
+    ).toEqual({
+      summary: 'Ada Lovelace restored version abc1234567 of a briefing (undo: restore def7654321)',
+      briefingId: 'b1',
+    })
+    expect(
+      describeAudit(
+        entry({ action: 'briefing.version_saved', target: 'b1', details: { name: 'Tuesday' } }),
+        names,
+      ).summary,
+    ).toBe('Ada Lovelace saved version “Tuesday” of a briefing')
+  })
+
   it('describes people who left and events without an actor', () => {
     expect(describeAudit(entry({ actorId: 'u-gone', action: 'auth.login' }), names).summary).toBe(
       'a former member signed in',

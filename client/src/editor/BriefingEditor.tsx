@@ -25,6 +25,7 @@ import { useCollabSession } from './useCollabSession'
 import { usePresence } from './usePresence'
 import { useRoomIdentity } from './useRoomIdentity'
 
+const HistoryDialog = lazyNamed(() => import('../versions/HistoryDialog'), 'HistoryDialog')
 const DocumentSettingsDialog = lazyNamed(
   () => import('../export/DocumentSettingsDialog'),
   'DocumentSettingsDialog',
@@ -51,6 +52,7 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
   const editable = mayWrite && isEditable(connection)
   const settings = useBriefingSettings(session?.ydoc ?? null)
   const [settingsOpen, setSettingsOpen] = useState(false)
+  const [historyOpen, setHistoryOpen] = useState(false)
   const openSettings = () => setSettingsOpen(true)
   const { marking } = settings.settings
 
@@ -71,9 +73,25 @@ export function BriefingEditor({ briefing, identity, onBriefingChange }: Briefin
             settings={settings.settings}
             onOpenSettings={openSettings}
           />
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            onClick={() => setHistoryOpen(true)}
+          >
+            History
+          </button>
           <ShareButton briefing={briefing} onBriefingChange={onBriefingChange} />
         </div>
       </AppHeader>
+      {historyOpen && (
+        <Suspense fallback={null}>
+          <HistoryDialog
+            briefingId={briefing.id}
+            mayWrite={mayWrite}
+            onClose={() => setHistoryOpen(false)}
+          />
+        </Suspense>
+      )}
       {settingsOpen && session && (
         <Suspense fallback={null}>
           <DocumentSettingsDialog

@@ -27,6 +27,7 @@ import {
   initialConnectionState,
   nextConnectionState,
 } from './connectionState'
+import { watchNetwork } from './networkWatch'
 
 export interface CollabSession {
   ydoc: Y.Doc
@@ -182,6 +183,7 @@ export function watchProvider(
     if (event.persisted) window.location.reload()
   }
 
+  const unwatchNetwork = watchNetwork(provider)
   provider.on('sync', onSync)
   provider.on('connection-close', onConnectionClose)
   provider.on('closed', onClosed)
@@ -190,6 +192,7 @@ export function watchProvider(
   window.addEventListener('pageshow', onPageShow)
   return () => {
     if (defaultAuthHandler) provider.messageHandlers[messageAuth] = defaultAuthHandler
+    unwatchNetwork()
     provider.off('sync', onSync)
     provider.off('connection-close', onConnectionClose)
     provider.off('closed', onClosed)

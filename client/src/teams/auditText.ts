@@ -87,6 +87,20 @@ export function describeAudit(entry: AuditEntry, names: ReadonlyMap<string, stri
       return about(
         `${actor} removed a source${text(details.title) ? ` (“${details.title}”)` : ''} from a briefing`,
       )
+    case 'briefing.version_saved':
+      return about(`${actor} saved version “${text(details.name) ?? ''}” of a briefing`)
+    case 'briefing.version_renamed':
+      return about(
+        text(details.name)
+          ? `${actor} named version ${text(details.version) ?? ''} “${details.name}”`
+          : `${actor} took the name off version ${text(details.version) ?? ''}`,
+      )
+    case 'briefing.version_deleted':
+      return about(`${actor} deleted version ${text(details.version) ?? ''} of a briefing`)
+    case 'briefing.version_restored':
+      return about(
+        `${actor} restored version ${text(details.version) ?? ''} of a briefing (undo: restore ${text(details.before) ?? 'the version before it'})`,
+      )
     default:
       return { summary: `${actor}: ${entry.action}`, briefingId: null }
   }

@@ -167,4 +167,22 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX comment_mentions_user ON comment_mentions (user_id, briefing_id);
   `,
+  // Versions of a briefing: Yjs state and ProseMirror JSON (see the SQLite migration).
+  `
+  CREATE TABLE document_versions (
+    seq BIGSERIAL PRIMARY KEY,
+    doc TEXT COLLATE "C" NOT NULL,
+    id TEXT COLLATE "C" NOT NULL,
+    created_at TEXT COLLATE "C" NOT NULL,
+    kind TEXT COLLATE "C" NOT NULL,
+    name TEXT COLLATE "C",
+    authors TEXT COLLATE "C" NOT NULL,
+    restored_from TEXT COLLATE "C",
+    state BYTEA NOT NULL,
+    content TEXT COLLATE "C" NOT NULL,
+    bytes INTEGER NOT NULL,
+    UNIQUE (doc, id)
+  );
+  CREATE INDEX document_versions_doc_seq ON document_versions (doc, seq);
+  `,
 ]

@@ -186,4 +186,25 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX comment_mentions_user ON comment_mentions (user_id, briefing_id);
   `,
+  // Versions of a briefing (docs/ARCHITECTURE.md, "Versions"): each keeps the Yjs state, so
+  // a past version exports and restores exactly, and the body as ProseMirror JSON, so the
+  // history can be shown and compared without a Y.Doc. `id` is the document-state hash an
+  // export prints, unique per briefing; `seq` orders versions made in the same millisecond.
+  `
+  CREATE TABLE document_versions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc TEXT NOT NULL,
+    id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    kind TEXT NOT NULL,                  -- manual | settled | export | before-restore | restored
+    name TEXT,                           -- named versions are kept by the retention rule
+    authors TEXT NOT NULL,               -- JSON [{id, name}]: who changed it since the last one
+    restored_from TEXT,
+    state BLOB NOT NULL,
+    content TEXT NOT NULL,               -- JSON
+    bytes INTEGER NOT NULL,
+    UNIQUE (doc, id)
+  );
+  CREATE INDEX document_versions_doc_seq ON document_versions (doc, seq);
+  `,
 ]

@@ -1,11 +1,11 @@
 /** The formatting toolbar above the document. Reads editor state, issues editor commands. */
 import type { Editor } from '@tiptap/react'
-import { useState } from 'react'
+import { Suspense, useState } from 'react'
 import { CiteIcon, SourcesListIcon } from '../../sources/icons'
 import { useSourcesContext } from '../../sources/sourcesContext'
 import { useSourceList } from '../../sources/useSources'
 import { LinkIcon, RedoIcon, UndoIcon } from '../../ui/icons'
-import { LinkPopover } from '../LinkPopover'
+import { lazyNamed } from '../../ui/lazyNamed'
 import { CitePopover } from '../quote/CitePopover'
 import { CommentsToggle } from './CommentsToggle'
 import { BLOCK_FORMATS, type Format, FormatButtons, HEADINGS, TEXT_FORMATS } from './formats'
@@ -13,6 +13,9 @@ import { PopoverButton } from './PopoverButton'
 import { SourcesToggle } from './SourcesToggle'
 import { ToolbarButton } from './ToolbarButton'
 import { useToolbarState } from './useToolbarState'
+
+// The link editor loads when first opened, not with the page (the editor page's script budget).
+const LinkPopover = lazyNamed(() => import('../LinkPopover'), 'LinkPopover')
 
 interface ToolbarProps {
   editor: Editor
@@ -55,7 +58,11 @@ export function Toolbar({
           disabled={off}
           open={linkOpen}
           onOpenChange={onLinkOpenChange}
-          popover={(close) => <LinkPopover editor={editor} onClose={close} />}
+          popover={(close) => (
+            <Suspense fallback={null}>
+              <LinkPopover editor={editor} onClose={close} />
+            </Suspense>
+          )}
         >
           <LinkIcon />
         </PopoverButton>
