@@ -19,6 +19,7 @@ import { applyDomainEvent } from './collab/domainEvents'
 import { drainSockets } from './collab/drain'
 import { EditTouches } from './collab/editTouches'
 import { ServerRestarting } from './collab/errors'
+import { readDocument } from './collab/readDocument'
 import { combineHooks } from './collab/registryHooks'
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomRegistryOptions } from './collab/roomRegistry'
 import { schemaGuard } from './collab/schemaGuard'
@@ -35,6 +36,12 @@ import { errorHandler } from './http/errors'
 import { metricsApp } from './http/metricsRoute'
 import { createLogger, errorField, type Logger } from './log/logger'
 import { instrumentStore, Metrics } from './metrics/metrics'
+import { briefingText } from './search/briefingText'
+import {
+  DEFAULT_SEARCH_INDEXER,
+  SearchIndexer,
+  type SearchIndexerOptions,
+} from './search/searchIndexer'
 import { createServices } from './services'
 import { DomainEvents } from './services/events'
 import { DEFAULT_IMPORT_POOL, ImportPool } from './sources/worker/importPool'
@@ -62,6 +69,8 @@ export interface StartOptions
   passwordCost?: ScryptCost
   /** The source import threads; unset fields keep DEFAULT_IMPORT_POOL's. */
   imports?: Partial<ServerConfig['imports']> & { entry?: URL }
+  /** How long the search index waits for edits to pause (see server/search/searchIndexer.ts). */
+  search?: Partial<SearchIndexerOptions>
 }
 
 export interface RunningServer {
@@ -105,6 +114,17 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     (id, at) => stores.briefings.touch(id, at),
     log,
   )
+  // The indexer reads documents through the registry built just below; it only reads once an
+  // edit has been stored, by which time the registry exists.
+  const indexer = new SearchIndexer(
+    {
+      read: (id, read) => readDocument(registry, stores.documents, id, read),
+      text: (doc) => briefingText(doc, schema),
+      write: (id, text) => stores.search.indexBriefing(id, text),
+    },
+    log,
+    { ...DEFAULT_SEARCH_INDEXER, ...options.search },
+  )
   const registry = new RoomRegistry(
     instrumentStore(stores.documents, metrics),
     log,
@@ -118,6 +138,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
       onPersisted(room, origin) {
         metrics.updates.inc({ origin: origin.source })
         touches.edited(room.name, now().getTime())
+        indexer.changed(room.name)
       },
     }),
   )
@@ -241,6 +262,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
       registry.beginShutdown()
       await drainSockets(wss, registry, SOCKET_DRAIN_MS)
       await registry.shutdown()
+      await indexer.close()
       await fanout?.close()
       // Sockets still open here belonged to no room (e.g. mid-upgrade); close them the same way.
       const { code, reason } = closeFor(new ServerRestarting())

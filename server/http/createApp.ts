@@ -21,6 +21,7 @@ import { adminRouter } from './routes/admin'
 import { authRouter } from './routes/auth'
 import { briefingsRouter } from './routes/briefings'
 import { exportRouter } from './routes/export'
+import { searchRouter } from './routes/search'
 import { sourcesRouter } from './routes/sources'
 import { invitesRouter, teamsRouter } from './routes/teams'
 import { staticClient } from './staticClient'
@@ -142,6 +143,7 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
   api.use('/teams', requireAuth, teamsRouter(ctx))
   api.use('/briefings', requireAuth, briefingsRouter(ctx))
   api.use('/briefings', requireAuth, exportRouter(ctx, options.exporter))
+  api.use('/search', requireAuth, searchRouter(ctx))
   api.use('/admin', requireAuth, adminRouter(ctx))
   api.use(apiNotFound)
   app.use('/api', api)

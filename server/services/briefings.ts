@@ -11,6 +11,7 @@ import { credentialKey } from '../auth/authenticate'
 import { COLLAB_TOKEN_TTL_MS, mintCollabToken } from '../auth/collabToken'
 import { readDocument } from '../collab/readDocument'
 import { readDocumentBody } from '../content/render'
+import { errorField } from '../log/logger'
 import type { BriefingRecord } from '../store/briefingStore'
 import { recordAudit } from './audit'
 import { type Actor, inTransaction, type ServiceDeps } from './deps'
@@ -60,6 +61,7 @@ export class BriefingsService {
       await tx.briefings.setShare(created.id, user.id, 'owner', 'created')
       return created
     })
+    await this.indexTitle(record.id)
     await this.audit(actor, team.id, 'briefing.created', record.id)
     return withRole(record, 'owner')
   }
@@ -90,6 +92,7 @@ export class BriefingsService {
     const now = this.deps.now().toISOString()
     const updated = await stores.briefings.update(briefing.id, { ...patch, now })
     if (!updated) throw notFoundError('briefing')
+    if (patch.title !== undefined) await this.indexTitle(updated.id)
     if (patch.teamRole && patch.teamRole !== briefing.teamRole) {
       await this.audit(actor, briefing.teamId, 'briefing.team_role_changed', briefing.id, {
         from: briefing.teamRole,
@@ -180,6 +183,16 @@ export class BriefingsService {
       via: credentialKey(auth.credential),
     })
     return { token, expiresAt: new Date(expiresAt).toISOString(), role }
+  }
+
+  /**
+   * Indexes the briefing's title for search. The index is derived data (rebuilt by
+   * `briefing reindex`), so a failure to write it is logged; the rename itself stands.
+   */
+  private async indexTitle(id: string): Promise<void> {
+    await this.deps.stores.search.indexTitle(id).catch((err) => {
+      this.deps.log.warn('could not index a briefing title', { room: id, error: errorField(err) })
+    })
   }
 
   private accessChanged(id: string): Promise<void> {

@@ -2,6 +2,7 @@
 import { AccountsService } from './accounts'
 import { BriefingsService } from './briefings'
 import type { ServiceDeps } from './deps'
+import { SearchService } from './search'
 import { SourcesService } from './sources'
 import { TeamsService } from './teams'
 
@@ -10,13 +11,16 @@ export interface Services {
   teams: TeamsService
   briefings: BriefingsService
   sources: SourcesService
+  search: SearchService
 }
 
 export function createServices(deps: ServiceDeps): Services {
+  const briefings = new BriefingsService(deps)
   return {
     accounts: new AccountsService(deps),
     teams: new TeamsService(deps),
-    briefings: new BriefingsService(deps),
+    briefings,
     sources: new SourcesService(deps),
+    search: new SearchService(deps, briefings),
   }
 }

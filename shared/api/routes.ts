@@ -8,6 +8,7 @@ import * as accounts from './accounts'
 import { settingsRequest, settingsResponse } from './admin'
 import * as briefings from './briefings'
 import { auditPage, auditPageQuery } from './fields'
+import * as search from './search'
 import * as sources from './sources'
 import * as teams from './teams'
 
@@ -97,6 +98,8 @@ export const ROUTES: readonly RouteContract[] = [
   route('GET', '/api/briefings/:id/quotes/verification', {
     response: sources.verificationResponse,
   }),
+
+  route('GET', '/api/search', { query: search.searchQuery, response: search.searchResponse }),
 
   route('GET', '/api/admin/settings', { response: settingsResponse }),
   route('PATCH', '/api/admin/settings', { body: settingsRequest, response: settingsResponse }),

@@ -88,6 +88,7 @@ describe('responses follow the contract', () => {
     await call(admin, 'PATCH', `${at}/sources/${sourceId}`, 200, { title: 'Talks' })
     await call(admin, 'GET', `${at}/sources`, 200)
     await call(admin, 'GET', `${at}/quotes/verification`, 200)
+    await call(admin, 'GET', '/api/search?q=outlook', 200)
 
     await call(admin, 'GET', '/api/admin/settings', 200)
     await call(admin, 'PATCH', '/api/admin/settings', 200, { openRegistration: true })
