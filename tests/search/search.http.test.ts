@@ -56,7 +56,7 @@ describe.each(['sqlite', 'postgres'] as const)('[SRCH] search over HTTP on %s', 
     await type(ada, id, 'The dockworkers will return to the cranes on Monday.')
     const results = await waitFor(async () => {
       const hits = await search(ada, 'dockwork')
-      return hits.length > 0 && hits
+      return hits.length > 0 ? hits : null
     }, 'the typed text is indexed')
     expect(results).toHaveLength(1)
     const [hit] = results
@@ -76,7 +76,7 @@ describe.each(['sqlite', 'postgres'] as const)('[SRCH] search over HTTP on %s', 
     const { source } = (await res.json()) as { source: { id: string; title: string } }
     const hits = await waitFor(async () => {
       const results = await search(ada, 'silos')
-      return results.length > 0 && results
+      return results.length > 0 ? results : null
     }, 'the source is indexed')
     expect(hits).toEqual([
       expect.objectContaining({ type: 'source', briefingId: id, sourceId: source.id }),
