@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import type { BriefingAction, BriefingRole, TeamDefaultRole } from '../../shared/access'
 import type { Briefing } from '../../shared/briefing'
+import { briefingListView, type ListView } from '../../shared/briefing/listView'
 import { isReadOnlyCredential, resolveAccess } from '../auth/access'
 import { credentialKey } from '../auth/authenticate'
 import { COLLAB_TOKEN_TTL_MS, mintCollabToken } from '../auth/collabToken'
@@ -17,20 +18,25 @@ import { recordAudit } from './audit'
 import { type Actor, inTransaction, type ServiceDeps } from './deps'
 import { notFoundError, ServiceError } from './errors'
 
+/** The list as it always was: everything the caller may see, last edited first. */
+const DEFAULT_VIEW: ListView = { sort: 'updated', show: 'all' }
+
 const withRole = (record: BriefingRecord, role: BriefingRole): Briefing => ({ ...record, role })
 
 export class BriefingsService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  /** Every briefing the caller may see, each with their role on it. */
-  async list(actor: Actor): Promise<Briefing[]> {
+  /** Every briefing the caller may see, each with their role on it, in `view`'s order. */
+  async list(actor: Actor, view: ListView = DEFAULT_VIEW): Promise<Briefing[]> {
     const briefings: Briefing[] = []
+    const teamIds = new Set<string>()
     // One query: each row already carries the caller's membership and share.
     for (const row of await this.deps.stores.briefings.listForUser(actor.auth.user.id)) {
+      if (row.memberRole) teamIds.add(row.teamId)
       const access = resolveAccess(row, isReadOnlyCredential(actor.auth))
       if (access) briefings.push(withRole(row, access.role))
     }
-    return briefings
+    return briefingListView(briefings, view, { userId: actor.auth.user.id, teamIds })
   }
 
   /**

@@ -64,7 +64,10 @@ export const ROUTES: readonly RouteContract[] = [
   route('GET', '/api/invites/:token', { response: teams.inviteInfoResponse }),
   route('POST', '/api/invites/:token/accept', { response: teams.acceptedInviteResponse }),
 
-  route('GET', '/api/briefings', { response: briefings.briefingListResponse }),
+  route('GET', '/api/briefings', {
+    query: briefings.briefingListQuery,
+    response: briefings.briefingListResponse,
+  }),
   route('POST', '/api/briefings', {
     body: briefings.createBriefingRequest,
     response: briefings.briefingResponse,
