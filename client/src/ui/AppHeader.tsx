@@ -7,6 +7,7 @@ import { AccountMenu } from '../auth/AccountMenu'
 import { useAuth } from '../auth/AuthProvider'
 import { accountOf } from '../auth/authState'
 import { Link } from '../router/Link'
+import { SearchLauncher } from '../search/SearchLauncher'
 import { TeamSwitcher } from '../teams/TeamSwitcher'
 import { ArrowLeftIcon, BriefingMark } from './icons'
 
@@ -29,6 +30,7 @@ export function AppHeader({ children }: AppHeaderProps) {
       </Link>
       {me && <TeamSwitcher />}
       <div className="app-header__middle">{children}</div>
+      {me && <SearchLauncher />}
       {me && <AccountMenu me={me} />}
     </header>
   )
