@@ -10,7 +10,14 @@ export const searchQuery = z
       .string()
       .max(MAX_QUERY_LENGTH)
       .refine((q) => searchTerms(q).length > 0, 'give at least one word to search for'),
-    limit: z.coerce.number().int().min(1).max(50).default(20),
+    // A digit string read as a number (not z.coerce, whose module the client would then
+    // download with the search dialog, in a chunk of its own).
+    limit: z
+      .string()
+      .regex(/^\d{1,3}$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.number().min(1).max(50))
+      .default(20),
   })
   .strict()
 

@@ -141,7 +141,7 @@ describe.each(['sqlite', 'postgres'] as const)('[SRCH] search over HTTP on %s', 
     expect(await search(ada, 'zeppelin')).toEqual([])
   })
 
-  it('[SRCH6] a query with no words, or too long, is a 400 naming q; operators are words', async () => {
+  it('[SRCH6] a query with no words or too long, or a bad limit, is a 400 naming it; operators are words', async () => {
     for (const q of ['', '  !!! ', 'x'.repeat(201)]) {
       const res = await ada.api(`/api/search?q=${encodeURIComponent(q)}`)
       expect(res.status).toBe(400)
@@ -149,6 +149,12 @@ describe.each(['sqlite', 'postgres'] as const)('[SRCH] search over HTTP on %s', 
     }
     const missing = await ada.api('/api/search')
     expect(missing.status).toBe(400)
+    for (const limit of ['0', '51', 'ten', '1e1']) {
+      const res = await ada.api(`/api/search?q=word&limit=${limit}`)
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ error: { field: 'limit' } })
+    }
+    expect((await ada.api('/api/search?q=word&limit=50')).status).toBe(200)
     // FTS5 and tsquery syntax in the box is read as words, never as a query language.
     for (const q of ['"unbalanced', 'a:* & !b', 'NEAR(x y)', "o'brien -- OR *"]) {
       expect((await ada.api(`/api/search?q=${encodeURIComponent(q)}`)).status).toBe(200)

@@ -3,7 +3,7 @@
  * briefings people from other teams shared with the user. The user may instead show only
  * their own or only those shared with them, and sort by last edit, title or creation.
  */
-import { useState } from 'react'
+import { Suspense, useState } from 'react'
 import { briefingListView, type ListView } from '../../../shared/briefing/listView'
 import type { TeamMembership } from '../api/auth'
 import type { BriefingRecord } from '../api/briefings'
@@ -15,13 +15,18 @@ import { useCurrentTeam } from '../teams/CurrentTeamProvider'
 import { teamLabel } from '../teams/currentTeam'
 import { AppHeader } from '../ui/AppHeader'
 import { DocumentIcon } from '../ui/icons'
+import { lazyNamed } from '../ui/lazyNamed'
 import { Notice } from '../ui/Notice'
 import { BriefingRow } from './BriefingRow'
 import { CreateBriefingForm } from './CreateBriefingForm'
 import { DeleteBriefingDialog } from './DeleteBriefingDialog'
-import { type ListChoice, ListControls } from './ListControls'
+import type { ListChoice } from './ListControls'
 import { useBriefingList } from './useBriefingList'
 import { useNow } from './useNow'
+
+// The list's show and sort choices load once there is a list to order, so they do not weigh
+// on the editor, which shares the app chunk this page is in (the page-weight budget).
+const ListControls = lazyNamed(() => import('./ListControls'), 'ListControls')
 
 export function BriefingListPage() {
   const { team, teams } = useCurrentTeam()
@@ -94,7 +99,9 @@ export function BriefingListPage() {
           </Notice>
         )}
         {state.status === 'ready' && all.length > 0 && (
-          <ListControls choice={choice} onChange={setChoice} />
+          <Suspense fallback={<div className="list-controls" />}>
+            <ListControls choice={choice} onChange={setChoice} />
+          </Suspense>
         )}
         {state.status === 'ready' &&
           main.length === 0 &&

@@ -6,12 +6,17 @@
  */
 import { type KeyboardEvent, useId, useState } from 'react'
 import type { SearchResult } from '../api/search'
-import { navigate } from '../router/navigation'
 import { Modal } from '../ui/Modal'
 import { Highlighted } from './Highlighted'
 import { useSearch } from './useSearch'
 
-export function SearchDialog({ onClose }: { onClose: () => void }) {
+interface SearchDialogProps {
+  onClose: () => void
+  /** Goes to a chosen result (the launcher navigates, so this chunk carries no router). */
+  onOpen: (result: SearchResult) => void
+}
+
+export function SearchDialog({ onClose, onOpen }: SearchDialogProps) {
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const state = useSearch(query)
@@ -22,7 +27,7 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
 
   const open = (result: SearchResult) => {
     onClose()
-    navigate({ page: 'editor', briefingId: result.briefingId })
+    onOpen(result)
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -5,6 +5,7 @@
  */
 import { Suspense, useEffect, useState } from 'react'
 import { isModKey, shortcutLabel } from '../editor/shortcuts'
+import { navigate } from '../router/navigation'
 import { lazyNamed } from '../ui/lazyNamed'
 import { SearchIcon } from './SearchIcon'
 
@@ -39,7 +40,10 @@ export function SearchLauncher() {
       </button>
       {open && (
         <Suspense fallback={null}>
-          <SearchDialog onClose={() => setOpen(false)} />
+          <SearchDialog
+            onClose={() => setOpen(false)}
+            onOpen={(result) => navigate({ page: 'editor', briefingId: result.briefingId })}
+          />
         </Suspense>
       )}
     </>
