@@ -16,6 +16,8 @@ import { importUnderLoadDetail, importUnderLoadRow } from './scenarios/importUnd
 import type { ExportPoint, QuotesResult } from './scenarios/local'
 import type { PageWeightResult } from './scenarios/pageWeight'
 import { pageWeightDetail, pageWeightRows } from './scenarios/pageWeightReport'
+import type { SearchResult } from './scenarios/search'
+import { searchDetail, searchRows } from './scenarios/searchReport'
 import type { CeilingResult, SyncPoint } from './scenarios/sync'
 
 export const DOC_START = '<!-- bench:generated:start -->'
@@ -40,6 +42,7 @@ export function renderMarkdown(results: BenchResults): string {
   const hostile = ok<HostileImportResult>(s.hostileImport)
   const importLoad = ok<ImportLoadResult>(s.importUnderLoad)
   const pages = ok<PageWeightResult>(s.pageWeight)
+  const search = ok<SearchResult>(s.searchLatency)
   const failed = Object.entries(s).filter(([, scenario]) => scenario.status !== 'ok')
   return [
     `Run ${results.startedAt} (${results.mode}) on ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; load average ${m.loadAverage} at start, ${m.loadAverageAtEnd} at end.`,
@@ -69,6 +72,7 @@ export function renderMarkdown(results: BenchResults): string {
         ...(hostile ? hostileRows(hostile) : []),
         ...(importLoad ? [importUnderLoadRow(importLoad)] : []),
         ...(pages ? pageWeightRows(pages) : []),
+        ...(search ? searchRows(search) : []),
         ...failed.map(([name, scenario]) => [name, scenario.status, '', '', '', '']),
       ],
     ),
@@ -88,6 +92,7 @@ export function renderMarkdown(results: BenchResults): string {
     ...(hostile ? hostileDetail(hostile) : []),
     ...(importLoad ? importUnderLoadDetail(importLoad) : []),
     ...(pages ? pageWeightDetail(pages) : []),
+    ...(search ? searchDetail(search) : []),
   ].join('\n')
 }
 

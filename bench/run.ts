@@ -26,6 +26,7 @@ import { importUnderLoad } from './scenarios/importUnderLoad'
 import { pdfExport, quoteExtraction } from './scenarios/local'
 import { SCENARIOS, type ScenarioName } from './scenarios/names'
 import { pageWeight } from './scenarios/pageWeight'
+import { searchLatency } from './scenarios/search'
 import { hotDocumentCeiling, syncLatency, type Targets } from './scenarios/sync'
 
 export interface BenchResults {
@@ -130,6 +131,7 @@ async function main(): Promise<void> {
   await run('hostileImport', () => hostileImport(config, log))
   await run('importUnderLoad', () => importUnderLoad(config, log))
   await run('pageWeight', () => pageWeight(log))
+  await run('searchLatency', () => searchLatency(config, log))
 
   results.finishedAt = new Date().toISOString()
   results.machine.loadAverageAtEnd = Math.round(os.loadavg()[0]! * 100) / 100

@@ -10,6 +10,7 @@ export const SCENARIOS = [
   'hostileImport',
   'importUnderLoad',
   'pageWeight',
+  'searchLatency',
 ] as const
 
 export type ScenarioName = (typeof SCENARIOS)[number]
