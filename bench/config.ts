@@ -108,7 +108,7 @@ export const FULL: BenchConfig = {
   },
   export: { pages: [20, 100], warmRuns: 5 },
   quotes: { words: 10_000, runs: 20 },
-  search: { briefings: 10_000, wordsPerBriefing: 300, vocabulary: 20_000, warmup: 5, runs: 100 },
+  search: { briefings: 10_000, wordsPerBriefing: 300, vocabulary: 20_000, warmup: 3, runs: 30 },
   hostileImport: {
     phaseMs: 10_000,
     intervalMs: 20,

@@ -143,6 +143,12 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     }),
   )
   metrics.watch(registry)
+  // Briefings stored before the index existed are indexed in the background; the indexer's
+  // close waits for the one being written.
+  stores.search
+    .unindexed()
+    .then((ids) => indexer.backfill(ids))
+    .catch((err) => log.warn('could not index older briefings', { error: errorField(err) }))
   const authenticator = new Authenticator(stores, now)
   const access = new AccessControl(stores)
   const live = new LiveAccess(registry, access, stores, log)

@@ -74,6 +74,21 @@ export class SearchIndexer {
     }
   }
 
+  /**
+   * Indexes `briefingIds` one after another (briefings the index lacks, at start), so a
+   * server upgraded to one with search finds what was written before, without a burst of
+   * reads. Stops when the indexer closes; what is left is indexed at the next start.
+   */
+  async backfill(briefingIds: readonly string[]): Promise<void> {
+    for (const id of briefingIds) {
+      if (this.closed) return
+      const run = (this.running.get(id) ?? Promise.resolve()).then(() => this.index(id))
+      this.running.set(id, run)
+      await run
+      if (this.running.get(id) === run) this.running.delete(id)
+    }
+  }
+
   /** Writes every waiting change and stops taking new ones (server shutdown). */
   async close(): Promise<void> {
     this.closed = true

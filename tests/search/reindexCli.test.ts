@@ -68,6 +68,22 @@ describe.each(['sqlite', 'postgres'] as const)('[SCLI] briefing reindex on %s', 
     }
   })
 
+  it('[SCLI3] a server starting on briefings the index lacks indexes them in the background', async () => {
+    await server.stores.sql.run('DELETE FROM search_documents')
+    expect(await hits('limestone')).toEqual([])
+    // A second instance on the same store starts as an upgraded server would.
+    const second = await startTestServer({
+      ...(schema ? { databaseUrl: schema.url } : { dataDir: server.dataDir }),
+    })
+    try {
+      await waitFor(async () => (await hits('limestone')).length === 1, 'backfilled')
+      expect((await hits('basalt')).length).toBe(1)
+      expect(await second.stores.search.unindexed()).toEqual([])
+    } finally {
+      await second.close()
+    }
+  })
+
   it('[SCLI2] is a command of the CLI and refuses arguments', async () => {
     expect(COMMANDS).toContain(reindexCommand)
     await expect(

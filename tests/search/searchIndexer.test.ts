@@ -108,6 +108,20 @@ describe('[SIX] search indexer', () => {
     await indexer.close()
   })
 
+  it('[SIX7] a backfill indexes each briefing in turn and stops once closed', async () => {
+    const { indexer, docs, writes } = setup({ delayMs: 60_000, maxWaitMs: 60_000 })
+    docs.set('a', 'alpha')
+    docs.set('b', 'beta')
+    await indexer.backfill(['a', 'b'])
+    expect(writes).toEqual([
+      { id: 'a', body: 'alpha' },
+      { id: 'b', body: 'beta' },
+    ])
+    await indexer.close()
+    await indexer.backfill(['a'])
+    expect(writes).toHaveLength(2)
+  })
+
   it('[SIX5] a query becomes its distinct lower-case words, letters and digits only', () => {
     expect(searchTerms('  Brexit "deal" -- OR o’Brien* 2024!')).toEqual([
       'brexit',

@@ -149,6 +149,20 @@ export class SearchIndex {
     return this.dialect.rebuildStructure(this.sql)
   }
 
+  /**
+   * Briefings with nothing indexed, not even their title: those stored before the index
+   * existed (or restored from a backup of one), in id order.
+   */
+  async unindexed(): Promise<string[]> {
+    const rows = await this.sql.all<{ id: string }>(
+      `SELECT b.id FROM briefings b WHERE NOT EXISTS (
+         SELECT 1 FROM search_documents d WHERE d.briefing_id = b.id AND d.source_id = ?)
+       ORDER BY b.id`,
+      [OWN_TEXT],
+    )
+    return rows.map((row) => row.id)
+  }
+
   /** Briefing ids with indexed rows whose briefing is gone; the key's cascade keeps it empty. */
   async orphans(): Promise<string[]> {
     const rows = await this.sql.all<{ briefing_id: string }>(
