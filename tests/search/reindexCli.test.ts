@@ -36,37 +36,44 @@ describe.each(['sqlite', 'postgres'] as const)('[SCLI] briefing reindex on %s', 
     return ((await res.json()) as { results: Array<{ briefingId: string }> }).results
   }
 
-  it('[SCLI1] rebuilds the index of titles, text and sources from the store', async () => {
-    const id = await createBriefingAs(ada, 'Quarry report')
-    client = connectClient(server.wsUrl, id, { params: { token: await collabToken(ada, id) } })
-    await waitSynced(client)
-    appendParagraph(client, 'Blasting resumes at the limestone face.')
-    await ada.api(`/api/briefings/${id}/sources`, {
-      method: 'POST',
-      body: { type: 'text', text: 'Residents complained about basalt dust on Tuesday.' },
-    })
-    await waitFor(async () => (await hits('limestone')).length === 1, 'text indexed')
-    await waitFor(async () => (await hits('basalt')).length === 1, 'source indexed')
+  // The source import parses in a worker thread, slow on a loaded two-core machine.
+  it(
+    '[SCLI1] rebuilds the index of titles, text and sources from the store',
+    { timeout: 120_000 },
+    async () => {
+      const id = await createBriefingAs(ada, 'Quarry report')
+      client = connectClient(server.wsUrl, id, { params: { token: await collabToken(ada, id) } })
+      await waitSynced(client)
+      appendParagraph(client, 'Blasting resumes at the limestone face.')
+      await ada.api(`/api/briefings/${id}/sources`, {
+        method: 'POST',
+        body: { type: 'text', text: 'Residents complained about basalt dust on Tuesday.' },
+      })
+      await waitFor(async () => (await hits('limestone')).length === 1, 'text indexed')
+      await waitFor(async () => (await hits('basalt')).length === 1, 'source indexed', {
+        timeoutMs: 45_000,
+      })
 
-    // An index lost (or older than the briefings, as after the upgrade that adds it).
-    await server.stores.sql.run('DELETE FROM search_documents')
-    expect(await hits('quarry')).toEqual([])
+      // An index lost (or older than the briefings, as after the upgrade that adds it).
+      await server.stores.sql.run('DELETE FROM search_documents')
+      expect(await hits('quarry')).toEqual([])
 
-    let stdout = ''
-    const code = await reindexCommand.run([], {
-      stdout: (text) => {
-        stdout += text
-      },
-      stderr: () => undefined,
-      cwd: process.cwd(),
-      env: schema ? { DATABASE_URL: schema.url } : { DATA_DIR: server.dataDir },
-    })
-    expect(code).toBe(0)
-    expect(JSON.parse(stdout)).toEqual({ backend, briefings: 1, sources: 1 })
-    for (const word of ['quarry', 'limestone', 'basalt']) {
-      expect((await hits(word)).map((hit) => hit.briefingId)).toEqual([id])
-    }
-  })
+      let stdout = ''
+      const code = await reindexCommand.run([], {
+        stdout: (text) => {
+          stdout += text
+        },
+        stderr: () => undefined,
+        cwd: process.cwd(),
+        env: schema ? { DATABASE_URL: schema.url } : { DATA_DIR: server.dataDir },
+      })
+      expect(code).toBe(0)
+      expect(JSON.parse(stdout)).toEqual({ backend, briefings: 1, sources: 1 })
+      for (const word of ['quarry', 'limestone', 'basalt']) {
+        expect((await hits(word)).map((hit) => hit.briefingId)).toEqual([id])
+      }
+    },
+  )
 
   it('[SCLI3] a server starting on briefings the index lacks indexes them in the background', async () => {
     await server.stores.sql.run('DELETE FROM search_documents')

@@ -66,31 +66,41 @@ describe.each(['sqlite', 'postgres'] as const)('[SRCH] search over HTTP on %s', 
     expect(hit!.snippet.slice(start, end)).toBe('dockworkers')
   })
 
-  it('[SRCH2] finds an imported source by its text and by its title', async () => {
-    const id = await createBriefingAs(ada, 'Grain corridor')
-    const res = await ada.api(`/api/briefings/${id}/sources`, {
-      method: 'POST',
-      body: { type: 'text', text: 'Silos at the port of Odesa were full again, officials said.' },
-    })
-    expect(res.status).toBe(201)
-    const { source } = (await res.json()) as { source: { id: string; title: string } }
-    const hits = await waitFor(async () => {
-      const results = await search(ada, 'silos')
-      return results.length > 0 ? results : null
-    }, 'the source is indexed')
-    expect(hits).toEqual([
-      expect.objectContaining({ type: 'source', briefingId: id, sourceId: source.id }),
-    ])
-    await ada.api(`/api/briefings/${id}/sources/${source.id}`, {
-      method: 'PATCH',
-      body: { title: 'Port bulletin' },
-    })
-    await waitFor(
-      async () =>
-        found(await search(ada, 'bulletin')).includes('source:Grain corridor/Port bulletin'),
-      'the corrected source title is indexed',
-    )
-  })
+  // An import parses in a worker thread: on a loaded two-core machine it alone can take 30 s.
+  it(
+    '[SRCH2] finds an imported source by its text and by its title',
+    { timeout: 120_000 },
+    async () => {
+      const id = await createBriefingAs(ada, 'Grain corridor')
+      const res = await ada.api(`/api/briefings/${id}/sources`, {
+        method: 'POST',
+        body: { type: 'text', text: 'Silos at the port of Odesa were full again, officials said.' },
+      })
+      expect(res.status).toBe(201)
+      const { source } = (await res.json()) as { source: { id: string; title: string } }
+      const hits = await waitFor(
+        async () => {
+          const results = await search(ada, 'silos')
+          return results.length > 0 ? results : null
+        },
+        'the source is indexed',
+        { timeoutMs: 45_000 },
+      )
+      expect(hits).toEqual([
+        expect.objectContaining({ type: 'source', briefingId: id, sourceId: source.id }),
+      ])
+      await ada.api(`/api/briefings/${id}/sources/${source.id}`, {
+        method: 'PATCH',
+        body: { title: 'Port bulletin' },
+      })
+      await waitFor(
+        async () =>
+          found(await search(ada, 'bulletin')).includes('source:Grain corridor/Port bulletin'),
+        'the corrected source title is indexed',
+        { timeoutMs: 45_000 },
+      )
+    },
+  )
 
   it('[SRCH3] never answers with a briefing the caller may not read', async () => {
     const id = await createBriefingAs(ada, 'Confidential lighthouse memo')
