@@ -56,6 +56,15 @@ export interface BenchConfig {
   versions: { chars: number; listed: number; runs: number }
   /** Edit latency during hostile imports (scenarios/hostileImport.ts). */
   hostileImport: { phaseMs: number; intervalMs: number; cases: HostileCase[] }
+  /** Search latency over many briefings (scenarios/search.ts). */
+  search: {
+    briefings: number
+    wordsPerBriefing: number
+    /** Distinct words the text is drawn from (Zipf-distributed). */
+    vocabulary: number
+    warmup: number
+    runs: number
+  }
   /** Edit latency while large ordinary files import (scenarios/importUnderLoad.ts). */
   importUnderLoad: {
     editors: number
@@ -102,6 +111,7 @@ export const FULL: BenchConfig = {
   export: { pages: [20, 100], warmRuns: 5 },
   quotes: { words: 10_000, runs: 20 },
   versions: { chars: 200_000, listed: 1_000, runs: 7 },
+  search: { briefings: 10_000, wordsPerBriefing: 300, vocabulary: 20_000, warmup: 3, runs: 30 },
   hostileImport: {
     phaseMs: 10_000,
     intervalMs: 20,
@@ -154,6 +164,7 @@ export const QUICK: BenchConfig = {
   export: { pages: [2], warmRuns: 1 },
   quotes: { words: 1_000, runs: 2 },
   versions: { chars: 5_000, listed: 20, runs: 1 },
+  search: { briefings: 50, wordsPerBriefing: 60, vocabulary: 500, warmup: 1, runs: 3 },
   hostileImport: { phaseMs: 1_000, intervalMs: 20, cases: ['nested-divs-1000', 'paragraphs-2000'] },
   importUnderLoad: {
     editors: 4,

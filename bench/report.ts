@@ -16,6 +16,8 @@ import { importUnderLoadDetail, importUnderLoadRow } from './scenarios/importUnd
 import type { ExportPoint, QuotesResult } from './scenarios/local'
 import type { PageWeightResult } from './scenarios/pageWeight'
 import { pageWeightDetail, pageWeightRows } from './scenarios/pageWeightReport'
+import type { SearchResult } from './scenarios/search'
+import { searchDetail, searchRows } from './scenarios/searchReport'
 import type { CeilingResult, SyncPoint } from './scenarios/sync'
 import type { VersionsResult } from './scenarios/versions'
 
@@ -42,6 +44,7 @@ export function renderMarkdown(results: BenchResults): string {
   const importLoad = ok<ImportLoadResult>(s.importUnderLoad)
   const pages = ok<PageWeightResult>(s.pageWeight)
   const versions = ok<VersionsResult>(s.versions)
+  const search = ok<SearchResult>(s.searchLatency)
   const failed = Object.entries(s).filter(([, scenario]) => scenario.status !== 'ok')
   return [
     `Run ${results.startedAt} (${results.mode}) on ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; load average ${m.loadAverage} at start, ${m.loadAverageAtEnd} at end.`,
@@ -72,6 +75,7 @@ export function renderMarkdown(results: BenchResults): string {
         ...(importLoad ? [importUnderLoadRow(importLoad)] : []),
         ...(pages ? pageWeightRows(pages) : []),
         ...(versions ? versionsRows(versions) : []),
+        ...(search ? searchRows(search) : []),
         ...failed.map(([name, scenario]) => [name, scenario.status, '', '', '', '']),
       ],
     ),
@@ -92,6 +96,7 @@ export function renderMarkdown(results: BenchResults): string {
     ...(importLoad ? importUnderLoadDetail(importLoad) : []),
     ...(pages ? pageWeightDetail(pages) : []),
     ...(versions ? versionsDetail(versions) : []),
+    ...(search ? searchDetail(search) : []),
   ].join('\n')
 }
 

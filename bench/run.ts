@@ -26,6 +26,7 @@ import { importUnderLoad } from './scenarios/importUnderLoad'
 import { pdfExport, quoteExtraction } from './scenarios/local'
 import { SCENARIOS, type ScenarioName } from './scenarios/names'
 import { pageWeight } from './scenarios/pageWeight'
+import { searchLatency } from './scenarios/search'
 import { hotDocumentCeiling, syncLatency, type Targets } from './scenarios/sync'
 import { versionsBench } from './scenarios/versions'
 
@@ -132,6 +133,7 @@ async function main(): Promise<void> {
   await run('importUnderLoad', () => importUnderLoad(config, log))
   await run('pageWeight', () => pageWeight(log))
   await run('versions', () => versionsBench(config))
+  await run('searchLatency', () => searchLatency(config, log))
 
   results.finishedAt = new Date().toISOString()
   results.machine.loadAverageAtEnd = Math.round(os.loadavg()[0]! * 100) / 100

@@ -19,6 +19,7 @@ import { applyDomainEvent } from './collab/domainEvents'
 import { drainSockets } from './collab/drain'
 import { EditTouches } from './collab/editTouches'
 import { ServerRestarting } from './collab/errors'
+import { readDocument } from './collab/readDocument'
 import { combineHooks } from './collab/registryHooks'
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomRegistryOptions } from './collab/roomRegistry'
 import { schemaGuard } from './collab/schemaGuard'
@@ -35,6 +36,12 @@ import { errorHandler } from './http/errors'
 import { metricsApp } from './http/metricsRoute'
 import { createLogger, errorField, type Logger } from './log/logger'
 import { instrumentStore, Metrics } from './metrics/metrics'
+import { briefingText } from './search/briefingText'
+import {
+  DEFAULT_SEARCH_INDEXER,
+  SearchIndexer,
+  type SearchIndexerOptions,
+} from './search/searchIndexer'
 import { createServices, type Services } from './services'
 import { DomainEvents } from './services/events'
 import { DEFAULT_IMPORT_POOL, ImportPool } from './sources/worker/importPool'
@@ -66,6 +73,8 @@ export interface StartOptions
   versionSettleMs?: number
   /** The source import threads; unset fields keep DEFAULT_IMPORT_POOL's. */
   imports?: Partial<ServerConfig['imports']> & { entry?: URL }
+  /** How long the search index waits for edits to pause (see server/search/searchIndexer.ts). */
+  search?: Partial<SearchIndexerOptions>
 }
 
 export interface RunningServer {
@@ -122,6 +131,17 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     },
     log,
   )
+  // The indexer reads documents through the registry built just below; it only reads once an
+  // edit has been stored, by which time the registry exists.
+  const indexer = new SearchIndexer(
+    {
+      read: (id, read) => readDocument(registry, stores.documents, id, read),
+      text: (doc) => briefingText(doc, schema),
+      write: (id, text) => stores.search.indexBriefing(id, text),
+    },
+    log,
+    { ...DEFAULT_SEARCH_INDEXER, ...options.search },
+  )
   const registry = new RoomRegistry(
     groupCommit(instrumentStore(stores.documents, metrics)),
     log,
@@ -141,11 +161,18 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
             ? (room.connections.get(origin.connectionId)?.userId ?? null)
             : null,
         )
+        indexer.changed(room.name)
       },
     }),
   )
   metrics.watch(registry)
   metrics.watchVersions(stores.versions)
+  // Briefings stored before the index existed are indexed in the background; the indexer's
+  // close waits for the one being written.
+  stores.search
+    .unindexed()
+    .then((ids) => indexer.backfill(ids))
+    .catch((err) => log.warn('could not index older briefings', { error: errorField(err) }))
   const authenticator = new Authenticator(stores, now)
   const access = new AccessControl(stores)
   const live = new LiveAccess(registry, access, stores, log)
@@ -274,6 +301,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
             log.error('automatic version failed', { briefing: id, error: errorField(err) }),
           )
       }
+      await indexer.close()
       await fanout?.close()
       // Sockets still open here belonged to no room (e.g. mid-upgrade); close them the same way.
       const { code, reason } = closeFor(new ServerRestarting())

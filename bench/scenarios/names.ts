@@ -11,6 +11,7 @@ export const SCENARIOS = [
   'importUnderLoad',
   'pageWeight',
   'versions',
+  'searchLatency',
 ] as const
 
 export type ScenarioName = (typeof SCENARIOS)[number]

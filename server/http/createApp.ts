@@ -22,6 +22,7 @@ import { authRouter } from './routes/auth'
 import { briefingsRouter } from './routes/briefings'
 import { commentsRouter, inboxRouter } from './routes/comments'
 import { exportRouter } from './routes/export'
+import { searchRouter } from './routes/search'
 import { sourcesRouter } from './routes/sources'
 import { invitesRouter, teamsRouter } from './routes/teams'
 import { versionsRouter } from './routes/versions'
@@ -147,6 +148,7 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
   api.use('/briefings', requireAuth, commentsRouter(ctx))
   api.use('/inbox', requireAuth, inboxRouter(ctx))
   api.use('/briefings', requireAuth, versionsRouter(ctx))
+  api.use('/search', requireAuth, searchRouter(ctx))
   api.use('/admin', requireAuth, adminRouter(ctx))
   api.use(apiNotFound)
   app.use('/api', api)

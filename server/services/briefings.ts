@@ -6,30 +6,37 @@
 import { randomUUID } from 'node:crypto'
 import type { BriefingAction, BriefingRole, TeamDefaultRole } from '../../shared/access'
 import type { Briefing } from '../../shared/briefing'
+import { briefingListView, type ListView } from '../../shared/briefing/listView'
 import { isReadOnlyCredential, resolveAccess } from '../auth/access'
 import { credentialKey } from '../auth/authenticate'
 import { COLLAB_TOKEN_TTL_MS, mintCollabToken } from '../auth/collabToken'
 import { readDocument } from '../collab/readDocument'
 import { readDocumentBody } from '../content/render'
+import { errorField } from '../log/logger'
 import type { BriefingRecord } from '../store/briefingStore'
 import { recordAudit } from './audit'
 import { type Actor, inTransaction, type ServiceDeps } from './deps'
 import { notFoundError, ServiceError } from './errors'
+
+/** The list as it always was: everything the caller may see, last edited first. */
+const DEFAULT_VIEW: ListView = { sort: 'updated', show: 'all' }
 
 const withRole = (record: BriefingRecord, role: BriefingRole): Briefing => ({ ...record, role })
 
 export class BriefingsService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  /** Every briefing the caller may see, each with their role on it. */
-  async list(actor: Actor): Promise<Briefing[]> {
+  /** Every briefing the caller may see, each with their role on it, in `view`'s order. */
+  async list(actor: Actor, view: ListView = DEFAULT_VIEW): Promise<Briefing[]> {
     const briefings: Briefing[] = []
+    const teamIds = new Set<string>()
     // One query: each row already carries the caller's membership and share.
     for (const row of await this.deps.stores.briefings.listForUser(actor.auth.user.id)) {
+      if (row.memberRole) teamIds.add(row.teamId)
       const access = resolveAccess(row, isReadOnlyCredential(actor.auth))
       if (access) briefings.push(withRole(row, access.role))
     }
-    return briefings
+    return briefingListView(briefings, view, { userId: actor.auth.user.id, teamIds })
   }
 
   /**
@@ -60,6 +67,7 @@ export class BriefingsService {
       await tx.briefings.setShare(created.id, user.id, 'owner', 'created')
       return created
     })
+    await this.indexTitle(record.id)
     await this.audit(actor, team.id, 'briefing.created', record.id)
     return withRole(record, 'owner')
   }
@@ -90,6 +98,7 @@ export class BriefingsService {
     const now = this.deps.now().toISOString()
     const updated = await stores.briefings.update(briefing.id, { ...patch, now })
     if (!updated) throw notFoundError('briefing')
+    if (patch.title !== undefined) await this.indexTitle(updated.id)
     if (patch.teamRole && patch.teamRole !== briefing.teamRole) {
       await this.audit(actor, briefing.teamId, 'briefing.team_role_changed', briefing.id, {
         from: briefing.teamRole,
@@ -181,6 +190,16 @@ export class BriefingsService {
       via: credentialKey(auth.credential),
     })
     return { token, expiresAt: new Date(expiresAt).toISOString(), role }
+  }
+
+  /**
+   * Indexes the briefing's title for search. The index is derived data (rebuilt by
+   * `briefing reindex`), so a failure to write it is logged; the rename itself stands.
+   */
+  private async indexTitle(id: string): Promise<void> {
+    await this.deps.stores.search.indexTitle(id).catch((err) => {
+      this.deps.log.warn('could not index a briefing title', { room: id, error: errorField(err) })
+    })
   }
 
   private accessChanged(id: string): Promise<void> {

@@ -3,6 +3,7 @@ import { AccountsService } from './accounts'
 import { BriefingsService } from './briefings'
 import { CommentsService } from './comments'
 import type { ServiceDeps } from './deps'
+import { SearchService } from './search'
 import { SourcesService } from './sources'
 import { TeamsService } from './teams'
 import { VersionsService } from './versions'
@@ -14,15 +15,18 @@ export interface Services {
   sources: SourcesService
   comments: CommentsService
   versions: VersionsService
+  search: SearchService
 }
 
 export function createServices(deps: ServiceDeps): Services {
+  const briefings = new BriefingsService(deps)
   return {
     accounts: new AccountsService(deps),
     teams: new TeamsService(deps),
-    briefings: new BriefingsService(deps),
+    briefings,
     sources: new SourcesService(deps),
     comments: new CommentsService(deps),
     versions: new VersionsService(deps),
+    search: new SearchService(deps, briefings),
   }
 }

@@ -36,6 +36,8 @@ export interface BriefingStore {
   get(id: string): Promise<BriefingRecord | undefined>
   /** The briefing with the user's team membership and share, if any. */
   getForUser(id: string, userId: string): Promise<BriefingWithAccess | undefined>
+  /** Every briefing's id, in id order (rebuilding derived data such as the search index). */
+  listIds(): Promise<string[]>
   /** Briefings the user is a team member of or has a share on. */
   listForUser(userId: string): Promise<BriefingWithAccess[]>
   update(

@@ -13,6 +13,9 @@ import type { DocumentStore } from './documentStore'
 import { openPgPool } from './postgres/database'
 import { PgClient } from './postgres/pgClient'
 import { PgDocumentStore } from './postgres/pgDocumentStore'
+import { pgSearch } from './search/pgSearch'
+import { SearchIndex } from './search/searchIndex'
+import { sqliteSearch } from './search/sqliteSearch'
 import { SqlAuditStore, SqlSettingsStore } from './sql/sqlAuditStore'
 import { SqlBriefingStore } from './sql/sqlBriefingStore'
 import type { SqlClient } from './sql/sqlClient'
@@ -39,6 +42,8 @@ export interface Stores {
   settings: SettingsStore
   comments: CommentStore
   versions: VersionStore
+  /** Full-text search over briefings and sources, derived from the stores above. */
+  search: SearchIndex
   close(): Promise<void>
 }
 
@@ -72,6 +77,7 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
     backend: 'sqlite',
     ...sqlStores(client),
     documents: new SqliteDocumentStore(client),
+    search: new SearchIndex(client, sqliteSearch),
     async close() {
       client.db.close()
     },
@@ -82,10 +88,12 @@ async function openPostgresStores(url: string, log = createLogger('warn')): Prom
   const pool = await openPgPool(url, {
     onIdleError: (err) => log.warn('idle PostgreSQL connection failed', { error: errorField(err) }),
   })
+  const client = new PgClient(pool)
   return {
     backend: 'postgres',
-    ...sqlStores(new PgClient(pool)),
+    ...sqlStores(client),
     documents: new PgDocumentStore(pool),
+    search: new SearchIndex(client, pgSearch),
     close: () => pool.end(),
   }
 }

@@ -1,6 +1,7 @@
 /** `/api/briefings`: briefings, their shares and team role, content and collab tokens. */
 import { z } from 'zod'
 import { BRIEFING_ROLES, TEAM_DEFAULT_ROLES } from '../access'
+import { BRIEFING_SHOWS, BRIEFING_SORTS } from '../briefing/listView'
 import { briefingTitle, otherEmail, time } from './fields'
 
 export const createBriefingRequest = z
@@ -18,6 +19,14 @@ export const updateBriefingRequest = z
     'give title or teamRole',
   )
 export const shareRequest = z.object({ email: otherEmail, role: z.enum(BRIEFING_ROLES) }).strict()
+/** The list's order and filters (shared/briefing/listView.ts). */
+export const briefingListQuery = z
+  .object({
+    sort: z.enum(BRIEFING_SORTS).default('updated'),
+    show: z.enum(BRIEFING_SHOWS).default('all'),
+    team: z.string().min(1).max(64).optional(),
+  })
+  .strict()
 export const contentQuery = z.object({ format: z.enum(['json', 'html']).default('json') }).strict()
 
 /** A briefing; `role` is the caller's own. */

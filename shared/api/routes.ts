@@ -10,6 +10,7 @@ import * as briefings from './briefings'
 import * as comments from './comments'
 import { auditPage, auditPageQuery } from './fields'
 import { inboxResponse } from './inbox'
+import * as search from './search'
 import * as sources from './sources'
 import * as teams from './teams'
 import * as versions from './versions'
@@ -66,7 +67,10 @@ export const ROUTES: readonly RouteContract[] = [
   route('GET', '/api/invites/:token', { response: teams.inviteInfoResponse }),
   route('POST', '/api/invites/:token/accept', { response: teams.acceptedInviteResponse }),
 
-  route('GET', '/api/briefings', { response: briefings.briefingListResponse }),
+  route('GET', '/api/briefings', {
+    query: briefings.briefingListQuery,
+    response: briefings.briefingListResponse,
+  }),
   route('POST', '/api/briefings', {
     body: briefings.createBriefingRequest,
     response: briefings.briefingResponse,
@@ -140,6 +144,7 @@ export const ROUTES: readonly RouteContract[] = [
   route('POST', '/api/briefings/:id/versions/:versionId/restore', {
     response: versions.versionResponse,
   }),
+  route('GET', '/api/search', { query: search.searchQuery, response: search.searchResponse }),
 
   route('GET', '/api/admin/settings', { response: settingsResponse }),
   route('PATCH', '/api/admin/settings', { body: settingsRequest, response: settingsResponse }),

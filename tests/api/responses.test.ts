@@ -120,6 +120,7 @@ describe('responses follow the contract', () => {
     await call(admin, 'PATCH', `${at}/comments/${threadId}`, 200, { status: 'resolved' })
     await call(admin, 'GET', `${at}/comments`, 200)
     await call(admin, 'GET', '/api/inbox', 200)
+    await call(admin, 'GET', '/api/search?q=outlook', 200)
 
     await call(admin, 'GET', '/api/admin/settings', 200)
     await call(admin, 'PATCH', '/api/admin/settings', 200, { openRegistration: true })

@@ -25,10 +25,15 @@ const PG_TYPES: Record<string, Column['type']> = {
   bytea: 'blob',
 }
 
+/**
+ * The FTS5 index (search_fts and the shadow tables it makes) is SQLite's counterpart of the
+ * GIN index PostgreSQL keeps on search_documents: an index, not rows the stores read.
+ */
 function sqliteColumns(db: SqliteDatabase): Column[] {
   const tables = db
     .prepare<[], { name: string }>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+       AND name NOT LIKE 'search_fts%'`,
     )
     .all()
   return tables.flatMap(({ name }) =>

@@ -1,23 +1,33 @@
 /**
- * The home page: the current team's briefings, newest edit first, with create, rename and
- * delete; below them, briefings people from other teams shared with the user.
+ * The home page: the current team's briefings, with create, rename and delete; below them,
+ * briefings people from other teams shared with the user. The user may instead show only
+ * their own or only those shared with them, and sort by last edit, title or creation.
  */
-import { useState } from 'react'
+import { Suspense, useState } from 'react'
+import { briefingListView, type ListView } from '../../../shared/briefing/listView'
 import type { TeamMembership } from '../api/auth'
 import type { BriefingRecord } from '../api/briefings'
+import { useAuth } from '../auth/AuthProvider'
+import { accountOf } from '../auth/authState'
 import { Link } from '../router/Link'
 import { navigate } from '../router/navigation'
 import { useCurrentTeam } from '../teams/CurrentTeamProvider'
 import { teamLabel } from '../teams/currentTeam'
 import { AppHeader } from '../ui/AppHeader'
 import { DocumentIcon } from '../ui/icons'
+import { lazyNamed } from '../ui/lazyNamed'
 import { Notice } from '../ui/Notice'
 import { BriefingRow } from './BriefingRow'
 import { CreateBriefingForm } from './CreateBriefingForm'
 import { DeleteBriefingDialog } from './DeleteBriefingDialog'
+import type { ListChoice } from './ListControls'
 import { useBriefingList } from './useBriefingList'
 import { useInbox } from './useInbox'
 import { useNow } from './useNow'
+
+// The list's show and sort choices load once there is a list to order, so they do not weigh
+// on the editor, which shares the app chunk this page is in (the page-weight budget).
+const ListControls = lazyNamed(() => import('./ListControls'), 'ListControls')
 
 export function BriefingListPage() {
   const { team, teams } = useCurrentTeam()
@@ -25,11 +35,20 @@ export function BriefingListPage() {
   const [deleting, setDeleting] = useState<BriefingRecord | null>(null)
   const now = useNow()
   const inbox = useInbox()
+  const me = accountOf(useAuth().state)
+  const [choice, setChoice] = useState<ListChoice>({ filter: 'team', sort: 'updated' })
 
-  const myTeamIds = new Set(teams.map((t) => t.id))
+  const viewer = { userId: me?.user.id ?? '', teamIds: new Set(teams.map((t) => t.id)) }
   const all = state.status === 'ready' ? state.briefings : []
-  const inTeam = all.filter((briefing) => briefing.teamId === team?.id)
-  const sharedWithMe = all.filter((briefing) => !myTeamIds.has(briefing.teamId))
+  const shown = (view: Omit<ListView, 'sort'>) =>
+    briefingListView(all, { ...view, sort: choice.sort }, viewer)
+  // The team view lists the team's briefings with those shared from elsewhere below them;
+  // the other two are one list across every team.
+  const main =
+    choice.filter === 'team'
+      ? shown({ show: 'all', team: team?.id ?? '' })
+      : shown({ show: choice.filter })
+  const sharedWithMe = choice.filter === 'team' ? shown({ show: 'shared' }) : []
 
   const rows = (briefings: BriefingRecord[], label: string) => (
     <ul className="briefing-list" aria-label={label}>
@@ -82,8 +101,23 @@ export function BriefingListPage() {
             Could not load briefings. {state.message}
           </Notice>
         )}
-        {state.status === 'ready' && inTeam.length === 0 && <EmptyState team={team} />}
-        {inTeam.length > 0 && rows(inTeam, 'Briefings')}
+        {state.status === 'ready' && all.length > 0 && (
+          <Suspense fallback={<div className="list-controls" />}>
+            <ListControls choice={choice} onChange={setChoice} />
+          </Suspense>
+        )}
+        {state.status === 'ready' &&
+          main.length === 0 &&
+          (choice.filter === 'team' ? (
+            <EmptyState team={team} />
+          ) : (
+            <p className="list-page__loading">
+              {choice.filter === 'mine'
+                ? 'You have not created any briefings yet.'
+                : 'Nobody outside your teams has shared a briefing with you yet.'}
+            </p>
+          ))}
+        {main.length > 0 && rows(main, 'Briefings')}
         {sharedWithMe.length > 0 && (
           <section className="list-page__section" aria-labelledby="shared-heading">
             <h2 id="shared-heading" className="list-page__section-title">

@@ -2,13 +2,17 @@
  * The team switcher in the header: which team's briefings the list shows and new briefings
  * go to. Also the way to a team's page and to creating a team.
  */
-import { useState } from 'react'
+import { Suspense, useState } from 'react'
 import { navigate, useRoute } from '../router/navigation'
 import { ChevronDownIcon, PlusIcon, SettingsIcon, UsersIcon } from '../ui/icons'
+import { lazyNamed } from '../ui/lazyNamed'
 import { Menu, MenuItem, MenuItemRadio, MenuSection, MenuSeparator } from '../ui/Menu'
-import { CreateTeamDialog } from './CreateTeamDialog'
 import { useCurrentTeam } from './CurrentTeamProvider'
 import { teamLabel } from './currentTeam'
+
+// Creating a team is rare; its dialog stays out of every page's first download (the header
+// is on all of them, the editor's included).
+const CreateTeamDialog = lazyNamed(() => import('./CreateTeamDialog'), 'CreateTeamDialog')
 
 export function TeamSwitcher() {
   const { team, teams, select } = useCurrentTeam()
@@ -71,7 +75,11 @@ export function TeamSwitcher() {
           </>
         )}
       </Menu>
-      {creating && <CreateTeamDialog onClose={() => setCreating(false)} />}
+      {creating && (
+        <Suspense fallback={null}>
+          <CreateTeamDialog onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </>
   )
 }

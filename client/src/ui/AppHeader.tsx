@@ -13,6 +13,7 @@ import { AccountMenu } from '../auth/AccountMenu'
 import { useAuth } from '../auth/AuthProvider'
 import { accountOf } from '../auth/authState'
 import { Link } from '../router/Link'
+import { SearchLauncher } from '../search/SearchLauncher'
 import { TeamSwitcher } from '../teams/TeamSwitcher'
 import { ArrowLeftIcon, BriefingMark, MenuIcon } from './icons'
 
@@ -66,6 +67,7 @@ export function AppHeader({ children, pinned, fold = false }: AppHeaderProps) {
         {me && <TeamSwitcher />}
         <div className="app-header__middle">{children}</div>
       </div>
+      {me && <SearchLauncher />}
       {pinned && <div className="app-header__pinned">{pinned}</div>}
       {fold && (
         <button

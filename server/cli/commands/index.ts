@@ -3,5 +3,6 @@
 import type { Command } from '../command'
 import { exportCommand } from './export'
 import { extractCommand } from './extract'
+import { reindexCommand } from './reindex'
 
-export const COMMANDS: readonly Command[] = [extractCommand, exportCommand]
+export const COMMANDS: readonly Command[] = [extractCommand, exportCommand, reindexCommand]

@@ -1,6 +1,7 @@
 /** REST: briefings (list, create, read, rename, delete), their shares, content and collab tokens. */
 import { Router } from 'express'
 import {
+  briefingListQuery,
   contentQuery,
   createBriefingRequest,
   shareRequest,
@@ -16,7 +17,8 @@ export function briefingsRouter(ctx: AppContext): Router {
   const { briefings } = ctx.services
 
   router.get('/', async (req, res) => {
-    res.json({ briefings: await briefings.list(actorOf(req, res)) })
+    const view = parseInput(briefingListQuery, req.query, 'query')
+    res.json({ briefings: await briefings.list(actorOf(req, res), view) })
   })
 
   router.post('/', async (req, res) => {

@@ -185,4 +185,20 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX document_versions_doc_seq ON document_versions (doc, seq);
   `,
+  // Full-text search (see the SQLite migration): the same table, searched through a GIN
+  // index on its tsvector ('simple' configuration: no stemming, as SQLite's unicode61), title
+  // weighted above text. The index is on the expression, so there is no column to keep up.
+  `
+  CREATE TABLE search_documents (
+    id BIGSERIAL PRIMARY KEY,
+    briefing_id TEXT COLLATE "C" NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
+    source_id TEXT COLLATE "C" NOT NULL,
+    title TEXT COLLATE "C" NOT NULL,
+    body TEXT COLLATE "C" NOT NULL,
+    UNIQUE (briefing_id, source_id)
+  );
+  CREATE INDEX search_documents_fts ON search_documents USING GIN ((
+    setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B')
+  ));
+  `,
 ]

@@ -80,6 +80,11 @@ export class SqlBriefingStore implements BriefingStore {
     return row && toAccess(row)
   }
 
+  async listIds(): Promise<string[]> {
+    const rows = await this.sql.all<{ id: string }>('SELECT id FROM briefings ORDER BY id')
+    return rows.map((row) => row.id)
+  }
+
   async listForUser(userId: string): Promise<BriefingWithAccess[]> {
     const rows = await this.sql.all<AccessRow>(
       `${ACCESS_SELECT} WHERE m.user_id IS NOT NULL OR s.user_id IS NOT NULL
