@@ -6,7 +6,25 @@
  * import UI code: the client adds node views with `.extend()` on top of this list.
  */
 import type { AnyExtension } from '@tiptap/core'
-import StarterKit from '@tiptap/starter-kit'
+import { Blockquote } from '@tiptap/extension-blockquote'
+import { Bold } from '@tiptap/extension-bold'
+import { Code } from '@tiptap/extension-code'
+import { CodeBlock } from '@tiptap/extension-code-block'
+import { Document } from '@tiptap/extension-document'
+import { HardBreak } from '@tiptap/extension-hard-break'
+import { Heading } from '@tiptap/extension-heading'
+import { HorizontalRule } from '@tiptap/extension-horizontal-rule'
+import { Italic } from '@tiptap/extension-italic'
+import { Link } from '@tiptap/extension-link'
+import { BulletList, ListItem, ListKeymap, OrderedList } from '@tiptap/extension-list'
+import { Paragraph } from '@tiptap/extension-paragraph'
+import { Strike } from '@tiptap/extension-strike'
+import { Text } from '@tiptap/extension-text'
+import { Underline } from '@tiptap/extension-underline'
+// From their own entry points: @tiptap/extensions' index also loads UndoRedo's history.
+import { Dropcursor } from '@tiptap/extensions/drop-cursor'
+import { Gapcursor } from '@tiptap/extensions/gap-cursor'
+import { TrailingNode } from '@tiptap/extensions/trailing-node'
 import { Cite } from './marks/cite'
 import { SourceQuote } from './nodes/sourceQuote'
 import { SourcesList } from './nodes/sourcesList'
@@ -20,11 +38,31 @@ export const DOCUMENT_FRAGMENT = 'default'
  */
 export function briefingExtensions(): AnyExtension[] {
   return [
-    StarterKit.configure({
-      // Yjs owns history (a per-user UndoManager); ProseMirror's would undo other people's edits.
-      undoRedo: false,
-      link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
-    }),
+    // StarterKit's extensions, in StarterKit's order (the schema's node and mark order follows
+    // it), without its UndoRedo: Yjs owns history (a per-user UndoManager), ProseMirror's would
+    // undo other people's edits, and listing them here keeps prosemirror-history out of the
+    // client's bundle. tests/schema/kit.test.ts checks the schema against StarterKit's.
+    Bold.configure(),
+    Blockquote.configure(),
+    BulletList.configure(),
+    Code.configure(),
+    CodeBlock.configure(),
+    Document.configure(),
+    Dropcursor.configure(),
+    Gapcursor.configure(),
+    HardBreak.configure(),
+    Heading.configure(),
+    HorizontalRule.configure(),
+    Italic.configure(),
+    ListItem.configure(),
+    ListKeymap.configure(),
+    Link.configure({ openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] }),
+    OrderedList.configure(),
+    Paragraph.configure(),
+    Strike.configure(),
+    Text.configure(),
+    Underline.configure(),
+    TrailingNode.configure(),
     // Custom briefing nodes and marks (quote blocks, citations) are added here, one file each
     // under ./nodes and ./marks.
     SourceQuote.configure(),

@@ -3,15 +3,19 @@
  * server makes the file, and the outcome under it. The briefing's settings that shape the
  * export (citation style, notes, marking) are summed up in the menu, one step from changing.
  */
+import { Suspense } from 'react'
 import type { BriefingSettings } from '../../../shared/briefing/settings'
 import { EXPORT_FORMATS, type ExportFormat } from '../api/export'
 import { ChevronDownIcon } from '../ui/icons'
+import { lazyNamed } from '../ui/lazyNamed'
 import { Menu, MenuSection, MenuSeparator } from '../ui/Menu'
-import { ExportOutcome } from './ExportOutcome'
 import { FORMAT_LABELS } from './formats'
 import { DownloadIcon, FileIcon, SlidersIcon, Spinner } from './icons'
 import { settingsSummary } from './settingsForm'
 import { useExport } from './useExport'
+
+// Shown only once an export has run: kept out of the editor page's first load.
+const ExportOutcome = lazyNamed(() => import('./ExportOutcome'), 'ExportOutcome')
 
 interface ExportMenuProps {
   briefingId: string
@@ -92,11 +96,15 @@ export function ExportMenu({ briefingId, settings, onOpenSettings }: ExportMenuP
       <span className="visually-hidden" aria-live="polite">
         {busy ?? ''}
       </span>
-      <ExportOutcome
-        state={state}
-        onRetry={() => state.kind === 'failed' && start(state.format, state.comments)}
-        onDismiss={dismiss}
-      />
+      {state.kind !== 'idle' && (
+        <Suspense fallback={null}>
+          <ExportOutcome
+            state={state}
+            onRetry={() => state.kind === 'failed' && start(state.format, state.comments)}
+            onDismiss={dismiss}
+          />
+        </Suspense>
+      )}
     </div>
   )
 }

@@ -8,7 +8,7 @@
  * or changed speaker is flagged and can be confirmed or corrected on the block.
  */
 import { NodeViewWrapper, type ReactNodeViewProps, useEditorState } from '@tiptap/react'
-import { useMemo, useState } from 'react'
+import { Suspense, useMemo, useState } from 'react'
 import { quoteNoteNumber } from '../../../../shared/citations/plugin'
 import { quoteStatus } from '../../../../shared/quotes/status'
 import type { SourceQuoteAttrs } from '../../../../shared/schema/nodes/sourceQuoteAttrs'
@@ -24,13 +24,16 @@ import { useSourcesContext } from '../../sources/sourcesContext'
 import { speakerChoices } from '../../sources/speakerChoices'
 import { useSource } from '../../sources/useSources'
 import { PencilIcon, TrashIcon } from '../../ui/icons'
+import { lazyNamed } from '../../ui/lazyNamed'
 import { QuoteAction } from './QuoteAction'
-import { QuoteClarifyEditor } from './QuoteClarifyEditor'
 import { QuoteNotice, StatusLine } from './QuoteNotice'
 import { QuoteSpeakerForm, SpeakerActions } from './QuoteSpeakerEditor'
 import { QuoteText } from './QuoteText'
-import { QuoteTrimEditor } from './QuoteTrimEditor'
 import { verificationView } from './verificationView'
+
+// Trimming and clarifying are opened on demand: kept out of the editor page's first load.
+const QuoteTrimEditor = lazyNamed(() => import('./QuoteTrimEditor'), 'QuoteTrimEditor')
+const QuoteClarifyEditor = lazyNamed(() => import('./QuoteClarifyEditor'), 'QuoteClarifyEditor')
 
 type Mode = 'view' | 'trim' | 'clarify' | 'speaker'
 
@@ -194,21 +197,24 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
           )}
         </div>
       </div>
-      {editing && mode === 'trim' && (
-        <QuoteTrimEditor
-          editor={editor}
-          quoteId={attrs.quoteId}
-          text={attrs.text}
-          onDone={backToBlock}
-        />
-      )}
-      {editing && mode === 'clarify' && (
-        <QuoteClarifyEditor
-          editor={editor}
-          quoteId={attrs.quoteId}
-          text={attrs.text}
-          onDone={backToBlock}
-        />
+      {editing && (mode === 'trim' || mode === 'clarify') && (
+        <Suspense fallback={null}>
+          {mode === 'trim' ? (
+            <QuoteTrimEditor
+              editor={editor}
+              quoteId={attrs.quoteId}
+              text={attrs.text}
+              onDone={backToBlock}
+            />
+          ) : (
+            <QuoteClarifyEditor
+              editor={editor}
+              quoteId={attrs.quoteId}
+              text={attrs.text}
+              onDone={backToBlock}
+            />
+          )}
+        </Suspense>
       )}
     </NodeViewWrapper>
   )

@@ -6,7 +6,6 @@ import { useSourcesContext } from '../../sources/sourcesContext'
 import { useSourceList } from '../../sources/useSources'
 import { LinkIcon, RedoIcon, UndoIcon } from '../../ui/icons'
 import { lazyNamed } from '../../ui/lazyNamed'
-import { CitePopover } from '../quote/CitePopover'
 import { CommentsToggle } from './CommentsToggle'
 import { BLOCK_FORMATS, type Format, FormatButtons, HEADINGS, TEXT_FORMATS } from './formats'
 import { PopoverButton } from './PopoverButton'
@@ -16,6 +15,8 @@ import { useToolbarState } from './useToolbarState'
 
 // The link editor loads when first opened, not with the page (the editor page's script budget).
 const LinkPopover = lazyNamed(() => import('../LinkPopover'), 'LinkPopover')
+// Opened on demand, like the link popover: kept out of the editor page's first load.
+const CitePopover = lazyNamed(() => import('../quote/CitePopover'), 'CitePopover')
 
 interface ToolbarProps {
   editor: Editor
@@ -77,7 +78,11 @@ export function Toolbar({
           disabled={off || sources.length === 0 || !(state.hasSelection || state.cite)}
           open={citeOpen}
           onOpenChange={setCiteOpen}
-          popover={(close) => <CitePopover editor={editor} sources={sources} onClose={close} />}
+          popover={(close) => (
+            <Suspense fallback={null}>
+              <CitePopover editor={editor} sources={sources} onClose={close} />
+            </Suspense>
+          )}
         >
           <CiteIcon />
         </PopoverButton>
