@@ -27,6 +27,7 @@ import { sourcesRouter } from './routes/sources'
 import { invitesRouter, teamsRouter } from './routes/teams'
 import { versionsRouter } from './routes/versions'
 import { staticClient } from './staticClient'
+import { Tarpit } from './tarpit'
 
 /** Largest JSON body accepted by the API. */
 export const MAX_JSON_BODY = '256kb'
@@ -109,6 +110,8 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
   }
 
   const api = express.Router()
+  // One per app: the refusals of callers over a limit are held here (tarpit.ts).
+  const tarpit = new Tarpit()
   api.use(requestLog(ctx.log))
   // API_RATE_LIMIT=0 switches it off (load tests); the sign-in limit lives in routes/auth.ts.
   if (ctx.limits.apiPerMinute > 0) {
@@ -118,10 +121,12 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
         limit: ctx.limits.apiPerMinute,
         standardHeaders: 'draft-8',
         legacyHeaders: false,
-        handler: (_req, res) => {
-          res
-            .status(429)
-            .json({ error: { code: 'rate_limited', message: 'too many requests; slow down' } })
+        handler: (req, res) => {
+          tarpit.refuse(`ip:${req.ip}`, res, () => {
+            res
+              .status(429)
+              .json({ error: { code: 'rate_limited', message: 'too many requests; slow down' } })
+          })
         },
       }),
     )
@@ -137,6 +142,7 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
     sourcesRouter(ctx, {
       allowLoopbackFetch: options.allowLoopbackFetch ?? false,
       imports: options.imports,
+      tarpit,
     }),
   )
   api.use(express.json({ limit: MAX_JSON_BODY }))

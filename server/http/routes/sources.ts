@@ -15,6 +15,7 @@ import { type AppContext, actorOf } from '../context'
 import { HttpError, snakeCase } from '../errors'
 import { ImportRate } from '../importRate'
 import { ImportsPerUser } from '../importsPerUser'
+import type { Tarpit } from '../tarpit'
 import { parseInput } from '../validate'
 
 /** Largest file accepted, before base64. */
@@ -60,6 +61,8 @@ export interface SourcesRouterOptions {
   allowLoopbackFetch: boolean
   /** Where imports are parsed: never on the event loop every editing session shares. */
   imports: ImportPool
+  /** Holds refusals of callers over a limit (shared with the API rate limit). */
+  tarpit: Tarpit
 }
 
 export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): Router {
@@ -83,23 +86,25 @@ export function sourcesRouter(ctx: AppContext, options: SourcesRouterOptions): R
    */
   const admitImport: RequestHandler<{ id: string }> = (req, res, next) => {
     const userId = actorOf(req, res).auth.user.id
+    // Refusals are held a moment (tarpit.ts): answered at once, they invite the next request.
+    const refuse = (retryAfter: number, message: string) => {
+      res.set('Retry-After', String(retryAfter))
+      options.tarpit.refuse(userId, res, () =>
+        next(new HttpError(429, 'too_many_imports', message)),
+      )
+    }
     const wait = rate.take(userId)
     if (wait > 0) {
-      res.set('Retry-After', String(wait))
-      throw new HttpError(
-        429,
-        'too_many_imports',
-        `you may start ${rate.perMinute} imports a minute; try again in ${wait} s`,
-      )
+      refuse(wait, `you may start ${rate.perMinute} imports a minute; try again in ${wait} s`)
+      return
     }
     const release = perUser.take(userId)
     if (!release) {
-      res.set('Retry-After', '5')
-      throw new HttpError(
-        429,
-        'too_many_imports',
+      refuse(
+        5,
         `you already have ${IMPORTS_PER_USER} imports in progress; add this one when one of them is done`,
       )
+      return
     }
     res.on('close', release)
     next()
