@@ -66,8 +66,9 @@ export function AppHeader({ children, pinned, fold = false }: AppHeaderProps) {
       <div className="app-header__fold" id={foldId}>
         {me && <TeamSwitcher />}
         <div className="app-header__middle">{children}</div>
+        {/* In the fold: on a narrow editor page it goes into the Page menu with the rest. */}
+        {me && <SearchLauncher />}
       </div>
-      {me && <SearchLauncher />}
       {pinned && <div className="app-header__pinned">{pinned}</div>}
       {fold && (
         <button
