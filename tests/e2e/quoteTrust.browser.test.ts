@@ -217,8 +217,22 @@ describe('quote blocks you can trust', () => {
     const after = page.locator('.document p', { hasText: /^x$/ })
     await after.click()
     await page.keyboard.press('Home')
-    // The key goes to where the browser's caret is: wait until Home has put it at the start.
-    await expect.poll(() => page.evaluate(() => window.getSelection()?.focusOffset ?? -1)).toBe(0)
+    // The key goes to where the editor's caret is. Waiting for the browser's caret was not
+    // enough: ProseMirror takes the DOM selection on a later selectionchange, and a Backspace
+    // sent in between went to the end of "x", where the browser itself joined the paragraph
+    // into the quote block (and applied an inline style the CSP blocks). Tiptap puts the
+    // editor on its DOM element; wait until its state has the caret at the start.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const dom = document.querySelector('.ProseMirror') as
+            | (Element & { editor?: { state: { selection: { $head: { parentOffset: number } } } } })
+            | null
+          return dom?.editor?.state.selection.$head.parentOffset ?? -1
+        }),
+        { timeout: 10_000 },
+      )
+      .toBe(0)
     await page.keyboard.press('Backspace')
     await expect.poll(() => page.locator('.quote-block--selected').count()).toBe(1)
     expect(await page.locator('.quote-block').count()).toBe(1)
