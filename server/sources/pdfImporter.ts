@@ -14,6 +14,7 @@ import type { ImportedDocument, SourceKind } from '../../shared/sources/types'
 import { SourceImportError } from './errors'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits'
 import { type Line, layoutText, pageLines } from './pdfLayout'
+import { statedPageCount } from './pdfPageCount'
 import { importText } from './textImporter'
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>
@@ -54,6 +55,13 @@ async function info(pdf: PdfDocument): Promise<Record<string, unknown>> {
   }
 }
 
+function tooManyPages(filename: string, pages: number, maxPages: number): SourceImportError {
+  return new SourceImportError(
+    'too-large',
+    `${filename} has ${pages.toLocaleString('en')} pages; a source may have at most ${maxPages.toLocaleString('en')}`,
+  )
+}
+
 /** Imports a PDF named `filename`. */
 export async function importPdf(
   bytes: Uint8Array,
@@ -61,6 +69,8 @@ export async function importPdf(
   options: { kind?: SourceKind; url?: string | null; limits?: ImportLimits } = {},
 ): Promise<ImportedDocument> {
   const maxPages = (options.limits ?? DEFAULT_IMPORT_LIMITS).maxPdfPages
+  const stated = statedPageCount(bytes)
+  if (stated !== null && stated > maxPages) throw tooManyPages(filename, stated, maxPages)
   let pdf: PdfDocument
   try {
     // verbosity 0: pdf.js would otherwise print font warnings on stdout.
@@ -69,12 +79,7 @@ export async function importPdf(
     throw unreadable(filename, error)
   }
   try {
-    if (pdf.numPages > maxPages) {
-      throw new SourceImportError(
-        'too-large',
-        `${filename} has ${pdf.numPages.toLocaleString('en')} pages; a source may have at most ${maxPages.toLocaleString('en')}`,
-      )
-    }
+    if (pdf.numPages > maxPages) throw tooManyPages(filename, pdf.numPages, maxPages)
     const text = await pagesText(pdf, filename)
     if (text.trim() === '') {
       throw new SourceImportError(

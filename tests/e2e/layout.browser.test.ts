@@ -346,17 +346,30 @@ describe('narrow screens and colour schemes in the browser', () => {
             'backgroundColor',
           ),
           selection: rgb(document.querySelector('.ProseMirror-yjs-selection'), 'backgroundColor'),
+          // What else shows, to tell a failure's cause: every caret and avatar on the page.
+          carets: [...document.querySelectorAll('.collaboration-carets__caret')].map(
+            (el) => `${el.textContent}=${rgb(el, 'borderLeftColor')}`,
+          ),
+          avatars: [...document.querySelectorAll('.presence__person')].map(
+            (el) =>
+              `${el.getAttribute('data-name')}=${rgb(el.querySelector('.avatar'), 'backgroundColor')}`,
+          ),
+          selections: document.querySelectorAll('.ProseMirror-yjs-selection').length,
         }
       })
+    let seen: Awaited<ReturnType<typeof colours>> | null = null
+    const agree = async () => {
+      seen = await colours()
+      const { avatar, caret, label, selection } = seen
+      return avatar !== null && [caret, label, selection].every((c) => c === avatar)
+    }
+    // On a failure, say what showed: which of the four differed, and every caret and avatar.
     await expect
-      .poll(
-        async () => {
-          const { avatar, caret, label, selection } = await colours()
-          return avatar !== null && [caret, label, selection].every((c) => c === avatar)
-        },
-        { timeout: 20_000 },
-      )
+      .poll(agree, { timeout: 20_000 })
       .toBe(true)
+      .catch((error: Error) => {
+        throw new Error(`${error.message}; last seen ${JSON.stringify(seen)}`)
+      })
     await linPage.context().close()
     await page.context().close()
   })

@@ -67,9 +67,25 @@ describe('import pool', () => {
   it('[IP1] a thread parses exactly as the in-process parser does', async () => {
     const bytes = fs.readFileSync(path.join(fixturesDir, 'grain-exports.html'))
     const job = fileJob('grain-exports.html', new Uint8Array(bytes))
+    // In process first: the pool takes the job's bytes (moved to the thread, not copied).
+    const inProcess = await parseSource(job)
     const inThread = await pool().parse(job)
-    expect(inThread).toEqual(await parseSource(job))
+    expect(inThread).toEqual(inProcess)
     expect(inThread.quotes.length).toBeGreaterThan(0)
+  })
+
+  it('[IP8] bytes owning their buffer move to the thread; bytes sharing one are copied', async () => {
+    const html = fs.readFileSync(path.join(fixturesDir, 'grain-exports.html'))
+    const own = new Uint8Array(html)
+    const moved = await pool().parse(fileJob('own.html', own))
+    // Moved, not copied: the event loop never spends a copy of a large upload.
+    expect(own.byteLength).toBe(0)
+    const shared = new Uint8Array(html.byteLength + 16)
+    shared.set(html, 16)
+    const view = shared.subarray(16)
+    const copied = await pool().parse(fileJob('view.html', view))
+    expect(view.byteLength).toBe(html.byteLength)
+    expect(copied.quotes).toEqual(moved.quotes)
   })
 
   it("[IP2] the input's own refusal comes back as the same SourceImportError", async () => {

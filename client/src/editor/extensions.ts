@@ -24,7 +24,6 @@ import { BlockquoteLink } from './quote/blockquoteLink'
 import { SourceQuoteWithView, SourcesListWithView } from './quote/nodeViews'
 import { QuoteDrop } from './quote/quoteDrop'
 import { QuoteGuard } from './quote/quoteGuard'
-import { selectionAttrs } from './selectionClass'
 import { UndoBursts } from './undoBursts'
 
 /** How the local user appears to others: the awareness `user` field. */
@@ -62,7 +61,7 @@ export function clientExtensions({
     ...withViews,
     Collaboration.configure({ document: ydoc, field: DOCUMENT_FRAGMENT }),
     UndoBursts,
-    CollaborationCaret.configure({ provider, user, selectionRender: selectionAttrs }),
+    CollaborationCaret.configure({ provider, user }),
     CitationNumbers,
     QuoteDrop.configure({ insertedBy }),
     QuoteGuard,
