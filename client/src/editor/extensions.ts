@@ -11,7 +11,6 @@
  */
 import type { AnyExtension } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
-import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { CitationNumbers } from '../../../shared/citations/plugin'
@@ -19,6 +18,7 @@ import { briefingExtensions, DOCUMENT_FRAGMENT } from '../../../shared/schema'
 import { SOURCE_QUOTE } from '../../../shared/schema/nodes/sourceQuoteAttrs'
 import { SOURCES_LIST } from '../../../shared/schema/nodes/sourcesList'
 import { getSource, listSources } from '../../../shared/sources'
+import { Carets } from './carets'
 import { NestingLimit } from './nestingLimit'
 import { BlockquoteLink } from './quote/blockquoteLink'
 import { SourceQuoteWithView, SourcesListWithView } from './quote/nodeViews'
@@ -61,7 +61,7 @@ export function clientExtensions({
     ...withViews,
     Collaboration.configure({ document: ydoc, field: DOCUMENT_FRAGMENT }),
     UndoBursts,
-    CollaborationCaret.configure({ provider, user }),
+    Carets.configure({ awareness: provider.awareness, user }),
     CitationNumbers,
     QuoteDrop.configure({ insertedBy }),
     QuoteGuard,
