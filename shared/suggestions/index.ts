@@ -1,0 +1,10 @@
+export { hasSuggestions, listSuggestions, type SuggestionSummary } from './list'
+export {
+  acceptAllSuggestions,
+  acceptSuggestion,
+  rejectAllSuggestions,
+  rejectSuggestion,
+  withSuggestionsRejected,
+} from './review'
+export { type SuggestionAuthor, stampSuggestions } from './stamp'
+export { SUGGEST_SKIP, type SuggestOutcome, suggestTransaction } from './suggest'
