@@ -1,3 +1,4 @@
+export { SUGGESTION_DECISION } from './decision'
 export { hasSuggestions, listSuggestions, type SuggestionSummary } from './list'
 export {
   acceptAllSuggestions,
@@ -7,4 +8,4 @@ export {
   withSuggestionsRejected,
 } from './review'
 export { type SuggestionAuthor, stampSuggestions } from './stamp'
-export { SUGGEST_SKIP, type SuggestOutcome, suggestTransaction } from './suggest'
+export { type SuggestOutcome, suggestTransaction } from './suggest'

@@ -18,20 +18,26 @@ const NAMES: readonly string[] = SUGGESTION_MARKS
 /** Adds steps to `tr` that give every unsigned suggestion mark in its document `author`. */
 export function stampSuggestions(tr: Transaction, author: SuggestionAuthor, at: Date): void {
   const unsigned: { from: number; to: number; mark: Mark }[] = []
+  // The library extends a suggestion the author keeps typing into by reusing its id; the
+  // new letters then take that suggestion's signature, so a word stays one run of text.
+  const signed = new Map<unknown, Mark>()
   tr.doc.descendants((node, pos) => {
     if (!node.isText) return true
     for (const mark of node.marks) {
-      if (NAMES.includes(mark.type.name) && mark.attrs.by === null) {
-        unsigned.push({ from: pos, to: pos + node.nodeSize, mark })
-      }
+      if (!NAMES.includes(mark.type.name)) continue
+      if (mark.attrs.by === null) unsigned.push({ from: pos, to: pos + node.nodeSize, mark })
+      else if (mark.attrs.by === author.id) signed.set(`${mark.type.name} ${mark.attrs.id}`, mark)
     }
     return false
   })
   const time = at.toISOString()
   for (const { from, to, mark } of unsigned) {
+    const same = signed.get(`${mark.type.name} ${mark.attrs.id}`)
+    const attrs = same
+      ? same.attrs
+      : { ...mark.attrs, by: author.id, byName: author.name, at: time }
     // Removed first: a modification does not exclude itself, so adding alone would keep both.
     tr.removeMark(from, to, mark)
-    const signed = mark.type.create({ ...mark.attrs, by: author.id, byName: author.name, at: time })
-    tr.addMark(from, to, signed)
+    tr.addMark(from, to, mark.type.create(attrs))
   }
 }

@@ -7,6 +7,7 @@
  */
 import { transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
+import { SUGGESTION_DECISION } from './decision'
 import { type SuggestionAuthor, stampSuggestions } from './stamp'
 
 /** What `suggestTransaction` decided. */
@@ -20,9 +21,6 @@ export type SuggestOutcome =
    * way to the others. The edit is dropped instead.
    */
   | { kind: 'refuse'; reason: string }
-
-/** Meta key that marks a transaction as not to be converted (accept, reject, remote). */
-export const SUGGEST_SKIP = 'briefingSuggestSkip'
 
 /** Transactions that arrive from Yjs (a co-author's edit, an undo) are already decided. */
 function comesFromYjs(tr: Transaction): boolean {
@@ -43,7 +41,8 @@ export function suggestTransaction(
   now: Date,
   newId: () => string,
 ): SuggestOutcome {
-  if (!tr.docChanged || comesFromYjs(tr) || tr.getMeta(SUGGEST_SKIP)) return { kind: 'pass', tr }
+  if (!tr.docChanged || comesFromYjs(tr) || tr.getMeta(SUGGESTION_DECISION))
+    return { kind: 'pass', tr }
   let tracked: Transaction
   try {
     tracked = transformToSuggestionTransaction(tr, state, () => newId())

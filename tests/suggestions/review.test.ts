@@ -1,5 +1,5 @@
 /**
- * [SUG1]-[SUG6] Suggested edits on the shared schema: suggesting mode turns edits into signed
+ * [SUG1]-[SUG6] (and [SUG1b]) Suggested edits on the shared schema: suggesting mode turns edits into signed
  * suggestion marks, accept and reject apply or drop them one at a time or all at once, export
  * reads the document as if every open suggestion were rejected, and quote blocks cannot be
  * changed by a suggestion. The marks round-trip through a Y.Doc, so they sync like any mark.
@@ -15,7 +15,7 @@ import {
   listSuggestions,
   rejectAllSuggestions,
   rejectSuggestion,
-  SUGGEST_SKIP,
+  SUGGESTION_DECISION,
   suggestTransaction,
   withSuggestionsRejected,
 } from '../../shared/suggestions'
@@ -70,6 +70,23 @@ describe('suggested edits', () => {
     expect(list[0]?.id).not.toBe(list[1]?.id)
   })
 
+  it('[SUG1b] typing on inside one’s own suggestion keeps it one suggestion with one signature', () => {
+    let state = suggest(start(), (s) => s.tr.insertText('v', at(12)))
+    const later = new Date(when.getTime() + 60_000)
+    const tr = state.tr.insertText('ery ', at(13))
+    const outcome = suggestTransaction(state, tr, ada, later, () => 'other')
+    if (outcome.kind !== 'suggest') throw new Error(outcome.kind)
+    state = state.apply(outcome.tr)
+    expect(listSuggestions(state.doc)).toEqual([
+      expect.objectContaining({ inserted: 'very ', at: when.toISOString() }),
+    ])
+    const runs: string[] = []
+    state.doc.child(0).forEach((node) => {
+      runs.push(node.text ?? '')
+    })
+    expect(runs).toEqual(['The plan is ', 'very ', 'bold and new.'])
+  })
+
   it('[SUG2] accepting one keeps its words; rejecting the other leaves the text as it was', () => {
     let state = twoSuggestions()
     const [insertion, deletion] = listSuggestions(state.doc)
@@ -110,7 +127,7 @@ describe('suggested edits', () => {
       expect(suggestTransaction(state, edit(state), ada, when, () => 'x').kind).toBe('refuse')
     }
     // Accepting and rejecting, and edits marked to skip, pass through unchanged.
-    const skipped = state.tr.insertText('x', 1).setMeta(SUGGEST_SKIP, true)
+    const skipped = state.tr.insertText('x', 1).setMeta(SUGGESTION_DECISION, true)
     expect(suggestTransaction(state, skipped, ada, when, () => 'x')).toEqual({
       kind: 'pass',
       tr: skipped,
