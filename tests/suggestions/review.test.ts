@@ -141,4 +141,24 @@ describe('suggested edits', () => {
     expect(back.eq(doc)).toBe(true)
     back.check()
   })
+
+  it('[SUG6b] the schema check refuses a suggestion mark with a malformed id, author or time', () => {
+    const withMark = (attrs: Record<string, unknown>) =>
+      schema.nodeFromJSON({
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [{ type: 'text', text: 'x', marks: [{ type: 'insertion', attrs }] }],
+          },
+        ],
+      })
+    expect(() =>
+      withMark({ id: 's1', by: 'u', byName: 'Ada', at: when.toISOString() }).check(),
+    ).not.toThrow()
+    expect(() => withMark({ id: '' }).check()).toThrow(/suggestion id: ""/)
+    expect(() => withMark({ id: null }).check()).toThrow(/suggestion id: null/)
+    expect(() => withMark({ id: 's1', by: 7 }).check()).toThrow(/suggestion by: 7/)
+    expect(() => withMark({ id: 's1', at: 'x'.repeat(300) }).check()).toThrow(/suggestion at/)
+  })
 })
