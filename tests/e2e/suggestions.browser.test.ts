@@ -113,6 +113,13 @@ describe('suggested edits in the browser', () => {
     await adaPage.setViewportSize({ width: 390, height: 844 })
     await shot(adaPage, 'suggestions-review-390.png')
     await adaPage.emulateMedia({ colorScheme: 'dark' })
+    // Buttons fade to the dark scheme (a short transition): shoot once they have.
+    const rejectBackground = () =>
+      cards(adaPage)
+        .first()
+        .getByRole('button', { name: /^Reject/ })
+        .evaluate((button) => getComputedStyle(button).backgroundColor)
+    await expect.poll(rejectBackground, WAIT).not.toBe('rgb(255, 255, 255)')
     await shot(adaPage, 'suggestions-review-390-dark.png')
     await adaPage.setViewportSize({ width: 1280, height: 800 })
     await shot(adaPage, 'suggestions-review-dark.png')
@@ -136,6 +143,13 @@ describe('suggested edits in the browser', () => {
     await undo.click()
     await expect.poll(() => gracePage.locator('ins.suggestion-insertion').count(), WAIT).toBe(1)
     await expect.poll(() => cards(adaPage).count(), WAIT).toBe(2)
+
+    // The suggester's page on a phone, where the mode menu sits in the wrapped toolbar.
+    await gracePage.getByRole('button', { name: 'Sources panel', exact: true }).click()
+    await gracePage.locator('.editor-layout--panel').waitFor({ state: 'detached' })
+    await gracePage.setViewportSize({ width: 390, height: 844 })
+    await gracePage.locator('.mode-switch--suggesting').waitFor()
+    await shot(gracePage, 'suggestions-suggesting-390.png')
     expect(pageErrors).toEqual([])
   })
 })
