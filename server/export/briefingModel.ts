@@ -8,6 +8,7 @@ import type { Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { readBriefingSettings } from '../../shared/briefing/settings'
 import { getSource } from '../../shared/sources/sourcesMap'
+import { withSuggestionsRejected } from '../../shared/suggestions/review'
 import { readDocumentBody } from '../content/render'
 import type { Stores } from '../store'
 import type { BriefingRecord } from '../store/briefingStore'
@@ -68,11 +69,17 @@ export function modelFromDoc(
     )
   }
   const { settings, problems } = readBriefingSettings(doc)
+  // A suggestion is not part of the text until someone accepts it.
+  const suggestions = withSuggestionsRejected(body.node)
   return buildExportModel({
-    doc: body.node,
+    doc: suggestions.doc,
     getSource: (id) => getSource(doc, id),
     settings,
-    warnings: [...body.dropped.map((part) => `left out: ${part.message}`), ...problems],
+    warnings: [
+      ...body.dropped.map((part) => `left out: ${part.message}`),
+      ...problems,
+      ...openSuggestionsWarning(suggestions.open),
+    ],
     meta: {
       title: facts.briefing.title,
       team: facts.team,
@@ -86,6 +93,12 @@ export function modelFromDoc(
     citations: new CitationFormatter(settings.citationStyle),
     citationStyleLabel: citationStyleLabel(settings.citationStyle),
   })
+}
+
+function openSuggestionsWarning(open: number): string[] {
+  if (open === 0) return []
+  const what = open === 1 ? '1 open suggested edit' : `${open} open suggested edits`
+  return [`${what} left out: the export reads as if they were rejected`]
 }
 
 /**

@@ -26,6 +26,7 @@ import { Dropcursor } from '@tiptap/extensions/drop-cursor'
 import { Gapcursor } from '@tiptap/extensions/gap-cursor'
 import { TrailingNode } from '@tiptap/extensions/trailing-node'
 import { Cite } from './marks/cite'
+import { Deletion, Insertion, Modification } from './marks/suggestion'
 import { SourceQuote } from './nodes/sourceQuote'
 import { SourcesList } from './nodes/sourcesList'
 
@@ -68,5 +69,9 @@ export function briefingExtensions(): AnyExtension[] {
     SourceQuote.configure(),
     SourcesList.configure(),
     Cite.configure(),
+    // Track changes (./marks/suggestion): last, so a suggestion wraps every other mark.
+    Insertion.configure(),
+    Deletion.configure(),
+    Modification.configure(),
   ]
 }

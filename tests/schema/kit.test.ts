@@ -10,6 +10,7 @@ import StarterKit from '@tiptap/starter-kit'
 import { describe, expect, it } from 'vitest'
 import { briefingExtensions } from '../../shared/schema'
 import { Cite } from '../../shared/schema/marks/cite'
+import { Deletion, Insertion, Modification } from '../../shared/schema/marks/suggestion'
 import { SourceQuote } from '../../shared/schema/nodes/sourceQuote'
 import { SourcesList } from '../../shared/schema/nodes/sourcesList'
 
@@ -36,6 +37,9 @@ describe('the briefing schema', () => {
       SourceQuote.configure(),
       SourcesList.configure(),
       Cite.configure(),
+      Insertion.configure(),
+      Deletion.configure(),
+      Modification.configure(),
     ]
     expect(describeSchema(briefingExtensions())).toEqual(describeSchema(starterKit))
     expect(briefingExtensions().map((e) => e.name)).not.toContain('undoRedo')

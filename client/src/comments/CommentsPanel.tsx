@@ -1,6 +1,7 @@
 /**
  * The comments side panel: the briefing's threads in document order, filtered to open or
- * resolved ones, a new thread on the selected text, and highlights of the commented text in
+ * resolved ones, a new thread on the selected text, the suggested edits to accept or reject
+ * (../suggestions/SuggestionList), and highlights of the commented text in
  * the editor while it is open. Loaded when first opened (the page-weight budget).
  */
 import type { Editor } from '@tiptap/core'
@@ -8,6 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
 import { listMentionable, markMentionsRead, startThread } from '../api/comments'
 import { CloseIcon } from '../sources/icons'
+import { SuggestionList } from '../suggestions/SuggestionList'
 import { IconButton } from '../ui/IconButton'
 import { Notice } from '../ui/Notice'
 import { CommentComposer, type Mentionable } from './CommentComposer'
@@ -24,9 +26,17 @@ interface CommentsPanelProps {
   mayComment: boolean
   /** The caller may resolve and reopen anyone's thread. */
   mayModerate: boolean
+  /** The caller may accept and reject suggested edits. */
+  mayDecide: boolean
   me: string
   onClose: () => void
 }
+
+// Suggesting mode's filter loads with this panel's chunk (useSuggestingMode imports it from
+// here): one lazy chunk for all of review. With a second lazy chunk sharing the track-changes
+// library, rolldown 1.2 split ProseMirror off the editor chunk and the editor page's first
+// load grew by 4 kB (rolldown/rolldown#10731).
+export { suggestingFilter } from '../suggestions/suggestMode'
 
 type Filter = 'open' | 'resolved'
 
@@ -36,6 +46,7 @@ export function CommentsPanel({
   provider,
   mayComment,
   mayModerate,
+  mayDecide,
   me,
   onClose,
 }: CommentsPanelProps) {
@@ -151,6 +162,7 @@ export function CommentsPanel({
         </div>
       )}
       <div className="sources-panel__body comments-panel__list">
+        <SuggestionList editor={editor} mayDecide={mayDecide} />
         {threads === null && !error && <p className="panel-note">Loading…</p>}
         {threads !== null && shown.length === 0 && (
           <p className="panel-note">

@@ -17,6 +17,7 @@ import { clientExtensions } from './extensions'
 import { isModKey } from './shortcuts'
 import { Toolbar } from './toolbar/Toolbar'
 import type { CollabSession } from './useCollabSession'
+import { useSuggestingMode } from './useSuggestingMode'
 
 // Opened by a click, so fetched then rather than with the editor page (bench/lib/pageWeight.ts).
 const CommentsPanel = lazyNamed(() => import('../comments/CommentsPanel'), 'CommentsPanel')
@@ -108,6 +109,13 @@ export function DocumentEditor({
     editor.commands.updateUser({ name: identity.name, color: identity.color })
   }, [editor, identity.name, identity.color])
 
+  const mode = useSuggestingMode(editor, { id: me, name: identity.name })
+  // Someone who can no longer write cannot suggest either (the server drops their edits).
+  const { suggesting, choose } = mode
+  useEffect(() => {
+    if (!editable && suggesting) choose(false)
+  }, [editable, suggesting, choose])
+
   const focusBody = () => editor.commands.focus('start')
 
   return (
@@ -122,8 +130,10 @@ export function DocumentEditor({
             onSourcesOpenChange={setPanelOpen}
             commentsOpen={panel === 'comments'}
             onCommentsOpenChange={(open) => setPanel(open ? 'comments' : null)}
+            mode={mode}
           />
-          <article className="paper">
+          {mode.notice && <output className="suggesting-notice">{mode.notice}</output>}
+          <article className={`paper${mode.suggesting ? ' paper--suggesting' : ''}`}>
             {header(focusBody)}
             <EditorContent editor={editor} className="paper__body" />
           </article>
@@ -147,6 +157,7 @@ export function DocumentEditor({
               // Without a role from the server, offer everything and let the server decide.
               mayComment={!role || can(role, 'comment')}
               mayModerate={!role || can(role, 'moderate')}
+              mayDecide={editable}
               me={me}
               onClose={() => setPanel(null)}
             />

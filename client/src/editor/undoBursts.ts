@@ -11,7 +11,8 @@
  * stops (while it undoes or redoes) are untouched.
  *
  * Typing is merged into one step, but a quote block inserted or deleted is a step of its own,
- * as a block is in Google Docs or Word: without that, Ctrl+Z after deleting a selected quote
+ * as a block is in Google Docs or Word, and so is each accept or reject of a suggestion:
+ * without that, Ctrl+Z after deleting a selected quote
  * block also took back everything typed in the half second before it.
  */
 import { Extension } from '@tiptap/core'
@@ -27,6 +28,7 @@ import { ReplaceAroundStep, ReplaceStep } from '@tiptap/pm/transform'
 import { ySyncPluginKey, yUndoPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import { SOURCE_QUOTE } from '../../../shared/schema/nodes/sourceQuoteAttrs'
+import { SUGGESTION_DECISION } from '../../../shared/suggestions/decision'
 import { rangeHoldsQuote } from './quote/quoteGuard'
 
 function fragmentHoldsQuote(fragment: Fragment): boolean {
@@ -39,12 +41,14 @@ function fragmentHoldsQuote(fragment: Fragment): boolean {
 }
 
 /**
- * Whether a local edit is an undo step of its own: it replaces a selected node, or it removes
- * or adds a quote block. Read from the steps, so typing costs no walk over the document.
+ * Whether a local edit is an undo step of its own: it replaces a selected node, removes or
+ * adds a quote block, or accepts or rejects suggestions. Read from the steps and meta, so
+ * typing costs no walk over the document.
  */
 export function isOwnUndoStep(tr: Transaction, before: EditorState): boolean {
   if (!tr.docChanged) return false
   if (before.selection instanceof NodeSelection) return true
+  if (tr.getMeta(SUGGESTION_DECISION)) return true
   return tr.steps.some((step, i) => {
     if (!(step instanceof ReplaceStep || step instanceof ReplaceAroundStep)) return false
     const doc = tr.docs[i] ?? before.doc

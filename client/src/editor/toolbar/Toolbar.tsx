@@ -6,8 +6,10 @@ import { useSourcesContext } from '../../sources/sourcesContext'
 import { useSourceList } from '../../sources/useSources'
 import { LinkIcon, RedoIcon, UndoIcon } from '../../ui/icons'
 import { lazyNamed } from '../../ui/lazyNamed'
+import type { SuggestingMode } from '../useSuggestingMode'
 import { CommentsToggle } from './CommentsToggle'
 import { BLOCK_FORMATS, type Format, FormatButtons, HEADINGS, TEXT_FORMATS } from './formats'
+import { ModeSwitch } from './ModeSwitch'
 import { PopoverButton } from './PopoverButton'
 import { SourcesToggle } from './SourcesToggle'
 import { ToolbarButton } from './ToolbarButton'
@@ -26,6 +28,7 @@ interface ToolbarProps {
   onSourcesOpenChange: (open: boolean) => void
   commentsOpen: boolean
   onCommentsOpenChange: (open: boolean) => void
+  mode: SuggestingMode
 }
 
 export function Toolbar({
@@ -36,6 +39,7 @@ export function Toolbar({
   onSourcesOpenChange,
   commentsOpen,
   onCommentsOpenChange,
+  mode,
 }: ToolbarProps) {
   const sources = useSourceList(useSourcesContext().library)
   const [citeOpen, setCiteOpen] = useState(false)
@@ -95,6 +99,9 @@ export function Toolbar({
         </ToolbarButton>
       </div>
       <div className="toolbar__group toolbar__group--end">
+        {state.editable && (
+          <ModeSwitch suggesting={mode.suggesting} disabled={off} onChange={mode.choose} />
+        )}
         <ToolbarButton
           label="Undo your last change"
           shortcut="Mod-z"
