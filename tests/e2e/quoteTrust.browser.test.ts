@@ -223,13 +223,16 @@ describe('quote blocks you can trust', () => {
     // into the quote block (and applied an inline style the CSP blocks). Tiptap puts the
     // editor on its DOM element; wait until its state has the caret at the start.
     await expect
-      .poll(() =>
-        page.evaluate(() => {
-          const dom = document.querySelector('.ProseMirror') as
-            | (Element & { editor?: { state: { selection: { $head: { parentOffset: number } } } } })
-            | null
-          return dom?.editor?.state.selection.$head.parentOffset ?? -1
-        }),
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const dom = document.querySelector('.ProseMirror') as
+              | (Element & {
+                  editor?: { state: { selection: { $head: { parentOffset: number } } } }
+                })
+              | null
+            return dom?.editor?.state.selection.$head.parentOffset ?? -1
+          }),
         { timeout: 10_000 },
       )
       .toBe(0)
