@@ -22,6 +22,7 @@ import {
 } from './connection'
 import type { EarlyClient } from './earlyAnswer'
 import { RateLimitExceeded, RoomLoadFailed } from './errors'
+import type { LiveSocket } from './liveness'
 import { MESSAGE_RATE, MessageRate } from './messageRate'
 import type { Room } from './room'
 import type { RoomRegistry } from './roomRegistry'
@@ -50,7 +51,7 @@ export interface AttachOptions {
  * The WebSocket class of the collaboration server. Its own members are `#private` so that
  * they can never collide with the fields and methods `ws` keeps on its sockets.
  */
-export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyClient {
+export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyClient, LiveSocket {
   #connection: Connection | null = null
   #log: Logger | null = null
   #slot: SocketSlot | null = null
@@ -63,6 +64,8 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
   /** Waits for the first frame while the room loads (see firstFrame). */
   #firstFrameWaiter: ((frame: Uint8Array | null) => void) | null = null
   readonly #rate = new MessageRate(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst)
+  /** Liveness beats since the client last sent anything (see liveness.ts). */
+  #silentBeats = 0
 
   get isOpen(): boolean {
     return this.readyState === WebSocket.OPEN
@@ -91,6 +94,18 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
     })
   }
 
+  /** LiveSocket: beats since the client was last heard. */
+  beatsSilent(): number {
+    return this.#silentBeats
+  }
+
+  /** LiveSocket: counts a beat and asks for a pong. */
+  beat(): void {
+    if (!this.isOpen) return
+    this.#silentBeats++
+    this.ping()
+  }
+
   /**
    * Joins the briefing's room as a new connection, buffering frames until it has loaded.
    * Called once, right after the handshake. Returns the connection.
@@ -112,6 +127,7 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
     this.#slot = options.slot
     this.#maxEarlyBytes = options.maxBufferedBytes
     this.on('message', this.#receive)
+    this.on('pong', this.#heard)
     this.on('error', this.#reportError)
     this.on('close', this.#leave)
     registry.join(options.briefingId, connection, this).then(
@@ -121,8 +137,13 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
     return connection
   }
 
+  #heard(): void {
+    this.#silentBeats = 0
+  }
+
   /** A frame from the client (`this` is the socket: ws calls listeners on the emitter). */
   #receive(data: RawData, isBinary: boolean): void {
+    this.#silentBeats = 0
     const connection = this.#connection!
     // Frames still arriving after we decided to close are ignored, except at a restart: the
     // client sent them before it learned of it, and they are stored like any other.
