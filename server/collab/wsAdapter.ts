@@ -10,7 +10,7 @@
  */
 import { type RawData, WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/closeCodes'
-import { MalformedMessageError } from '../../shared/protocol/messages'
+import { encodeQueryAwareness, MalformedMessageError } from '../../shared/protocol/messages'
 import { errorField, type Logger } from '../log/logger'
 import type { SendLimits } from './backpressure'
 import { closeFor } from './closeFor'
@@ -64,8 +64,10 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
   /** Waits for the first frame while the room loads (see firstFrame). */
   #firstFrameWaiter: ((frame: Uint8Array | null) => void) | null = null
   readonly #rate = new MessageRate(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst)
-  /** Liveness beats since the client last sent anything (see liveness.ts). */
-  #silentBeats = 0
+  /** Liveness beats since the client last sent a frame (see liveness.ts). */
+  #beatsSinceFrame = 0
+  /** Liveness beats since the client last sent a frame or a pong. */
+  #beatsSincePong = 0
 
   get isOpen(): boolean {
     return this.readyState === WebSocket.OPEN
@@ -94,16 +96,25 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
     })
   }
 
-  /** LiveSocket: beats since the client was last heard. */
+  /**
+   * LiveSocket: beats since the client's last sign of life. A client others see as present
+   * owes a frame (the answer to the awareness query); any other, a pong.
+   */
   beatsSilent(): number {
-    return this.#silentBeats
+    return this.#presentToOthers() ? this.#beatsSinceFrame : this.#beatsSincePong
   }
 
-  /** LiveSocket: counts a beat and asks for a pong. */
+  /** LiveSocket: counts a beat and asks for a pong, and for a frame from a present client. */
   beat(): void {
     if (!this.isOpen) return
-    this.#silentBeats++
+    this.#beatsSinceFrame++
+    this.#beatsSincePong++
     this.ping()
+    if (this.#presentToOthers()) this.#connection!.send(encodeQueryAwareness())
+  }
+
+  #presentToOthers(): boolean {
+    return this.#room !== null && (this.#connection?.awarenessClients.size ?? 0) > 0
   }
 
   /**
@@ -138,12 +149,13 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
   }
 
   #heard(): void {
-    this.#silentBeats = 0
+    this.#beatsSincePong = 0
   }
 
   /** A frame from the client (`this` is the socket: ws calls listeners on the emitter). */
   #receive(data: RawData, isBinary: boolean): void {
-    this.#silentBeats = 0
+    this.#beatsSinceFrame = 0
+    this.#beatsSincePong = 0
     const connection = this.#connection!
     // Frames still arriving after we decided to close are ignored, except at a restart: the
     // client sent them before it learned of it, and they are stored like any other.

@@ -1,13 +1,18 @@
 /**
- * [LIVE] A client whose network dies without a word stops being shown as present: the
- * server pings every socket each beat and drops one it has not heard from for two beats,
- * which removes its presence like any other departure (server/collab/liveness.ts).
+ * [LIVE] A client whose network dies without a word stops being shown as present: each beat
+ * the server pings every socket (and asks one holding presence for its awareness) and drops
+ * one that gave no answer for two beats, which removes its presence like any other departure
+ * (server/collab/liveness.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { WebSocket } from 'ws'
+import { WebSocket } from 'ws'
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { encodeAwareness } from '../../shared/protocol/messages'
 import { connectClient, type TestClient, waitSynced } from '../helpers/clients'
 import { FreezableLink } from '../helpers/freezableLink'
 import { createBriefing, startTestServer, type TestServer } from '../helpers/server'
+import { tokenFor } from '../helpers/tokens'
 import { waitFor } from '../helpers/waitFor'
 
 const BEAT_MS = 100
@@ -33,7 +38,7 @@ describe('liveness of collaboration sockets', () => {
     await Promise.all([waitSynced(ada), waitSynced(bo)])
     const boSeesAda = () => bo.provider.awareness.getStates().has(ada.doc.clientID)
     await waitFor(boSeesAda, 'Bo sees Ada')
-    return { ada, bo, boSeesAda }
+    return { briefingId, ada, bo, boSeesAda }
   }
 
   it('[LIVE1] a client whose network goes silent is no longer present for the others', async () => {
@@ -55,5 +60,26 @@ describe('liveness of collaboration sockets', () => {
     await waitFor(() => pings >= 10, 'ten beats')
     expect(boSeesAda()).toBe(true)
     expect(ada.provider.wsconnected).toBe(true)
+  })
+
+  it('[LIVE3] a client shown as present whose socket answers pings but whose page says nothing is dropped', async () => {
+    const { briefingId, bo } = await adaThroughLink()
+    // As a browser in offline mode: the network stack still answers pings (ws does so by
+    // itself), but nothing the page would send gets out.
+    const mute = new Awareness(new Y.Doc())
+    const raw = new WebSocket(`${server.wsUrl}/${briefingId}?token=${tokenFor(briefingId)}`)
+    try {
+      await new Promise((resolve) => raw.once('open', resolve))
+      mute.setLocalStateField('user', { name: 'Mute' })
+      raw.send(encodeAwareness(encodeAwarenessUpdate(mute, [mute.clientID])))
+      await waitFor(() => bo.provider.awareness.getStates().has(mute.clientID), 'Bo sees Mute')
+      await waitFor(() => !bo.provider.awareness.getStates().has(mute.clientID), 'Mute dropped', {
+        timeoutMs: 10_000,
+      })
+      await waitFor(() => raw.readyState === WebSocket.CLOSED, 'socket dropped')
+    } finally {
+      raw.close()
+      mute.destroy()
+    }
   })
 })
