@@ -9,7 +9,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { createBriefingAs, signUp, type TestUser } from '../helpers/users'
-import { ARTIFACTS_DIR, builtClient, launchChromium, openTrackedPage } from './browser'
+import {
+  ARTIFACTS_DIR,
+  builtClient,
+  collectPageErrors,
+  launchChromium,
+  openTrackedPage,
+} from './browser'
 
 const documentBody = (page: Page) => page.locator('.document')
 const editableBody = (page: Page) => page.locator('.document[contenteditable="true"]')
@@ -125,11 +131,6 @@ describe('offline reload in the browser', () => {
     const afterReload = await storedUpdates(page, id)
     await typeAtEnd(page, ' After reload.')
     await stored(page, id, afterReload, ' After reload.'.length)
-    await page.setViewportSize({ width: 390, height: 800 })
-    await page.emulateMedia({ colorScheme: 'dark' })
-    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'offline-reloaded-phone-dark.png') })
-    await page.setViewportSize({ width: 1280, height: 800 })
-    await page.emulateMedia({ colorScheme: 'light' })
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'offline-reloaded.png') })
 
     await context.setOffline(false)
@@ -150,35 +151,50 @@ describe('offline reload in the browser', () => {
       (await ada.api(`/api/briefings/${id}/content?format=html`)).text(),
     ).toContain('Kept on the server.')
 
-    await page.context().setOffline(true)
+    const context = page.context()
+    await context.setOffline(true)
     await poll(() => connectionState(page)).toBe('offline')
     const before = await storedUpdates(page, id)
     await typeAtEnd(page, ' Only in the old copy.')
     await stored(page, id, before, ' Only in the old copy.'.length)
-    await page.context().setOffline(false)
-    // The server replaced the document meanwhile (as after a backup restore) before Ada's
-    // edits reached it: they belong to a history the server no longer has.
+    // Ada leaves before the edits could be sent; the server then replaces the document (as
+    // after a backup restore): they belong to a history the server no longer has.
     await page.close({ runBeforeUnload: false })
     expect(await server.stores.briefings.renewEpoch(id)).toBeTruthy()
+    await context.setOffline(false)
 
-    const again = await openTrackedPage(browser, server.url, ada, 'ada-again', {
-      contexts,
-      errors,
-    })
+    // The same browser (its IndexedDB holds the old copy) opens the briefing again.
+    const again = await context.newPage()
+    collectPageErrors(again, 'ada-again', errors)
     await again.goto(`/b/${id}`)
     await poll(() => connectionState(again)).toBe('connected')
     await poll(() => documentBody(again).innerText()).toContain('Kept on the server.')
+    // The copy is open again (it stores the doc as it opens), so an old one would be in by now.
+    await poll(() => storedUpdates(again, id)).toBeGreaterThanOrEqual(1)
     expect(await documentBody(again).innerText()).not.toContain('Only in the old copy.')
     const html = await (await ada.api(`/api/briefings/${id}/content?format=html`)).text()
     expect(html).not.toContain('Only in the old copy.')
     expect(errors.filter((e) => !OFFLINE_NOISE.test(e))).toEqual([])
   })
 
-  it('[OFR3] signing out deletes the copies and the kept answers', async () => {
+  it('[OFR3] the list reads offline; signing out deletes the copies and the kept answers', async () => {
     const id = await createBriefingAs(ada, 'Port audit')
     const page = await adaOpens(id)
     await typeAtEnd(page, 'Private notes.')
     await poll(async () => (await offlineState(page)).copies).toContain(`briefing-copy:${id}`)
+    await page.goto('/')
+    await page.getByRole('link', { name: 'Port audit' }).waitFor()
+    await page.context().setOffline(true)
+    const offlineList = await page.reload()
+    expect(offlineList?.fromServiceWorker()).toBe(true)
+    await page.getByRole('link', { name: 'Port audit' }).waitFor()
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'offline-list.png') })
+    await page.setViewportSize({ width: 390, height: 800 })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'offline-list-phone-dark.png') })
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.context().setOffline(false)
     await poll(async () => (await offlineState(page)).kept).toBe(true)
 
     await page.getByRole('button', { name: 'Account: Ada Lovelace' }).click()
