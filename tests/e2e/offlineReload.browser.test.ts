@@ -4,6 +4,7 @@
  * and they reach the others once the network is back. A copy from another epoch is dropped,
  * not merged; signing out deletes copies and kept answers.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -202,5 +203,22 @@ describe('offline reload in the browser', () => {
     await page.waitForURL('**/signin')
     await poll(() => offlineState(page)).toEqual({ copies: [], record: null, kept: false })
     expect(errors.filter((e) => !OFFLINE_NOISE.test(e))).toEqual([])
+  })
+
+  it('[OFR4] /sw.js is revalidated on every check and names every file of its build', async () => {
+    const res = await fetch(`${server.url}/sw.js`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-cache')
+    expect(res.headers.get('content-type')).toMatch(/javascript/)
+    const source = await res.text()
+    expect(source).not.toMatch(/\bimport\b|BRIEFING_PRECACHE_MANIFEST/)
+    const built = fs
+      .readdirSync(path.join(builtClient(), 'assets'))
+      .filter((name) => !/\.(br|gz|map)$/.test(name))
+    expect(built.length).toBeGreaterThan(0)
+    for (const name of built) expect(source).toContain(`/assets/${name}`)
+    // Each named file is served, so the worker's install cannot fail on a missing one.
+    const named = source.match(/\/assets\/[\w.-]+/g) ?? []
+    expect(new Set(named).size).toBe(built.length)
   })
 })
