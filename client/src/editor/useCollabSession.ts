@@ -25,7 +25,8 @@ import { ApiError } from '../api/apiError'
 import { getBriefing } from '../api/briefings'
 import { useAuth } from '../auth/AuthProvider'
 import { COMMENT_EVENTS_PARAM, ignoreCommentFrames } from '../comments/commentEvents'
-import { dropOfflineCopy, openOfflineCopy } from '../offline/offlineCopies'
+import { dropOfflineCopy } from '../offline/offlineCopies'
+import { openOfflineCopy } from '../offline/openCopy'
 import {
   type ConnectionEvent,
   type ConnectionState,

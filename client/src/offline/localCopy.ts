@@ -1,6 +1,6 @@
 /**
  * Keeps a Y.Doc in IndexedDB with y-indexeddb: what is stored is applied to the doc when it
- * opens, and every change is stored as it happens. Loaded on demand (offlineCopies.ts).
+ * opens, and every change is stored as it happens.
  */
 import { IndexeddbPersistence } from 'y-indexeddb'
 import type * as Y from 'yjs'

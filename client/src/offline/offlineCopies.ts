@@ -1,10 +1,8 @@
 /**
  * The browser side of offline copies (copyRegistry.ts has the rules): reading and writing the
- * record in localStorage, deleting copies from IndexedDB, and opening one for a session. The
- * y-indexeddb code is loaded only when a briefing opens (localCopy.ts), so the list page and
- * the editor's first load do not carry it.
+ * record in localStorage, and deleting copies from IndexedDB. Every page needs these (signing
+ * out wipes); opening a copy (openCopy.ts, with y-indexeddb) is only the editor's.
  */
-import type * as Y from 'yjs'
 import {
   COPY_RECORD_KEY,
   type CopyRecord,
@@ -12,11 +10,10 @@ import {
   forgetCopy,
   parseCopyRecord,
   planForUser,
-  planOpen,
-  recordSynced,
 } from './copyRegistry'
 
-function readRecord(): CopyRecord | null {
+/** The stored record; null when there is none or storage is blocked. */
+export function readRecord(): CopyRecord | null {
   try {
     return parseCopyRecord(localStorage.getItem(COPY_RECORD_KEY))
   } catch {
@@ -25,7 +22,8 @@ function readRecord(): CopyRecord | null {
   }
 }
 
-function writeRecord(record: CopyRecord | null): void {
+/** Stores `record`, or removes the record when null. */
+export function writeRecord(record: CopyRecord | null): void {
   try {
     if (record) localStorage.setItem(COPY_RECORD_KEY, JSON.stringify(record))
     else localStorage.removeItem(COPY_RECORD_KEY)
@@ -42,7 +40,8 @@ function deleteDatabase(name: string): Promise<void> {
   })
 }
 
-async function deleteCopies(briefingIds: readonly string[]): Promise<void> {
+/** Deletes the copies of these briefings. */
+export async function deleteCopies(briefingIds: readonly string[]): Promise<void> {
   await Promise.all(briefingIds.map((id) => deleteDatabase(copyDatabaseName(id))))
 }
 
@@ -65,47 +64,4 @@ export async function dropOfflineCopy(briefingId: string): Promise<void> {
   const record = readRecord()
   if (record) writeRecord(forgetCopy(record, briefingId))
   await deleteCopies([briefingId])
-}
-
-/** A session's copy of its briefing, open in IndexedDB. */
-export interface OpenCopy {
-  /** Call once the provider has synced: the copy now holds a server state of this epoch. */
-  synced(): void
-  close(): void
-}
-
-/**
- * Opens `briefingId`'s copy into `doc` (see planOpen for which copies are dropped first).
- * `onLoaded` is called once a copy that may be shown before the server answers is in `doc`.
- */
-export function openOfflineCopy(
-  briefingId: string,
-  epoch: string,
-  userId: string,
-  doc: Y.Doc,
-  onLoaded: () => void,
-): OpenCopy {
-  const plan = planOpen(readRecord(), userId, briefingId, epoch)
-  writeRecord(plan.next)
-  let closed = false
-  let release: (() => void) | null = null
-  void deleteCopies(plan.drop)
-    .then(() => import('./localCopy'))
-    .then(({ persistDoc }) => {
-      if (closed) return
-      release = persistDoc(copyDatabaseName(briefingId), doc, () => {
-        if (plan.reuse && !closed) onLoaded()
-      })
-    })
-  return {
-    synced() {
-      const record = readRecord()
-      // Signed out (or another person signed in) meanwhile: that record is not ours to extend.
-      if (record?.userId === userId) writeRecord(recordSynced(record, briefingId, epoch))
-    },
-    close() {
-      closed = true
-      release?.()
-    },
-  }
 }
