@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { clientAssets, sourceMapMode, viteSourceMap } from './scripts/clientAssetsPlugin'
+import { serviceWorker } from './scripts/serviceWorkerPlugin'
 
 const serverOrigin = 'http://127.0.0.1:3000'
 // Source maps would hand every visitor the readable source; they are built only when asked
@@ -15,7 +16,7 @@ const sourceMaps = sourceMapMode(process.env.SOURCE_MAPS)
 
 export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
-  plugins: [react(), clientAssets(sourceMaps)],
+  plugins: [react(), serviceWorker(), clientAssets(sourceMaps)],
   build: {
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,

@@ -96,6 +96,7 @@ const facts = {
     createdBy: 'bench',
     createdAt: '2024-03-06T08:00:00Z',
     updatedAt: '2024-03-06T08:00:00Z',
+    epoch: 'bench',
   },
   team: 'Bench',
   authors: ['Bench'],

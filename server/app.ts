@@ -63,6 +63,8 @@ export interface StartOptions
   send?: Partial<SendLimits>
   /** How often open sockets are checked for ended sessions. */
   sessionSweepMs?: number
+  /** Beat of the check that drops sockets whose client went silent (server/collab/liveness.ts). */
+  livenessBeatMs?: number
   /**
    * scrypt cost for new password hashes; production uses DEFAULT_SCRYPT_COST. Tests lower it
    * explicitly (tests/helpers/server.ts) so hundreds of sign-ups stay fast; no environment
@@ -253,7 +255,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
   }, options.sessionSweepMs ?? 60_000)
   sessionSweep.unref()
   const server = http.createServer(app)
-  const { handler, wss } = createUpgradeHandler({
+  const { handler, wss, stopLiveness } = createUpgradeHandler({
     registry,
     log,
     authorize: upgradeAuthorizer({ authenticator, access, collabSecret, origins, now }),
@@ -261,6 +263,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
     sockets: { ...DEFAULT_SOCKET_LIMITS, ...options.sockets },
     send: { ...DEFAULT_SEND_LIMITS, ...options.send },
     onServerClose: (code) => metrics.closedConnections.inc({ code: String(code) }),
+    beatMs: options.livenessBeatMs,
   })
   server.on('upgrade', handler)
 
@@ -286,6 +289,7 @@ export async function startBriefingServer(options: StartOptions): Promise<Runnin
   const close = () => {
     closing ??= (async () => {
       clearInterval(sessionSweep)
+      stopLiveness()
       server.off('upgrade', handler)
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       // Peers drop this instance's clients now; they will resync once all is stored.

@@ -9,6 +9,7 @@ import { WebSocketServer } from 'ws'
 import { errorField, type Logger } from '../log/logger'
 import { DEFAULT_SEND_LIMITS, type SendLimits } from './backpressure'
 import { type AccessMode, type ConnectionIdentity, ConnectionIds } from './connection'
+import { DEFAULT_BEAT_MS, watchLiveness } from './liveness'
 import type { RoomRegistry } from './roomRegistry'
 import { DEFAULT_SOCKET_LIMITS, SocketCounts, type SocketLimits } from './socketLimits'
 import { CollabWebSocket } from './wsAdapter'
@@ -38,10 +39,13 @@ export interface UpgradeDeps {
   send?: SendLimits
   /** The server closed a connection with `code` (for the metrics). */
   onServerClose?(code: number): void
+  /** Liveness beat (liveness.ts); tests shorten it. */
+  beatMs?: number
 }
 
 /**
- * The handler, and the WebSocketServer that tracks its sockets so shutdown can close them.
+ * The handler, the WebSocketServer that tracks its sockets so shutdown can close them, and
+ * the stop of the liveness check over them.
  * Nothing an accepted socket keeps refers to the upgrade request: the request (with the
  * token in its URL, and all its headers) is garbage once the socket is open.
  */
@@ -113,7 +117,9 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     return { ...auth, briefingId }
   }
 
-  return { handler, wss }
+  const stopLiveness = watchLiveness(wss.clients, deps.beatMs ?? DEFAULT_BEAT_MS)
+
+  return { handler, wss, stopLiveness }
 }
 
 /** The briefing id from `/collab/<id>` (query ignored), or null for any other path. */

@@ -10,7 +10,7 @@
  */
 import { type RawData, WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/closeCodes'
-import { MalformedMessageError } from '../../shared/protocol/messages'
+import { encodeQueryAwareness, MalformedMessageError } from '../../shared/protocol/messages'
 import { errorField, type Logger } from '../log/logger'
 import type { SendLimits } from './backpressure'
 import { closeFor } from './closeFor'
@@ -22,6 +22,7 @@ import {
 } from './connection'
 import type { EarlyClient } from './earlyAnswer'
 import { RateLimitExceeded, RoomLoadFailed } from './errors'
+import type { LiveSocket } from './liveness'
 import { MESSAGE_RATE, MessageRate } from './messageRate'
 import type { Room } from './room'
 import type { RoomRegistry } from './roomRegistry'
@@ -50,7 +51,7 @@ export interface AttachOptions {
  * The WebSocket class of the collaboration server. Its own members are `#private` so that
  * they can never collide with the fields and methods `ws` keeps on its sockets.
  */
-export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyClient {
+export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyClient, LiveSocket {
   #connection: Connection | null = null
   #log: Logger | null = null
   #slot: SocketSlot | null = null
@@ -63,6 +64,10 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
   /** Waits for the first frame while the room loads (see firstFrame). */
   #firstFrameWaiter: ((frame: Uint8Array | null) => void) | null = null
   readonly #rate = new MessageRate(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst)
+  /** Liveness beats since the client last sent a frame (see liveness.ts). */
+  #beatsSinceFrame = 0
+  /** Liveness beats since the client last sent a frame or a pong. */
+  #beatsSincePong = 0
 
   get isOpen(): boolean {
     return this.readyState === WebSocket.OPEN
@@ -92,6 +97,27 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
   }
 
   /**
+   * LiveSocket: beats since the client's last sign of life. A client others see as present
+   * owes a frame (the answer to the awareness query); any other, a pong.
+   */
+  beatsSilent(): number {
+    return this.#presentToOthers() ? this.#beatsSinceFrame : this.#beatsSincePong
+  }
+
+  /** LiveSocket: counts a beat and asks for a pong, and for a frame from a present client. */
+  beat(): void {
+    if (!this.isOpen) return
+    this.#beatsSinceFrame++
+    this.#beatsSincePong++
+    this.ping()
+    if (this.#presentToOthers()) this.#connection!.send(encodeQueryAwareness())
+  }
+
+  #presentToOthers(): boolean {
+    return this.#room !== null && (this.#connection?.awarenessClients.size ?? 0) > 0
+  }
+
+  /**
    * Joins the briefing's room as a new connection, buffering frames until it has loaded.
    * Called once, right after the handshake. Returns the connection.
    */
@@ -112,6 +138,7 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
     this.#slot = options.slot
     this.#maxEarlyBytes = options.maxBufferedBytes
     this.on('message', this.#receive)
+    this.on('pong', this.#heard)
     this.on('error', this.#reportError)
     this.on('close', this.#leave)
     registry.join(options.briefingId, connection, this).then(
@@ -121,8 +148,14 @@ export class CollabWebSocket extends WebSocket implements CollabSocket, EarlyCli
     return connection
   }
 
+  #heard(): void {
+    this.#beatsSincePong = 0
+  }
+
   /** A frame from the client (`this` is the socket: ws calls listeners on the emitter). */
   #receive(data: RawData, isBinary: boolean): void {
+    this.#beatsSinceFrame = 0
+    this.#beatsSincePong = 0
     const connection = this.#connection!
     // Frames still arriving after we decided to close are ignored, except at a restart: the
     // client sent them before it learned of it, and they are stored like any other.

@@ -9,6 +9,13 @@ export interface BriefingRecord {
   createdBy: string
   createdAt: string
   updatedAt: string
+  /**
+   * Names the document's lineage for offline copies: a browser drops its copy of the briefing
+   * when this differs from the epoch it stored the copy under. Made with the briefing; it must
+   * change whenever the stored document is replaced other than by edits (recreated, or put
+   * back from a backup), since such a document no longer contains what the copies were made of.
+   */
+  epoch: string
 }
 
 /** A briefing with what one user holds on it, before roles are resolved. */
@@ -32,7 +39,8 @@ export interface BriefingShare {
 }
 
 export interface BriefingStore {
-  create(input: Omit<BriefingRecord, 'updatedAt'>): Promise<BriefingRecord>
+  /** Stores a new briefing with a fresh epoch. */
+  create(input: Omit<BriefingRecord, 'updatedAt' | 'epoch'>): Promise<BriefingRecord>
   get(id: string): Promise<BriefingRecord | undefined>
   /** The briefing with the user's team membership and share, if any. */
   getForUser(id: string, userId: string): Promise<BriefingWithAccess | undefined>
@@ -44,6 +52,11 @@ export interface BriefingStore {
     id: string,
     patch: { title?: string; teamRole?: TeamDefaultRole; now: string },
   ): Promise<BriefingRecord | undefined>
+  /**
+   * Gives the briefing a new epoch (see `epoch`), so browsers drop the copies they keep of
+   * it. Returns the new epoch, or undefined when there is no such briefing.
+   */
+  renewEpoch(id: string): Promise<string | undefined>
   /** Marks the briefing as edited now (called, throttled, as its document changes). */
   touch(id: string, now: string): Promise<void>
   /** Returns whether a briefing was deleted (its shares go with it). */

@@ -40,6 +40,11 @@ export const briefingResponse = z.object({
   createdAt: time,
   updatedAt: time,
   role: z.enum(BRIEFING_ROLES),
+  /**
+   * The document's lineage: an offline copy made under another epoch is dropped, not merged
+   * (the server's document was replaced since, e.g. put back from a backup).
+   */
+  epoch: z.string().min(1),
 })
 export const briefingListResponse = z.object({ briefings: z.array(briefingResponse) })
 

@@ -157,6 +157,14 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
 }
 
 /**
+ * An awareness query: the peer answers with the awareness states it holds. The message is
+ * its type alone (one varuint, one byte).
+ */
+export function encodeQueryAwareness(): Uint8Array {
+  return new Uint8Array([MessageType.QueryAwareness])
+}
+
+/**
  * y-protocols/auth "permission denied": the stock provider reports the reason. Sent when a
  * read-only connection's document update is dropped.
  */

@@ -36,6 +36,28 @@ describe('connection state', () => {
     })
   })
 
+  it("shows this device's copy before the first sync, and says offline once the server is out of reach", () => {
+    const local = run({ type: 'local-copy-loaded' })
+    expect(local).toEqual({ kind: 'local' })
+    expect(isEditable(local)).toBe(true)
+    expect(nextConnectionState(local, { type: 'synced' })).toEqual({ kind: 'connected' })
+    expect(nextConnectionState(local, { type: 'socket-closed', code: 1006 })).toEqual({
+      kind: 'offline',
+      unsyncedEdits: false,
+      serverRestarting: false,
+    })
+    // Already failed to connect (a reload offline): offline at once.
+    expect(run({ type: 'socket-closed', code: 1006 }, { type: 'local-copy-loaded' })).toMatchObject(
+      { kind: 'offline' },
+    )
+    // A copy arriving after the server's sync changes nothing.
+    expect(run({ type: 'synced' }, { type: 'local-copy-loaded' })).toEqual({ kind: 'connected' })
+    expect(run({ type: 'local-copy-loaded' }, { type: 'signed-out' })).toMatchObject({
+      kind: 'signed-out',
+      synced: true,
+    })
+  })
+
   it('says the server is restarting on close code 1012', () => {
     const state = run(
       { type: 'synced' },

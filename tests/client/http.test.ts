@@ -21,6 +21,7 @@ const briefing = {
   createdBy: 'u1',
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-02T00:00:00.000Z',
+  epoch: 'e1',
 }
 
 describe('API client', () => {

@@ -28,6 +28,7 @@ const facts: BriefingFacts = {
     createdBy: 'u-1',
     createdAt: '2024-03-06T08:00:00Z',
     updatedAt: '2024-03-06T12:30:00Z',
+    epoch: 'e-1',
   },
   team: 'Desk',
   authors: ['Ada'],

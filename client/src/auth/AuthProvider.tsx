@@ -1,7 +1,8 @@
 /**
  * Who is signed in, for every page: loads `/api/auth/me` once, then follows sign-in, sign-out
  * and the session ending under an open page (any 401 from the API, or a collaboration socket
- * closed 4401).
+ * closed 4401). Offline copies of briefings belong to the person signed in: signing out deletes
+ * them, and another person signing in on this browser finds none.
  */
 import {
   createContext,
@@ -16,6 +17,7 @@ import {
 import { ApiError, errorMessage } from '../api/apiError'
 import { getMe, type Me, signOut as signOutRequest } from '../api/auth'
 import { SESSION_ENDED_EVENT } from '../api/http'
+import { claimOfflineCopies, wipeOfflineCopies } from '../offline/offlineCopies'
 import { type AuthState, initialAuthState, nextAuthState } from './authState'
 
 export interface Auth {
@@ -62,6 +64,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [attempt])
 
+  const userId = state.status === 'signed-in' ? state.me.user.id : null
+  useEffect(() => {
+    if (userId) void claimOfflineCopies(userId)
+  }, [userId])
+
   const sessionEnded = useCallback(() => {
     if (!signingOut.current) dispatch({ type: 'session-ended' })
   }, [])
@@ -83,6 +90,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } finally {
       signingOut.current = false
     }
+    await wipeOfflineCopies()
     dispatch({ type: 'signed-out' })
   }, [])
 

@@ -38,11 +38,11 @@ interface BriefingEditorProps {
 }
 
 export function BriefingEditor({ briefing, identity, onBriefingChange }: BriefingEditorProps) {
-  const { session, connection, writeDenied } = useCollabSession(briefing.id, () => {
+  const account = useAccount()
+  const { session, connection, writeDenied } = useCollabSession(briefing, account.user.id, () => {
     // Learn the new role so the page stops offering what the server now refuses.
     getBriefing(briefing.id).then(onBriefingChange, () => {})
   })
-  const account = useAccount()
   const people = usePresence(session?.provider.awareness ?? null)
   const shownAs = useRoomIdentity(session?.provider.awareness ?? null, identity)
   // Without a role from the server, allow editing and let the server decide.

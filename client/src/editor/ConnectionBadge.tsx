@@ -23,6 +23,12 @@ export function badgeText(state: ConnectionState): BadgeText {
             label: 'Cannot reach server',
             detail: 'Still trying. The briefing opens as soon as the server answers.',
           }
+    case 'local':
+      return {
+        tone: 'pending',
+        label: 'Connecting…',
+        detail: 'Showing the copy kept on this device; edits will sync once connected.',
+      }
     case 'offline':
       return {
         tone: 'offline',

@@ -2,6 +2,7 @@
 import { useCallback, useEffect } from 'react'
 import { getBriefing } from '../api/briefings'
 import type { Identity } from '../identity/identity'
+import { dropOfflineCopy } from '../offline/offlineCopies'
 import { Link } from '../router/Link'
 import { AppHeader } from '../ui/AppHeader'
 import { Notice } from '../ui/Notice'
@@ -23,6 +24,12 @@ export function EditorPage({ briefingId, identity }: EditorPageProps) {
   useEffect(() => {
     document.title = title ? `${title} · Briefing` : 'Briefing'
   }, [title])
+
+  // Gone, or no longer ours to read (the API answers 404 for both): so is this device's copy.
+  const missing = state.status === 'missing'
+  useEffect(() => {
+    if (missing) void dropOfflineCopy(briefingId)
+  }, [missing, briefingId])
 
   if (state.status === 'ready') {
     return <BriefingEditor briefing={state.value} identity={identity} onBriefingChange={setValue} />

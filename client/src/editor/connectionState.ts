@@ -3,7 +3,9 @@
  *
  * The stock provider only says "connecting" while it retries, which cannot tell a first load
  * from a lost connection; users need to know whether their typing is safe. So: before the
- * first sync we are `connecting`; after it, losing the socket means `offline` (edits are kept
+ * first sync we are `connecting` (or `local` once this device's copy of the briefing is shown,
+ * which may be edited: it is a server state of the same epoch); after it, losing the socket
+ * means `offline` (edits are kept
  * in the Y.Doc and sent on reconnect); the session ending means `signed-out` (edits are kept
  * too, and sent once the user signs in again); a close code that says retrying is pointless
  * ends in `closed`, which is final.
@@ -16,6 +18,8 @@ export type ClosedReason = 'deleted' | 'forbidden' | 'rejected' | 'invalid-conte
 export type ConnectionState =
   /** Never synced yet; the document is not editable so nothing is typed into a blank page. */
   | { kind: 'connecting'; failedAttempts: number }
+  /** Showing this device's copy while the first connection is tried; editable. */
+  | { kind: 'local' }
   | { kind: 'connected' }
   /** Synced before, socket lost; the provider is reconnecting by itself. */
   | { kind: 'offline'; unsyncedEdits: boolean; serverRestarting: boolean }
@@ -38,6 +42,8 @@ export type ConnectionEvent =
   | { type: 'signed-in' }
   /** The local user changed the document. */
   | { type: 'local-edit' }
+  /** This device's copy of the briefing (offline/offlineCopies.ts) is in the document. */
+  | { type: 'local-copy-loaded' }
 
 export const initialConnectionState: ConnectionState = { kind: 'connecting', failedAttempts: 0 }
 
@@ -61,6 +67,12 @@ export function nextConnectionState(
       return state.synced
         ? { kind: 'offline', unsyncedEdits: state.unsyncedEdits, serverRestarting: false }
         : { kind: 'connecting', failedAttempts: 0 }
+    case 'local-copy-loaded':
+      if (state.kind !== 'connecting') return state
+      // The server was already out of reach: say so, rather than "connecting" on.
+      return state.failedAttempts > 0
+        ? { kind: 'offline', unsyncedEdits: false, serverRestarting: false }
+        : { kind: 'local' }
     case 'local-edit':
       return (state.kind === 'offline' || state.kind === 'signed-out') && !state.unsyncedEdits
         ? { ...state, unsyncedEdits: true }
@@ -83,6 +95,7 @@ function afterSocketClosed(
   switch (state.kind) {
     case 'connecting':
       return { kind: 'connecting', failedAttempts: state.failedAttempts + 1 }
+    case 'local':
     case 'connected':
       return { kind: 'offline', unsyncedEdits: false, serverRestarting }
     case 'offline':
@@ -125,5 +138,5 @@ export function closeDisposition(code: number): 'retry' | 'sign-in' | ClosedReas
  */
 export function isEditable(state: ConnectionState): boolean {
   if (state.kind === 'signed-out') return state.synced
-  return state.kind === 'connected' || state.kind === 'offline'
+  return state.kind === 'connected' || state.kind === 'offline' || state.kind === 'local'
 }

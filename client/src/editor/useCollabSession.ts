@@ -9,6 +9,11 @@
  * 4409 (reconnect), removal as 4403 (stop). A session that ends (4401, or a refused upgrade
  * while the API answers 401) keeps the provider and the Y.Doc: edits typed meanwhile stay in
  * the document, and the same provider reconnects once the user has signed in again.
+ *
+ * Beside the provider, the Y.Doc is kept in this browser's IndexedDB (offline/offlineCopies.ts),
+ * so a reload without network opens the last state and the edits made offline; one copy per
+ * session, opened and closed with the provider. A briefing that turns out deleted, or whose
+ * access was removed, loses its copy.
  */
 import { useEffect, useReducer, useRef, useState } from 'react'
 import { readAuthMessage } from 'y-protocols/auth'
@@ -20,6 +25,8 @@ import { ApiError } from '../api/apiError'
 import { getBriefing } from '../api/briefings'
 import { useAuth } from '../auth/AuthProvider'
 import { COMMENT_EVENTS_PARAM, ignoreCommentFrames } from '../comments/commentEvents'
+import { dropOfflineCopy } from '../offline/offlineCopies'
+import { openOfflineCopy } from '../offline/openCopy'
 import {
   type ConnectionEvent,
   type ConnectionState,
@@ -54,14 +61,21 @@ export interface AccessSignals {
   onSessionEnded: () => void
 }
 
+/** The briefing a session opens: its id and the epoch its offline copy must match. */
+export interface SessionTarget {
+  id: string
+  epoch: string
+}
+
 /**
- * Opens a session for `briefingId` and keeps its connection state. `onAccessChanged` is called
+ * Opens a session for `briefing` on behalf of `userId` and keeps its connection state. `onAccessChanged` is called
  * when the server says our access changed. `writeDenied` turns true the moment the server
  * makes the connection read-only, before the new role has been fetched, so the page can stop
  * offering edits at once.
  */
 export function useCollabSession(
-  briefingId: string,
+  { id: briefingId, epoch }: SessionTarget,
+  userId: string,
   onAccessChanged: () => void,
 ): {
   session: CollabSession | null
@@ -97,15 +111,26 @@ export function useCollabSession(
       shouldReconnect: (event) => closeDisposition(event.code) === 'retry',
     })
     ignoreCommentFrames(provider)
+    const copy = openOfflineCopy(briefingId, epoch, userId, ydoc, () =>
+      dispatch({ type: 'local-copy-loaded' }),
+    )
+    const onFirstSync = (synced: boolean) => {
+      if (!synced) return
+      provider.off('sync', onFirstSync)
+      copy.synced()
+    }
+    provider.on('sync', onFirstSync)
     const detach = watchProvider(briefingId, provider, dispatch, signals)
     setSession({ ydoc, provider })
     return () => {
       detach()
+      provider.off('sync', onFirstSync)
+      copy.close()
       provider.destroy()
       ydoc.destroy()
       setSession(null)
     }
-  }, [briefingId])
+  }, [briefingId, epoch, userId])
 
   // Signed in again after the session ended: resume the same provider, which sends the edits
   // the Y.Doc collected meanwhile as part of its first sync.
@@ -141,6 +166,7 @@ export function watchProvider(
       if (!(err instanceof ApiError)) return
       if (err.status === 401) signOut()
       else if (err.isNotFound) {
+        void dropOfflineCopy(briefingId)
         provider.disconnect()
         dispatch({ type: 'closed-for-good', reason: 'deleted' })
       }
@@ -164,6 +190,7 @@ export function watchProvider(
   const onClosed = ({ code }: { code: number }) => {
     const disposition = closeDisposition(code)
     if (disposition === 'sign-in') return signOut()
+    if (disposition === 'deleted' || disposition === 'forbidden') void dropOfflineCopy(briefingId)
     dispatch({
       type: 'closed-for-good',
       reason: disposition === 'retry' ? 'rejected' : disposition,

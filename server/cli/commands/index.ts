@@ -4,5 +4,11 @@ import type { Command } from '../command'
 import { exportCommand } from './export'
 import { extractCommand } from './extract'
 import { reindexCommand } from './reindex'
+import { renewEpochCommand } from './renewEpoch'
 
-export const COMMANDS: readonly Command[] = [extractCommand, exportCommand, reindexCommand]
+export const COMMANDS: readonly Command[] = [
+  extractCommand,
+  exportCommand,
+  reindexCommand,
+  renewEpochCommand,
+]

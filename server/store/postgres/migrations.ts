@@ -201,4 +201,9 @@ export const PG_MIGRATIONS: readonly string[] = [
     setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B')
   ));
   `,
+  // A briefing's cache epoch (see the SQLite migration).
+  `
+  ALTER TABLE briefings ADD COLUMN epoch TEXT COLLATE "C" NOT NULL DEFAULT '';
+  UPDATE briefings SET epoch = substr(md5(random()::text || id), 1, 24) WHERE epoch = '';
+  `,
 ]

@@ -1,4 +1,5 @@
 /** BriefingStore on any SqlClient backend. */
+import crypto from 'node:crypto'
 import type { BriefingRole, TeamDefaultRole, TeamRole } from '../../../shared/access'
 import type {
   BriefingRecord,
@@ -9,6 +10,11 @@ import type {
 } from '../briefingStore'
 import type { SqlClient } from './sqlClient'
 
+/** Random, so two lineages of one briefing never share an epoch. */
+function newEpoch(): string {
+  return crypto.randomBytes(12).toString('base64url')
+}
+
 interface BriefingRow {
   id: string
   team_id: string
@@ -17,6 +23,7 @@ interface BriefingRow {
   created_by: string
   created_at: string
   updated_at: string
+  epoch: string
 }
 
 interface AccessRow extends BriefingRow {
@@ -33,6 +40,7 @@ function toRecord(row: BriefingRow): BriefingRecord {
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    epoch: row.epoch,
   }
 }
 
@@ -49,10 +57,12 @@ const ACCESS_SELECT = `
 export class SqlBriefingStore implements BriefingStore {
   constructor(private readonly sql: SqlClient) {}
 
-  async create(input: Omit<BriefingRecord, 'updatedAt'>): Promise<BriefingRecord> {
+  async create(input: Omit<BriefingRecord, 'updatedAt' | 'epoch'>): Promise<BriefingRecord> {
+    const epoch = newEpoch()
     await this.sql.run(
-      `INSERT INTO briefings (id, team_id, title, team_role, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO briefings
+         (id, team_id, title, team_role, created_by, created_at, updated_at, epoch)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         input.id,
         input.teamId,
@@ -61,9 +71,19 @@ export class SqlBriefingStore implements BriefingStore {
         input.createdBy,
         input.createdAt,
         input.createdAt,
+        epoch,
       ],
     )
-    return { ...input, updatedAt: input.createdAt }
+    return { ...input, updatedAt: input.createdAt, epoch }
+  }
+
+  async renewEpoch(id: string): Promise<string | undefined> {
+    const epoch = newEpoch()
+    const { changes } = await this.sql.run('UPDATE briefings SET epoch = ? WHERE id = ?', [
+      epoch,
+      id,
+    ])
+    return changes > 0 ? epoch : undefined
   }
 
   async get(id: string): Promise<BriefingRecord | undefined> {

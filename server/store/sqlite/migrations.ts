@@ -241,4 +241,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     INSERT INTO search_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
   END;
   `,
+  // A briefing's cache epoch (docs/ARCHITECTURE.md, "Offline"): browsers keep a copy of each
+  // open briefing and drop it when the epoch they stored it under is no longer the server's.
+  // SQLite cannot add a column with a computed default, hence the fill after the add.
+  `
+  ALTER TABLE briefings ADD COLUMN epoch TEXT NOT NULL DEFAULT '';
+  UPDATE briefings SET epoch = lower(hex(randomblob(12))) WHERE epoch = '';
+  `,
 ]
