@@ -28,6 +28,7 @@ import { TrailingNode } from '@tiptap/extensions/trailing-node'
 import { Cite } from './marks/cite'
 import { SourceQuote } from './nodes/sourceQuote'
 import { SourcesList } from './nodes/sourcesList'
+import { PortionMarking } from './portionMarking'
 
 /** Name of the Y.XmlFragment that holds the document body (Tiptap's default). */
 export const DOCUMENT_FRAGMENT = 'default'
@@ -68,5 +69,7 @@ export function briefingExtensions(): AnyExtension[] {
     SourceQuote.configure(),
     SourcesList.configure(),
     Cite.configure(),
+    // The portion-mark attribute on blocks (issue 20): it adds no node, only an attribute.
+    PortionMarking.configure(),
   ]
 }

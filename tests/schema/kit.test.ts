@@ -12,6 +12,7 @@ import { briefingExtensions } from '../../shared/schema'
 import { Cite } from '../../shared/schema/marks/cite'
 import { SourceQuote } from '../../shared/schema/nodes/sourceQuote'
 import { SourcesList } from '../../shared/schema/nodes/sourcesList'
+import { PortionMarking } from '../../shared/schema/portionMarking'
 
 function describeSchema(extensions: Parameters<typeof getSchema>[0]) {
   const schema = getSchema(extensions)
@@ -36,6 +37,7 @@ describe('the briefing schema', () => {
       SourceQuote.configure(),
       SourcesList.configure(),
       Cite.configure(),
+      PortionMarking.configure(),
     ]
     expect(describeSchema(briefingExtensions())).toEqual(describeSchema(starterKit))
     expect(briefingExtensions().map((e) => e.name)).not.toContain('undoRedo')
