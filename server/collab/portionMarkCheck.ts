@@ -7,6 +7,7 @@
  */
 import type { NodeType } from '@tiptap/pm/model'
 import type * as Y from 'yjs'
+import { settingsMap } from '../../shared/briefing/settings'
 import { readMarkingScheme } from '../../shared/markings/briefingScheme'
 import { readPortion } from '../../shared/markings/portion'
 import { MARKED_BLOCKS, MARKING_ATTR } from '../../shared/markings/portionShape'
@@ -18,7 +19,7 @@ export class PortionMarkCheck {
   checkAttr(type: NodeType, name: string, value: unknown): void {
     if (name !== MARKING_ATTR || typeof value !== 'string') return
     if (!MARKED_BLOCKS.includes(type.name)) return
-    readPortion(readMarkingScheme(this.doc).scheme, value)
+    readPortion(readMarkingScheme(settingsMap(this.doc)).scheme, value)
   }
 
   /** `checkAttr` for the attributes of a new element. */

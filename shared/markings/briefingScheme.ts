@@ -1,12 +1,13 @@
 /**
  * A briefing's marking scheme and default portion mark. They live in the briefing's settings
- * map (shared/briefing/settings.ts), beside the document-level marking, so they sync and travel
- * with the document; this module alone reads and writes those two keys. As with the other
+ * map (`settingsMap(doc)`, shared/briefing/settings.ts), beside the document-level marking, so
+ * they sync and travel with the document; this module alone reads and writes those two keys.
+ * It takes the map rather than the doc so the editor's lazily loaded marking code does not
+ * pull the settings module out of the editor page's chunk. As with the other
  * settings, `writeMarkingScheme` refuses bad values and `readMarkingScheme` checks again
  * (any peer may write the map) and falls back, naming what it ignored.
  */
 import type * as Y from 'yjs'
-import { settingsMap } from '../briefing/settings'
 import { readPortion } from './portion'
 import { PORTION_DEFAULT_KEY, SCHEME_KEY } from './portionShape'
 import { lowest } from './rollUp'
@@ -29,9 +30,8 @@ export interface MarkingSetup {
   problems: string[]
 }
 
-/** The scheme and default portion mark `doc` declares, with fallbacks for bad values. */
-export function readMarkingScheme(doc: Y.Doc): MarkingSetup {
-  const map = settingsMap(doc)
+/** The scheme and default portion mark a settings map declares, with fallbacks for bad values. */
+export function readMarkingScheme(map: Y.Map<unknown>): MarkingSetup {
   const problems: string[] = []
   const id = map.get(SCHEME_KEY)
   let scheme = TLP
@@ -64,11 +64,11 @@ export function readMarkingScheme(doc: Y.Doc): MarkingSetup {
  * without a new default clears the old one, which belonged to the old scheme.
  */
 export function writeMarkingScheme(
-  doc: Y.Doc,
+  map: Y.Map<unknown>,
   patch: { scheme?: string; portionDefault?: string | null },
   origin?: unknown,
 ): void {
-  const current = readMarkingScheme(doc)
+  const current = readMarkingScheme(map)
   const scheme =
     patch.scheme === undefined ? current.scheme : (BRIEFING_SCHEMES[patch.scheme] ?? null)
   if (!scheme) {
@@ -86,7 +86,8 @@ export function writeMarkingScheme(
       throw new RangeError(`Invalid default portion mark: ${(err as Error).message}`)
     }
   }
-  const map = settingsMap(doc)
+  const doc = map.doc
+  if (!doc) throw new RangeError('the settings map is not in a document')
   doc.transact(() => {
     if (changesScheme || patch.scheme !== undefined) map.set(SCHEME_KEY, scheme.id)
     if (portionDefault === null) map.delete(PORTION_DEFAULT_KEY)

@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { settingsMap } from '../../shared/briefing/settings'
 import { readMarkingScheme, writeMarkingScheme } from '../../shared/markings/briefingScheme'
 import { SCHEME_KEY, validatePortionShape } from '../../shared/markings/portionShape'
 import { CloseCode } from '../../shared/protocol/closeCodes'
@@ -117,13 +118,13 @@ describe('portion marks over the socket', () => {
   })
 
   it('[PM5] the scheme in the settings decides: after a switch to classification its marks pass and TLP labels are refused', async () => {
-    writeMarkingScheme(good[0].doc, { scheme: 'classification', portionDefault: 'C' })
+    writeMarkingScheme(settingsMap(good[0].doc), { scheme: 'classification', portionDefault: 'C' })
     const room = () => server.registry.get(briefingId)!.doc
     await waitFor(
-      () => readMarkingScheme(room()).scheme.id === 'classification',
+      () => readMarkingScheme(settingsMap(room())).scheme.id === 'classification',
       'the room has the new scheme',
     )
-    expect(readMarkingScheme(room()).portionDefault.level).toBe('c')
+    expect(readMarkingScheme(settingsMap(room())).portionDefault.level).toBe('c')
     const quote = new Y.XmlElement('blockquote')
     quote.setAttribute('marking', 'S//NOFORN')
     quote.insert(0, [marked('paragraph', 'C', 'quoted')])
@@ -158,14 +159,14 @@ describe('portion marks over the socket', () => {
     }
     expect(schema.nodes.codeBlock!.spec.attrs?.marking).toBeUndefined()
     expect(() => validatePortionShape('S//REL TO USA, GBR')).not.toThrow()
-    const doc = new Y.Doc()
-    expect(() => writeMarkingScheme(doc, { scheme: 'nato' })).toThrow(
+    const settings = settingsMap(new Y.Doc())
+    expect(() => writeMarkingScheme(settings, { scheme: 'nato' })).toThrow(
       /Invalid marking scheme "nato"/,
     )
-    expect(() => writeMarkingScheme(doc, { portionDefault: 'SECRET' })).toThrow(
+    expect(() => writeMarkingScheme(settings, { portionDefault: 'SECRET' })).toThrow(
       /Invalid default portion mark: "SECRET" is not a level of TLP 2\.0/,
     )
-    doc.getMap('settings').set(SCHEME_KEY, 'nato')
-    expect(readMarkingScheme(doc)).toMatchObject({ scheme: { id: 'tlp' }, problems: [/nato/] })
+    settings.set(SCHEME_KEY, 'nato')
+    expect(readMarkingScheme(settings)).toMatchObject({ scheme: { id: 'tlp' }, problems: [/nato/] })
   })
 })

@@ -5,8 +5,8 @@
  * the quote and sources-list nodes with their node views (`.extend()` keeps the schema the
  * same), and adds extensions that add no nodes or marks: the collaboration binding, other
  * people's carets, live citation numbers, quote drops, the guard against typing over quote
- * blocks, "Link to a source" on plain blockquotes, the nesting limit and undo steps that
- * survive a co-author's typing (undoBursts.ts). It imports no CSS so tests can
+ * blocks, "Link to a source" on plain blockquotes, the nesting limit, undo steps that
+ * survive a co-author's typing (undoBursts.ts) and the portion-mark control. It imports no CSS so tests can
  * build its schema in Node and compare it with the server's.
  */
 import type { AnyExtension } from '@tiptap/core'
@@ -19,6 +19,7 @@ import { briefingExtensions, DOCUMENT_FRAGMENT } from '../../../shared/schema'
 import { SOURCE_QUOTE } from '../../../shared/schema/nodes/sourceQuoteAttrs'
 import { SOURCES_LIST } from '../../../shared/schema/nodes/sourcesList'
 import { getSource, listSources } from '../../../shared/sources'
+import { PortionControl } from './markings/portionControl'
 import { NestingLimit } from './nestingLimit'
 import { BlockquoteLink } from './quote/blockquoteLink'
 import { SourceQuoteWithView, SourcesListWithView } from './quote/nodeViews'
@@ -41,6 +42,8 @@ export interface CollaborationBinding {
   user: AwarenessUser
   /** Who inserts quotes (their `insertedBy`), read at insert time; defaults to `user.name`. */
   insertedBy?: () => string
+  /** Opens the portion-mark menu for the caret's block. */
+  openPortionMenu?: () => void
 }
 
 /** Builds a fresh extension list for one editor instance. */
@@ -49,6 +52,7 @@ export function clientExtensions({
   provider,
   user,
   insertedBy = () => user.name,
+  openPortionMenu = () => {},
 }: CollaborationBinding): AnyExtension[] {
   const withViews = briefingExtensions().map((extension) => {
     // Commands check quotes against the sources in this briefing's Y.Doc.
@@ -68,5 +72,6 @@ export function clientExtensions({
     QuoteGuard,
     BlockquoteLink.configure({ sources: () => listSources(ydoc), userName: insertedBy }),
     NestingLimit,
+    PortionControl.configure({ onOpen: openPortionMenu }),
   ]
 }

@@ -1,6 +1,6 @@
 /** The formatting toolbar above the document. Reads editor state, issues editor commands. */
 import type { Editor } from '@tiptap/react'
-import { Suspense, useState } from 'react'
+import { type ReactNode, Suspense, useState } from 'react'
 import { CiteIcon, SourcesListIcon } from '../../sources/icons'
 import { useSourcesContext } from '../../sources/sourcesContext'
 import { useSourceList } from '../../sources/useSources'
@@ -26,6 +26,8 @@ interface ToolbarProps {
   onSourcesOpenChange: (open: boolean) => void
   commentsOpen: boolean
   onCommentsOpenChange: (open: boolean) => void
+  /** A popover opened from outside the toolbar (the portion-mark menu), placed under it. */
+  children?: ReactNode
 }
 
 export function Toolbar({
@@ -36,6 +38,7 @@ export function Toolbar({
   onSourcesOpenChange,
   commentsOpen,
   onCommentsOpenChange,
+  children,
 }: ToolbarProps) {
   const sources = useSourceList(useSourcesContext().library)
   const [citeOpen, setCiteOpen] = useState(false)
@@ -119,6 +122,7 @@ export function Toolbar({
           count={sources.length}
         />
       </div>
+      {children}
     </div>
   )
 }
