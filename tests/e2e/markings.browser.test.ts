@@ -8,12 +8,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { settingsMap } from '../../shared/briefing/settings'
-import { writeMarkingScheme } from '../../shared/markings/briefingScheme'
-import { connectClient, waitSynced } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { rememberToken } from '../helpers/tokens'
-import { collabToken, createBriefingAs, signUp, type TestUser } from '../helpers/users'
+import { createBriefingAs, signUp, type TestUser } from '../helpers/users'
 import { ARTIFACTS_DIR, builtClient, launchChromium, openTrackedPage } from './browser'
 
 const POLL = { timeout: 20_000 }
@@ -123,19 +119,23 @@ describe('portion marks and the live banner in the browser', () => {
     expect(pageErrors).toEqual([])
   })
 
-  it('[BN2] release lists with no country in common show an error instead of a banner', async () => {
+  it('[BN2] a scheme chosen in the settings; release lists with no country in common show an error instead of a banner', async () => {
     const id = await sharedBriefing('Coalition briefing')
-    // The scheme is chosen by a real y-websocket client, as the settings would write it.
-    rememberToken(id, await collabToken(ada, id))
-    const setter = connectClient(server.wsUrl, id)
-    await waitSynced(setter)
-    writeMarkingScheme(settingsMap(setter.doc), { scheme: 'classification' })
     const adaPage = await openPage(ada, 'ada-coalition')
     const gracePage = await openPage(grace, 'grace-coalition')
     await adaPage.goto(`/b/${id}`)
     await gracePage.goto(`/b/${id}`)
+    await editableBody(adaPage).waitFor()
+    // Ada chooses the classification scheme in the document settings; Grace's banner appears.
+    await adaPage.getByRole('button', { name: 'Export', exact: true }).click()
+    await adaPage.getByRole('menuitem', { name: /^Document settings/ }).click()
+    const dialog = adaPage.getByRole('dialog', { name: 'Document settings' })
+    await dialog.getByRole('radio', { name: /Classification/ }).check()
+    await dialog.getByText('Portion marks').scrollIntoViewIfNeeded()
+    await adaPage.screenshot({ path: path.join(ARTIFACTS_DIR, 'markings-settings-desktop.png') })
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.waitFor({ state: 'detached' })
     await expect.poll(() => banner(gracePage).innerText(), POLL).toBe('UNCLASSIFIED')
-    setter.destroy()
 
     await editableBody(adaPage).click()
     await adaPage.keyboard.type('From the allies.')
