@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto'
 import type { Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
-import { readBriefingSettings } from '../../shared/briefing/settings'
+import { readBriefingSettings, settingsMap } from '../../shared/briefing/settings'
+import { markingsInUse, readMarkingScheme } from '../../shared/markings/briefingScheme'
 import { getSource } from '../../shared/sources/sourcesMap'
 import { readDocumentBody } from '../content/render'
 import type { Stores } from '../store'
@@ -68,11 +69,19 @@ export function modelFromDoc(
     )
   }
   const { settings, problems } = readBriefingSettings(doc)
+  const markings = markingsInUse(settingsMap(doc), body.node)
+    ? readMarkingScheme(settingsMap(doc))
+    : null
   return buildExportModel({
     doc: body.node,
     getSource: (id) => getSource(doc, id),
     settings,
-    warnings: [...body.dropped.map((part) => `left out: ${part.message}`), ...problems],
+    markings,
+    warnings: [
+      ...body.dropped.map((part) => `left out: ${part.message}`),
+      ...problems,
+      ...(markings?.problems ?? []),
+    ],
     meta: {
       title: facts.briefing.title,
       team: facts.team,

@@ -8,8 +8,8 @@
  * (any peer may write the map) and falls back, naming what it ignored.
  */
 import type * as Y from 'yjs'
-import { readPortion } from './portion'
-import { PORTION_DEFAULT_KEY, SCHEME_KEY } from './portionShape'
+import { type PortionNode, readPortion } from './portion'
+import { MARKING_ATTR, PORTION_DEFAULT_KEY, SCHEME_KEY } from './portionShape'
 import { lowest } from './rollUp'
 import { CLASSIFICATION, TLP } from './schemes'
 import type { Marking, MarkingScheme } from './types'
@@ -93,4 +93,18 @@ export function writeMarkingScheme(
     if (portionDefault === null) map.delete(PORTION_DEFAULT_KEY)
     else if (portionDefault !== undefined) map.set(PORTION_DEFAULT_KEY, portionDefault)
   }, origin)
+}
+
+/**
+ * Whether a briefing uses portion marks: its settings name a scheme or a default, or a block
+ * under `doc` carries a mark. One that does not is exported and shown as before marks existed.
+ */
+export function markingsInUse(map: Y.Map<unknown>, doc: PortionNode): boolean {
+  if (map.has(SCHEME_KEY) || map.has(PORTION_DEFAULT_KEY)) return true
+  let found = false
+  doc.descendants((node) => {
+    if (typeof node.attrs[MARKING_ATTR] === 'string') found = true
+    return !found
+  })
+  return found
 }
