@@ -19,7 +19,8 @@ function controlButton(mark: string | null, onOpen: () => void): HTMLElement {
   button.type = 'button'
   button.contentEditable = 'false'
   button.className = `portion-control${mark ? '' : ' portion-control--unset'}`
-  button.textContent = mark ? `(${mark})` : 'Mark'
+  // Drawn by CSS from data-label, so the block's text (innerText, a copy) never includes it.
+  button.dataset.label = mark ? `(${mark})` : 'Mark'
   button.title = 'Portion mark (Ctrl+Alt+M)'
   button.setAttribute(
     'aria-label',
