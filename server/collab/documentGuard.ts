@@ -7,7 +7,8 @@
  * What is checked is what the sender decides alone: that each node, text or formatting it
  * adds is allowed where it goes (in the parent's content expression, wherever its position),
  * that no element nests deeper than the limit, and that the attributes it sets (of nodes,
- * and of formatting) pass the schema's validators. Not checked is the order and count of a
+ * and of formatting) pass the schema's validators, and that a portion mark is one of the
+ * briefing's scheme (portionMarkCheck.ts). Not checked is the order and count of a
  * node's children: two people's valid concurrent edits can merge into, say, an empty
  * blockquote (each deleted one of its two paragraphs), so refusing that would close honest
  * clients. The editor (y-prosemirror) leaves such a node out and deletes it, and readers
@@ -26,6 +27,7 @@ import * as Y from 'yjs'
 import type { StructureRules } from '../../shared/schema/structure'
 import { InvalidContentError } from './errors'
 import { ItemPlaces, type Located, MissingContent, type PlacedRange } from './itemPlaces'
+import { PortionMarkCheck } from './portionMarkCheck'
 
 /** What an accepted update added, remembered until it has been applied to the doc. */
 export interface Accepted {
@@ -34,12 +36,14 @@ export interface Accepted {
 
 export class DocumentGuard {
   private readonly places: ItemPlaces
+  private readonly portionMarks: PortionMarkCheck
 
   constructor(
     private readonly rules: StructureRules,
     doc: Y.Doc,
   ) {
     this.places = new ItemPlaces(rules, doc)
+    this.portionMarks = new PortionMarkCheck(doc)
   }
 
   /**
@@ -86,12 +90,14 @@ export class DocumentGuard {
     }
     const values = item.content.getContent()
     const value = values[values.length - 1]
+    const key = at.key ?? item.parentSub!
     if (at.holder) {
-      created.attribute(at.holder, item.parentSub!, value)
+      created.attribute(at.holder, key, value)
       return
     }
     try {
-      this.rules.checkAttr(place.node, item.parentSub!, value)
+      this.rules.checkAttr(place.node, key, value)
+      this.portionMarks.checkAttr(place.node, key, value)
     } catch (err) {
       throw new InvalidContentError(`a "${place.node.name}" node: ${messageOf(err)}`)
     }
@@ -100,6 +106,7 @@ export class DocumentGuard {
   private assertAttrs(type: NodeType, attrs: Record<string, unknown>): void {
     try {
       this.rules.checkAttrs(type, attrs)
+      this.portionMarks.checkAttrs(type, attrs)
     } catch (err) {
       throw new InvalidContentError(`a "${type.name}" node: ${messageOf(err)}`)
     }

@@ -32,6 +32,11 @@ export interface Located {
   place: Place
   /** The item is a map entry (an attribute), not a child in a list. */
   entry: boolean
+  /**
+   * The attribute an entry sets; null for a child. Yjs leaves the key off an item that names
+   * its left neighbour (a second value for a key), so it comes from that neighbour.
+   */
+  key: string | null
   /** Where the children of the type it holds go; DISCARDED for items holding no type. */
   inner: Place
   /** The element of the same update the item is in (a child or an attribute of); if any. */
@@ -146,9 +151,14 @@ export class ItemPlaces {
 
   /** Where Yjs will put `item` (Item.getMissing's rules), its dependencies being resolved. */
   private locate(item: Y.Item, find: (id: Y.ID) => Found, index: UpdateIndex): Located {
-    let at: { place: Place; entry: boolean; holder: Y.Item | null }
+    let at: { place: Place; entry: boolean; key: string | null; holder: Y.Item | null }
     if (typeof item.parent === 'string') {
-      at = { place: this.rootPlace(item.parent), entry: item.parentSub !== null, holder: null }
+      at = {
+        place: this.rootPlace(item.parent),
+        entry: item.parentSub !== null,
+        key: item.parentSub,
+        holder: null,
+      }
     } else if (item.parent instanceof Y.ID) {
       const parent = find(item.parent)
       if (parent === 'missing') throw missing()
@@ -156,6 +166,7 @@ export class ItemPlaces {
       at = {
         place: parent === 'gc' ? DISCARDED : parent.inner,
         entry: item.parentSub !== null,
+        key: item.parentSub,
         // An element already stored had its attributes checked then; a new one's are checked
         // together, once the whole update has been read.
         holder: own instanceof Y.Item && !this.known(own) ? own : null,
@@ -167,8 +178,13 @@ export class ItemPlaces {
       const neighbour = left ?? right
       at =
         left === 'gc' || right === 'gc' || neighbour === null || neighbour === 'gc'
-          ? { place: DISCARDED, entry: false, holder: null }
-          : { place: neighbour.place, entry: neighbour.entry, holder: neighbour.holder }
+          ? { place: DISCARDED, entry: false, key: null, holder: null }
+          : {
+              place: neighbour.place,
+              entry: neighbour.entry,
+              key: neighbour.key,
+              holder: neighbour.holder,
+            }
     }
     return { ...at, inner: this.innerPlace(item, at) }
   }
@@ -203,7 +219,7 @@ export class ItemPlaces {
     const entry = struct.parentSub !== null
     const inner =
       struct.content instanceof Y.ContentType ? this.placeOfType(struct.content.type) : DISCARDED
-    return { place, entry, inner, holder: null }
+    return { place, entry, key: struct.parentSub, inner, holder: null }
   }
 
   /** Where the children of a type in the doc go; walks up iteratively, caching as it goes. */

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto'
 import type { Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
-import { readBriefingSettings } from '../../shared/briefing/settings'
+import { readBriefingSettings, settingsMap } from '../../shared/briefing/settings'
+import { markingsInUse, readMarkingScheme } from '../../shared/markings/briefingScheme'
 import { getSource } from '../../shared/sources/sourcesMap'
 import { withSuggestionsRejected } from '../../shared/suggestions/review'
 import { readDocumentBody } from '../content/render'
@@ -71,14 +72,19 @@ export function modelFromDoc(
   const { settings, problems } = readBriefingSettings(doc)
   // A suggestion is not part of the text until someone accepts it.
   const suggestions = withSuggestionsRejected(body.node)
+  const markings = markingsInUse(settingsMap(doc), suggestions.doc)
+    ? readMarkingScheme(settingsMap(doc))
+    : null
   return buildExportModel({
     doc: suggestions.doc,
     getSource: (id) => getSource(doc, id),
     settings,
+    markings,
     warnings: [
       ...body.dropped.map((part) => `left out: ${part.message}`),
       ...problems,
       ...openSuggestionsWarning(suggestions.open),
+      ...(markings?.problems ?? []),
     ],
     meta: {
       title: facts.briefing.title,

@@ -19,6 +19,8 @@ export interface RenderedExport {
   extension: string
   /** Quote blocks exported as UNVERIFIED. */
   unverifiedQuotes: number
+  /** The banner printed on every page (the portions' roll-up, or the typed marking), if any. */
+  marking: string | null
   /** Everything the reader of the file should know was not exported as written. */
   warnings: string[]
   /** Pages, for PDF. */
@@ -70,6 +72,7 @@ export class Exporter {
       contentType: spec.contentType,
       extension: spec.extension,
       unverifiedQuotes: model.unverifiedQuotes,
+      marking: model.meta.marking,
       warnings,
       pages,
       renderMs: performance.now() - started,

@@ -29,6 +29,7 @@ import { Cite } from './marks/cite'
 import { Deletion, Insertion, Modification } from './marks/suggestion'
 import { SourceQuote } from './nodes/sourceQuote'
 import { SourcesList } from './nodes/sourcesList'
+import { PortionMarking } from './portionMarking'
 
 /** Name of the Y.XmlFragment that holds the document body (Tiptap's default). */
 export const DOCUMENT_FRAGMENT = 'default'
@@ -69,6 +70,8 @@ export function briefingExtensions(): AnyExtension[] {
     SourceQuote.configure(),
     SourcesList.configure(),
     Cite.configure(),
+    // The portion-mark attribute on blocks (issue 20): it adds no node, only an attribute.
+    PortionMarking.configure(),
     // Track changes (./marks/suggestion): last, so a suggestion wraps every other mark.
     Insertion.configure(),
     Deletion.configure(),

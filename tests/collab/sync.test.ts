@@ -99,7 +99,11 @@ describe('collaboration sync', () => {
     expect(json).toEqual({
       type: 'doc',
       content: [
-        { type: 'paragraph', content: [{ type: 'text', text: 'Hello <world> & friends' }] },
+        {
+          type: 'paragraph',
+          attrs: { marking: null },
+          content: [{ type: 'text', text: 'Hello <world> & friends' }],
+        },
       ],
     })
     const html = await (await owner.api(`/api/briefings/${briefingId}/content?format=html`)).text()
@@ -108,7 +112,10 @@ describe('collaboration sync', () => {
 
   it('[SYNC7] a briefing nobody has typed in renders and exports as an empty document', async () => {
     const json = await (await owner.api(`/api/briefings/${briefingId}/content?format=json`)).json()
-    expect(json).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] })
+    expect(json).toEqual({
+      type: 'doc',
+      content: [{ type: 'paragraph', attrs: { marking: null } }],
+    })
     const md = await owner.api(`/api/briefings/${briefingId}/export?format=md`)
     expect(md.status).toBe(200)
     const pdf = await owner.api(`/api/briefings/${briefingId}/export?format=pdf`)

@@ -100,7 +100,7 @@ describe('trimSourceQuote and setQuoteClarification', () => {
     expect(quoteText(editor)).toBe('We will not raise taxes … not one penny,')
     const { text: _, ...rest } = findSourceQuote(editor.state.doc, 'q1')!.node.attrs
     const { text: __, ...expected } = base
-    expect(rest).toEqual(expected)
+    expect(rest).toEqual({ marking: null, ...expected })
   })
 
   it.each([
@@ -226,6 +226,7 @@ describe('cite mark', () => {
       content: [
         {
           type: 'paragraph',
+          attrs: { marking: 'TLP:GREEN' },
           content: [
             {
               type: 'text',

@@ -13,6 +13,7 @@ import { Cite } from '../../shared/schema/marks/cite'
 import { Deletion, Insertion, Modification } from '../../shared/schema/marks/suggestion'
 import { SourceQuote } from '../../shared/schema/nodes/sourceQuote'
 import { SourcesList } from '../../shared/schema/nodes/sourcesList'
+import { PortionMarking } from '../../shared/schema/portionMarking'
 
 function describeSchema(extensions: Parameters<typeof getSchema>[0]) {
   const schema = getSchema(extensions)
@@ -37,6 +38,7 @@ describe('the briefing schema', () => {
       SourceQuote.configure(),
       SourcesList.configure(),
       Cite.configure(),
+      PortionMarking.configure(),
       Insertion.configure(),
       Deletion.configure(),
       Modification.configure(),

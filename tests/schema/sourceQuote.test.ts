@@ -23,12 +23,16 @@ const unattributed = quoteAttrs(source, 'Critics said the plan', {
   speakerRole: null,
 })
 
+// Every block carries a portion mark (issue 20); one quote here is marked, the rest default.
 const docJson = (...quotes: SourceQuoteAttrs[]) => ({
   type: 'doc',
   content: [
-    { type: 'paragraph', content: [{ type: 'text', text: 'Before.' }] },
-    ...quotes.map((a) => ({ type: 'sourceQuote', attrs: a })),
-    { type: 'paragraph', content: [{ type: 'text', text: 'After.' }] },
+    { type: 'paragraph', attrs: { marking: null }, content: [{ type: 'text', text: 'Before.' }] },
+    ...quotes.map((a, i) => ({
+      type: 'sourceQuote',
+      attrs: { marking: i === 0 ? 'TLP:AMBER' : null, ...a },
+    })),
+    { type: 'paragraph', attrs: { marking: null }, content: [{ type: 'text', text: 'After.' }] },
   ],
 })
 

@@ -6,6 +6,7 @@
 import { EditorContent, useEditor } from '@tiptap/react'
 import { type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { type BriefingRole, can } from '../../../shared/access'
+import { settingsMap } from '../../../shared/briefing/settings'
 import { createQuoteVerifier } from '../../../shared/quotes/verify'
 import type { Identity } from '../identity/identity'
 import type { BodyRange } from '../sources/readerSegments'
@@ -14,6 +15,7 @@ import { SourceLibrary } from '../sources/sourceLibrary'
 import { SourcesContext, type SourcesContextValue } from '../sources/sourcesContext'
 import { lazyNamed } from '../ui/lazyNamed'
 import { clientExtensions } from './extensions'
+import { useMarkingsInUse } from './markings/markingsInUse'
 import { isModKey } from './shortcuts'
 import { Toolbar } from './toolbar/Toolbar'
 import type { CollabSession } from './useCollabSession'
@@ -21,6 +23,9 @@ import { useSuggestingMode } from './useSuggestingMode'
 
 // Opened by a click, so fetched then rather than with the editor page (bench/lib/pageWeight.ts).
 const CommentsPanel = lazyNamed(() => import('../comments/CommentsPanel'), 'CommentsPanel')
+// Both only once a briefing uses portion marks, or someone opens the menu.
+const MarkingBanner = lazyNamed(() => import('./markings/MarkingBanner'), 'MarkingBanner')
+const PortionMenu = lazyNamed(() => import('./markings/PortionMenu'), 'PortionMenu')
 
 interface DocumentEditorProps {
   briefingId: string
@@ -48,6 +53,8 @@ export function DocumentEditor({
   header,
 }: DocumentEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false)
+  const [portionMenuOpen, setPortionMenuOpen] = useState(false)
+  const openPortionMenu = useCallback(() => setPortionMenuOpen(true), [])
   // One side panel at a time: sources or comments.
   const [panel, setPanel] = useState<'sources' | 'comments' | null>(() =>
     window.matchMedia(PANEL_OPEN_BY_DEFAULT).matches ? 'sources' : null,
@@ -67,6 +74,7 @@ export function DocumentEditor({
         provider: session.provider,
         user: identity,
         insertedBy,
+        openPortionMenu,
       }),
       // Nothing typed before the first sync: it would land in an empty document and then be
       // merged into the real one at an arbitrary place.
@@ -117,6 +125,7 @@ export function DocumentEditor({
   }, [editable, suggesting, choose])
 
   const focusBody = () => editor.commands.focus('start')
+  const markingsInUse = useMarkingsInUse(editor, session.ydoc)
 
   return (
     <SourcesContext.Provider value={sources}>
@@ -131,9 +140,24 @@ export function DocumentEditor({
             commentsOpen={panel === 'comments'}
             onCommentsOpenChange={(open) => setPanel(open ? 'comments' : null)}
             mode={mode}
-          />
+          >
+            {portionMenuOpen && (
+              <Suspense fallback={null}>
+                <PortionMenu
+                  editor={editor}
+                  settings={settingsMap(session.ydoc)}
+                  onClose={() => setPortionMenuOpen(false)}
+                />
+              </Suspense>
+            )}
+          </Toolbar>
           {mode.notice && <output className="suggesting-notice">{mode.notice}</output>}
           <article className={`paper${mode.suggesting ? ' paper--suggesting' : ''}`}>
+            {markingsInUse && (
+              <Suspense fallback={null}>
+                <MarkingBanner editor={editor} settings={settingsMap(session.ydoc)} />
+              </Suspense>
+            )}
             {header(focusBody)}
             <EditorContent editor={editor} className="paper__body" />
           </article>

@@ -6,7 +6,8 @@
  * same), and adds extensions that add no nodes or marks: the collaboration binding, other
  * people's carets, live citation numbers, quote drops, the guard against typing over quote
  * blocks, "Link to a source" on plain blockquotes, the nesting limit, undo steps that
- * survive a co-author's typing (undoBursts.ts) and the hook suggesting mode plugs into. It imports no CSS so tests can
+ * survive a co-author's typing (undoBursts.ts), the hook suggesting mode plugs into and the
+ * portion-mark control. It imports no CSS so tests can
  * build its schema in Node and compare it with the server's.
  */
 import type { AnyExtension } from '@tiptap/core'
@@ -19,6 +20,7 @@ import { SOURCE_QUOTE } from '../../../shared/schema/nodes/sourceQuoteAttrs'
 import { SOURCES_LIST } from '../../../shared/schema/nodes/sourcesList'
 import { getSource, listSources } from '../../../shared/sources'
 import { Carets } from './carets'
+import { PortionControl } from './markings/portionControl'
 import { NestingLimit } from './nestingLimit'
 import { BlockquoteLink } from './quote/blockquoteLink'
 import { SourceQuoteWithView, SourcesListWithView } from './quote/nodeViews'
@@ -41,6 +43,8 @@ export interface CollaborationBinding {
   user: AwarenessUser
   /** Who inserts quotes (their `insertedBy`), read at insert time; defaults to `user.name`. */
   insertedBy?: () => string
+  /** Opens the portion-mark menu for the caret's block. */
+  openPortionMenu?: () => void
 }
 
 /** Builds a fresh extension list for one editor instance. */
@@ -49,6 +53,7 @@ export function clientExtensions({
   provider,
   user,
   insertedBy = () => user.name,
+  openPortionMenu = () => {},
 }: CollaborationBinding): AnyExtension[] {
   const withViews = briefingExtensions().map((extension) => {
     // Commands check quotes against the sources in this briefing's Y.Doc.
@@ -69,5 +74,6 @@ export function clientExtensions({
     BlockquoteLink.configure({ sources: () => listSources(ydoc), userName: insertedBy }),
     NestingLimit,
     Suggesting,
+    PortionControl.configure({ onOpen: openPortionMenu }),
   ]
 }

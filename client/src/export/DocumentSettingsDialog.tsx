@@ -1,7 +1,7 @@
 /**
- * "Document settings": the handling marking, footnotes or endnotes, and the citation style
- * every export of the briefing uses. They live in the Y.Doc, so saving shows them to every
- * collaborator at once. Editors and owners change them; everyone else sees them read-only
+ * "Document settings": the handling marking, the portion-mark scheme, footnotes or endnotes,
+ * and the citation style every export of the briefing uses. They live in the Y.Doc, so saving
+ * shows them to every collaborator at once. Editors and owners change them; everyone else sees them read-only
  * (the server drops a viewer's writes in any case).
  */
 import { type FormEvent, useId, useState } from 'react'
@@ -11,10 +11,13 @@ import {
   MAX_MARKING_LENGTH,
   NOTE_PLACEMENTS,
   type ReadSettings,
+  settingsMap,
   writeBriefingSettings,
 } from '../../../shared/briefing/settings'
+import { writeMarkingScheme } from '../../../shared/markings/briefingScheme'
 import { Modal } from '../ui/Modal'
 import { Notice } from '../ui/Notice'
+import { PortionSchemeFields, type SchemeDraft } from './PortionSchemeFields'
 import {
   CITATION_STYLE_LABELS,
   MARKING_PRESETS,
@@ -43,13 +46,16 @@ export function DocumentSettingsDialog({
   onClose,
 }: DocumentSettingsDialogProps) {
   const [draft, setDraft] = useState<SettingsDraft>({})
+  const [schemeDraft, setSchemeDraft] = useState<SchemeDraft>({})
   const [saveError, setSaveError] = useState<string | null>(null)
   const ids = { marking: useId(), hint: useId(), error: useId() }
   const live = current.settings
   const view = settingsView(live, draft)
   const marking = parseMarking(view.markingText)
   const result = settingsPatch(live, draft)
-  const changed = 'patch' in result && Object.keys(result.patch).length > 0
+  const changed =
+    'patch' in result &&
+    (Object.keys(result.patch).length > 0 || Object.keys(schemeDraft).length > 0)
   const locked = lock !== null
   const change = (fields: SettingsDraft) => {
     setSaveError(null)
@@ -60,6 +66,8 @@ export function DocumentSettingsDialog({
     event.preventDefault()
     if (locked || !('patch' in result)) return
     try {
+      // Both check their values before writing anything.
+      if (Object.keys(schemeDraft).length > 0) writeMarkingScheme(settingsMap(doc), schemeDraft)
       writeBriefingSettings(doc, result.patch)
       onClose()
     } catch (err) {
@@ -133,6 +141,16 @@ export function DocumentSettingsDialog({
             </p>
           )}
         </fieldset>
+
+        <PortionSchemeFields
+          settings={settingsMap(doc)}
+          draft={schemeDraft}
+          onChange={(next) => {
+            setSaveError(null)
+            setSchemeDraft(next)
+          }}
+          disabled={locked}
+        />
 
         <fieldset className="doc-settings__group" disabled={locked}>
           <legend className="doc-settings__legend">Notes</legend>

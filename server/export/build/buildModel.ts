@@ -6,6 +6,8 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { BriefingSettings } from '../../../shared/briefing/settings'
 import { numberCitations } from '../../../shared/citations/numbering'
+import type { MarkingSetup } from '../../../shared/markings/briefingScheme'
+import type { Marking } from '../../../shared/markings/types'
 import { createQuoteVerifier } from '../../../shared/quotes/verify'
 import { SOURCE_QUOTE } from '../../../shared/schema/nodes/sourceQuoteAttrs'
 import { SOURCES_LIST } from '../../../shared/schema/nodes/sourcesList'
@@ -22,6 +24,7 @@ import type {
 } from '../model'
 import { inlineContent } from './inline'
 import { NoteTracker, type TrackedCitation } from './noteTracker'
+import { PortionMarks } from './portionMarks'
 import { type QuoteContext, quoteBlock } from './quote'
 
 /** Everything the model is built from. */
@@ -29,6 +32,8 @@ export interface ModelInput {
   doc: ProseMirrorNode
   getSource(sourceId: string): Source | undefined
   settings: BriefingSettings
+  /** The briefing's portion-mark scheme; null when it uses no portion marks (none printed). */
+  markings?: MarkingSetup | null
   /** Problems already found (e.g. ignored settings), carried into the model's warnings. */
   warnings: string[]
   /** Metadata from the briefing record and the store. */
@@ -45,11 +50,13 @@ export function buildExportModel(input: ModelInput): ExportModel {
   const numbering = numberCitations(input.doc)
   const notes = new NoteTracker(numbering)
   const verifier = createQuoteVerifier()
+  const portions = input.markings ? new PortionMarks(input.markings, warn) : null
   const walker = new BlockWalker({
     notes,
     getSource: input.getSource,
     verify: (source, quote) => verifier.verify(source, quote),
     warn,
+    portions,
   })
   const blocks = walker.children(input.doc)
 
@@ -72,7 +79,9 @@ export function buildExportModel(input: ModelInput): ExportModel {
   return {
     meta: {
       ...input.meta,
-      marking: input.settings.marking,
+      marking: portions
+        ? portions.banner(input.doc, input.settings.marking)
+        : input.settings.marking,
       notes: input.settings.notes,
       citationStyle: input.settings.citationStyle,
       citationStyleLabel: input.citationStyleLabel,
@@ -119,6 +128,7 @@ function missingText(sourceId: string): RichText {
 
 interface WalkContext extends QuoteContext {
   warn(message: string): void
+  portions: PortionMarks | null
 }
 
 /** Walks blocks in document order, so note markers come out in numbering order. */
@@ -128,20 +138,34 @@ class BlockWalker {
 
   constructor(private readonly context: WalkContext) {}
 
-  children(node: ProseMirrorNode): Block[] {
+  /** `inherited`: the portion mark of the nearest marked block around `node`'s children. */
+  children(node: ProseMirrorNode, inherited: Marking | null = null): Block[] {
     const blocks: Block[] = []
     node.forEach((child) => {
-      const block = this.block(child)
+      const block = this.block(child, inherited)
       if (block) blocks.push(block)
     })
     return blocks
   }
 
-  private block(node: ProseMirrorNode): Block | null {
-    const { notes, warn } = this.context
+  /** The block's text, after its portion mark when the briefing uses them. */
+  private marked(node: ProseMirrorNode, inherited: Marking | null) {
+    const { notes, warn, portions } = this.context
+    const content = inlineContent(node, notes, warn)
+    if (!portions || content.length === 0) return content
+    // The space outside the bold run: Markdown cannot close emphasis after a space.
+    return [
+      { type: 'text' as const, text: portions.prefix(node, inherited), bold: true as const },
+      { type: 'text' as const, text: ' ' },
+      ...content,
+    ]
+  }
+
+  private block(node: ProseMirrorNode, inherited: Marking | null): Block | null {
+    const inside = this.context.portions?.inside(node, inherited) ?? null
     switch (node.type.name) {
       case 'paragraph': {
-        const content = inlineContent(node, notes, warn)
+        const content = this.marked(node, inherited)
         // Empty paragraphs are spacing in the editor; each format spaces blocks itself.
         return content.length === 0 ? null : { type: 'paragraph', content }
       }
@@ -153,20 +177,20 @@ class BlockWalker {
           | 4
           | 5
           | 6
-        return { type: 'heading', level, content: inlineContent(node, notes, warn) }
+        return { type: 'heading', level, content: this.marked(node, inherited) }
       }
       case 'bulletList':
-        return { type: 'bulletList', items: this.items(node) }
+        return { type: 'bulletList', items: this.items(node, inside) }
       case 'orderedList': {
         const start = Number(node.attrs.start)
         return {
           type: 'orderedList',
           start: Number.isSafeInteger(start) && start >= 0 ? start : 1,
-          items: this.items(node),
+          items: this.items(node, inside),
         }
       }
       case 'blockquote':
-        return { type: 'blockquote', blocks: this.children(node) }
+        return { type: 'blockquote', blocks: this.children(node, inside) }
       case 'codeBlock': {
         const language = node.attrs.language
         return {
@@ -192,10 +216,11 @@ class BlockWalker {
     }
   }
 
-  private items(list: ProseMirrorNode): ListItem[] {
+  private items(list: ProseMirrorNode, inherited: Marking | null): ListItem[] {
     const items: ListItem[] = []
     list.forEach((item) => {
-      items.push({ blocks: this.children(item) })
+      const inside = this.context.portions?.inside(item, inherited) ?? null
+      items.push({ blocks: this.children(item, inside) })
     })
     return items
   }

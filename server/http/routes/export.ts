@@ -7,7 +7,8 @@
  * state as an `export` version, whose id is the version hash the file prints, so "the PDF
  * that went out on Tuesday" can be opened from the history. With `version` it exports that
  * stored version (404 for an unknown id), printing its id. Answers the file as an attachment named after the title, with
- * `X-Unverified-Quotes: N` (quotes exported marked UNVERIFIED) on every format and
+ * `X-Unverified-Quotes: N` (quotes exported marked UNVERIFIED) on every format, `X-Marking`
+ * (the banner every page prints, when there is one), and
  * `X-Export-Warnings: [...]` (a JSON array) when anything was not exported as written.
  * A PDF the template cannot typeset is a 500 carrying Typst's diagnostic.
  */
@@ -120,6 +121,7 @@ export function exportRouter(ctx: AppContext, exporter: Exporter = new Exporter(
       renderMs: Math.round(rendered.renderMs),
     })
     res.set('X-Unverified-Quotes', String(rendered.unverifiedQuotes))
+    if (rendered.marking !== null) res.set('X-Marking', markingHeader(rendered.marking))
     if (rendered.warnings.length > 0) {
       res.set('X-Export-Warnings', encodeWarningsHeader(rendered.warnings))
     }
@@ -130,4 +132,9 @@ export function exportRouter(ctx: AppContext, exporter: Exporter = new Exporter(
   })
 
   return router
+}
+
+/** A header carries ASCII at most: a typed marking with other characters is percent-encoded. */
+function markingHeader(marking: string): string {
+  return /^[\x20-\x7e]*$/.test(marking) ? marking : encodeURIComponent(marking)
 }

@@ -1,6 +1,6 @@
 /** The formatting toolbar above the document. Reads editor state, issues editor commands. */
 import type { Editor } from '@tiptap/react'
-import { Suspense, useState } from 'react'
+import { type ReactNode, Suspense, useState } from 'react'
 import { CiteIcon, SourcesListIcon } from '../../sources/icons'
 import { useSourcesContext } from '../../sources/sourcesContext'
 import { useSourceList } from '../../sources/useSources'
@@ -29,6 +29,8 @@ interface ToolbarProps {
   commentsOpen: boolean
   onCommentsOpenChange: (open: boolean) => void
   mode: SuggestingMode
+  /** A popover opened from outside the toolbar (the portion-mark menu), placed under it. */
+  children?: ReactNode
 }
 
 export function Toolbar({
@@ -40,6 +42,7 @@ export function Toolbar({
   commentsOpen,
   onCommentsOpenChange,
   mode,
+  children,
 }: ToolbarProps) {
   const sources = useSourceList(useSourcesContext().library)
   const [citeOpen, setCiteOpen] = useState(false)
@@ -126,6 +129,7 @@ export function Toolbar({
           count={sources.length}
         />
       </div>
+      {children}
     </div>
   )
 }
