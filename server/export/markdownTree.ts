@@ -211,9 +211,12 @@ function textRun(run: TextRun): PhrasingContent[] {
   if (run.bold) nodes = [{ type: 'strong', children: nodes }]
   if (run.italic) nodes = [{ type: 'emphasis', children: nodes }]
   if (run.strike) nodes = [{ type: 'delete', children: nodes }]
-  // Markdown has no underline; these two fixed tags are the only raw HTML an export holds.
+  // Markdown has no underline or highlight; these fixed tags are the only raw HTML an export
+  // holds (GitHub renders both; `==x==` is no Markdown most readers know).
   if (run.underline)
     nodes = [{ type: 'html', value: '<u>' }, ...nodes, { type: 'html', value: '</u>' }]
+  if (run.highlight)
+    nodes = [{ type: 'html', value: '<mark>' }, ...nodes, { type: 'html', value: '</mark>' }]
   if (run.link) nodes = [{ type: 'link', url: run.link, children: nodes }]
   return [...(lead ? [text(lead)] : []), ...nodes, ...(trail ? [text(trail)] : [])]
 }

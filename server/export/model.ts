@@ -17,6 +17,7 @@ export interface TextRun {
   italic?: true
   underline?: true
   strike?: true
+  highlight?: true
   code?: true
   /** An http(s) or mailto URL; other schemes are dropped when the model is built. */
   link?: string

@@ -13,6 +13,7 @@ import { CodeBlock } from '@tiptap/extension-code-block'
 import { Document } from '@tiptap/extension-document'
 import { HardBreak } from '@tiptap/extension-hard-break'
 import { Heading } from '@tiptap/extension-heading'
+import { Highlight } from '@tiptap/extension-highlight'
 import { HorizontalRule } from '@tiptap/extension-horizontal-rule'
 import { Italic } from '@tiptap/extension-italic'
 import { Link } from '@tiptap/extension-link'
@@ -63,6 +64,9 @@ export function briefingExtensions(): AnyExtension[] {
     Text.configure(),
     Underline.configure(),
     TrailingNode.configure(),
+    // One highlight colour only (multicolor off): a colour attribute would render as an inline
+    // style, which the page's CSP blocks, and exports would need a palette to agree on.
+    Highlight.configure(),
     // Custom briefing nodes and marks (quote blocks, citations) are added here, one file each
     // under ./nodes and ./marks.
     SourceQuote.configure(),

@@ -6,6 +6,7 @@
  * that list from drifting from StarterKit's.
  */
 import { getSchema } from '@tiptap/core'
+import { Highlight } from '@tiptap/extension-highlight'
 import StarterKit from '@tiptap/starter-kit'
 import { describe, expect, it } from 'vitest'
 import { briefingExtensions } from '../../shared/schema'
@@ -27,12 +28,13 @@ function describeSchema(extensions: Parameters<typeof getSchema>[0]) {
 }
 
 describe('the briefing schema', () => {
-  it('[SCHK1] is StarterKit’s (without undo/redo) plus the briefing’s nodes and marks', () => {
+  it('[SCHK1] is StarterKit’s (without undo/redo) plus highlight and the briefing’s nodes and marks', () => {
     const starterKit = [
       StarterKit.configure({
         undoRedo: false,
         link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
       }),
+      Highlight.configure(),
       SourceQuote.configure(),
       SourcesList.configure(),
       Cite.configure(),

@@ -371,6 +371,7 @@ class DocxWriter {
       italics: run.italic,
       strike: run.strike,
       underline: run.underline ? {} : undefined,
+      highlight: run.highlight ? 'yellow' : undefined,
       font: run.code ? FONTS.mono : undefined,
       style: run.link ? 'Hyperlink' : undefined,
     })

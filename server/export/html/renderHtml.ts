@@ -155,6 +155,7 @@ function textRun(run: TextRun): string {
   if (run.italic) out = `<em>${out}</em>`
   if (run.underline) out = `<u>${out}</u>`
   if (run.strike) out = `<s>${out}</s>`
+  if (run.highlight) out = `<mark>${out}</mark>`
   if (run.link) out = `<a href="${escapeHtml(run.link)}">${out}</a>`
   return out
 }

@@ -25,6 +25,7 @@ h2 { font-size: 1.35rem; } h3 { font-size: 1.15rem; } h4, h5, h6 { font-size: 1r
 p { margin: 0 0 .9rem; text-align: justify; hyphens: auto; }
 a { color: var(--accent); }
 code, pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .88em; }
+mark { background: #fff0a8; color: inherit; padding: 0 .1em; }
 pre { background: #f6f6f6; padding: .8rem; border-radius: 3px; overflow-x: auto; white-space: pre-wrap; }
 blockquote.plain { margin: 1rem 0; padding-left: 1rem; border-left: 1px solid var(--rule); }
 figure.quote { margin: 1.5rem 0; padding: .2rem 0 .2rem 1.1rem; border-left: 3px solid var(--accent); break-inside: avoid; }
