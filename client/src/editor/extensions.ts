@@ -5,9 +5,9 @@
  * the quote and sources-list nodes with their node views (`.extend()` keeps the schema the
  * same), and adds extensions that add no nodes or marks: the collaboration binding, other
  * people's carets, live citation numbers, quote drops, the guard against typing over quote
- * blocks, "Link to a source" on plain blockquotes, the nesting limit and undo steps that
- * survive a co-author's typing (undoBursts.ts). It imports no CSS so tests can
- * build its schema in Node and compare it with the server's.
+ * blocks, "Link to a source" on plain blockquotes, the nesting limit, typographic quotes and
+ * dashes as one types, and undo steps that survive a co-author's typing (undoBursts.ts). It
+ * imports no CSS so tests can build its schema in Node and compare it with the server's.
  */
 import type { AnyExtension } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
@@ -25,6 +25,7 @@ import { SourceQuoteWithView, SourcesListWithView } from './quote/nodeViews'
 import { QuoteDrop } from './quote/quoteDrop'
 import { QuoteGuard } from './quote/quoteGuard'
 import { selectionAttrs } from './selectionClass'
+import { Typography } from './typography'
 import { UndoBursts } from './undoBursts'
 
 /** How the local user appears to others: the awareness `user` field. */
@@ -68,5 +69,6 @@ export function clientExtensions({
     QuoteGuard,
     BlockquoteLink.configure({ sources: () => listSources(ydoc), userName: insertedBy }),
     NestingLimit,
+    Typography,
   ]
 }
