@@ -29,6 +29,7 @@ import { TrailingNode } from '@tiptap/extensions/trailing-node'
 import { Cite } from './marks/cite'
 import { SourceQuote } from './nodes/sourceQuote'
 import { SourcesList } from './nodes/sourcesList'
+import { Table, TableCell, TableHeader, TableRow } from './nodes/table'
 
 /** Name of the Y.XmlFragment that holds the document body (Tiptap's default). */
 export const DOCUMENT_FRAGMENT = 'default'
@@ -67,6 +68,10 @@ export function briefingExtensions(): AnyExtension[] {
     // One highlight colour only (multicolor off): a colour attribute would render as an inline
     // style, which the page's CSP blocks, and exports would need a palette to agree on.
     Highlight.configure(),
+    Table.configure(),
+    TableRow.configure(),
+    TableHeader.configure(),
+    TableCell.configure(),
     // Custom briefing nodes and marks (quote blocks, citations) are added here, one file each
     // under ./nodes and ./marks.
     SourceQuote.configure(),

@@ -13,6 +13,7 @@ import { briefingExtensions } from '../../shared/schema'
 import { Cite } from '../../shared/schema/marks/cite'
 import { SourceQuote } from '../../shared/schema/nodes/sourceQuote'
 import { SourcesList } from '../../shared/schema/nodes/sourcesList'
+import { Table, TableCell, TableHeader, TableRow } from '../../shared/schema/nodes/table'
 
 function describeSchema(extensions: Parameters<typeof getSchema>[0]) {
   const schema = getSchema(extensions)
@@ -28,13 +29,17 @@ function describeSchema(extensions: Parameters<typeof getSchema>[0]) {
 }
 
 describe('the briefing schema', () => {
-  it('[SCHK1] is StarterKit’s (without undo/redo) plus highlight and the briefing’s nodes and marks', () => {
+  it('[SCHK1] is StarterKit’s (without undo/redo) plus highlight, tables and the briefing’s nodes and marks', () => {
     const starterKit = [
       StarterKit.configure({
         undoRedo: false,
         link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
       }),
       Highlight.configure(),
+      Table.configure(),
+      TableRow.configure(),
+      TableHeader.configure(),
+      TableCell.configure(),
       SourceQuote.configure(),
       SourcesList.configure(),
       Cite.configure(),

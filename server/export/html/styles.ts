@@ -25,6 +25,13 @@ h2 { font-size: 1.35rem; } h3 { font-size: 1.15rem; } h4, h5, h6 { font-size: 1r
 p { margin: 0 0 .9rem; text-align: justify; hyphens: auto; }
 a { color: var(--accent); }
 code, pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .88em; }
+/* A wide table scrolls inside its box rather than widening the page. */
+.table { overflow-x: auto; margin: 1rem 0 1.2rem; }
+table { border-collapse: collapse; width: 100%; font-size: .95em; break-inside: auto; }
+th, td { border: 1px solid var(--rule); padding: .35rem .55rem; vertical-align: top; text-align: left; }
+th { background: #f1f3f5; font-weight: 600; }
+th > p, td > p { margin: 0; text-align: left; hyphens: manual; }
+th > p + p, td > p + p { margin-top: .4rem; }
 mark { background: #fff0a8; color: inherit; padding: 0 .1em; }
 pre { background: #f6f6f6; padding: .8rem; border-radius: 3px; overflow-x: auto; white-space: pre-wrap; }
 blockquote.plain { margin: 1rem 0; padding-left: 1rem; border-left: 1px solid var(--rule); }
