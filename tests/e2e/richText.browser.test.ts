@@ -10,27 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { createBriefingAs, signUp, type TestUser } from '../helpers/users'
 import { ARTIFACTS_DIR, builtClient, launchChromium, openTrackedPage } from './browser'
+import { editorSelection } from './editorSelection'
 
 const editable = (page: Page) => page.locator('.document[contenteditable="true"]')
-
-/**
- * The words the editor's state has selected. A shortcut acts on this, not on the browser's
- * selection, which the editor reads a moment later (on selectionchange): a key pressed in
- * between would toggle a stored mark at the old caret instead.
- */
-const editorSelection = (page: Page) =>
-  page.evaluate(() => {
-    type Dom = Element & {
-      editor: {
-        state: {
-          selection: { from: number; to: number }
-          doc: { textBetween(from: number, to: number): string }
-        }
-      }
-    }
-    const { state } = (document.querySelector('.ProseMirror') as Dom).editor
-    return state.doc.textBetween(state.selection.from, state.selection.to)
-  })
 
 /** The editor's text as the person sees it, paragraph by paragraph. */
 const paragraphs = (page: Page) =>
