@@ -13,8 +13,10 @@ import type {
   PhrasingContent,
   Root,
   RootContent,
+  Table,
 } from 'mdast'
-import type { Block, ExportModel, Inline, RichText, TextRun } from './model'
+import type { Block, ExportModel, Inline, RichText, TableCell, TextRun } from './model'
+import { tableGrid } from './tableGrid'
 import { quoteByline, unverifiedNotice } from './text'
 
 /** The whole export as one mdast tree. */
@@ -81,6 +83,8 @@ function blockNodes(block: Block, model: ExportModel): BlockContent[] {
       return [{ type: 'code', lang: block.language, value: block.text }]
     case 'horizontalRule':
       return [{ type: 'thematicBreak' }]
+    case 'table':
+      return [table(block.rows)]
     case 'quote': {
       const lines: Paragraph[] = []
       if (block.status !== 'verified') {
@@ -96,6 +100,32 @@ function blockNodes(block: Block, model: ExportModel): BlockContent[] {
       return sourcesList(model)
   }
 }
+
+/**
+ * A GFM table. GFM has no spans, so a spanning cell's other places stay empty, and its first
+ * row is always the header row. A cell is one line: its paragraphs and line breaks become
+ * spaces, as a line ending would end the row.
+ */
+function table(rows: TableCell[][]): Table {
+  return {
+    type: 'table',
+    children: tableGrid(rows).map((cells) => ({
+      type: 'tableRow',
+      children: cells.map((cell) => ({ type: 'tableCell', children: cell ? cellLine(cell) : [] })),
+    })),
+  }
+}
+
+function cellLine(cell: TableCell): PhrasingContent[] {
+  const parts = cell.blocks.map((block) =>
+    block.type === 'paragraph'
+      ? inlines(block.content.map((item) => (item.type === 'break' ? SPACE : item)))
+      : [],
+  )
+  return mergeAdjacent(parts.flatMap((part, i) => (i > 0 ? [text(' '), ...part] : part)))
+}
+
+const SPACE: TextRun = { type: 'text', text: ' ' }
 
 function list(
   ordered: boolean,
@@ -211,9 +241,12 @@ function textRun(run: TextRun): PhrasingContent[] {
   if (run.bold) nodes = [{ type: 'strong', children: nodes }]
   if (run.italic) nodes = [{ type: 'emphasis', children: nodes }]
   if (run.strike) nodes = [{ type: 'delete', children: nodes }]
-  // Markdown has no underline; these two fixed tags are the only raw HTML an export holds.
+  // Markdown has no underline or highlight; these fixed tags are the only raw HTML an export
+  // holds (GitHub renders both; `==x==` is no Markdown most readers know).
   if (run.underline)
     nodes = [{ type: 'html', value: '<u>' }, ...nodes, { type: 'html', value: '</u>' }]
+  if (run.highlight)
+    nodes = [{ type: 'html', value: '<mark>' }, ...nodes, { type: 'html', value: '</mark>' }]
   if (run.link) nodes = [{ type: 'link', url: run.link, children: nodes }]
   return [...(lead ? [text(lead)] : []), ...nodes, ...(trail ? [text(trail)] : [])]
 }

@@ -17,6 +17,7 @@ export interface TextRun {
   italic?: true
   underline?: true
   strike?: true
+  highlight?: true
   code?: true
   /** An http(s) or mailto URL; other schemes are dropped when the model is built. */
   link?: string
@@ -61,6 +62,14 @@ export interface ListItem {
   blocks: Block[]
 }
 
+/** One cell of a table: its paragraphs, whether it is a header cell, and what it spans. */
+export interface TableCell {
+  header: boolean
+  colspan: number
+  rowspan: number
+  blocks: Block[]
+}
+
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; content: Inline[] }
   | { type: 'paragraph'; content: Inline[] }
@@ -69,6 +78,8 @@ export type Block =
   | { type: 'blockquote'; blocks: Block[] }
   | { type: 'codeBlock'; language: string | null; text: string }
   | { type: 'horizontalRule' }
+  /** Rows of cells as written; a spanning cell is listed once, in its first row and column. */
+  | { type: 'table'; columns: number; rows: TableCell[][] }
   | QuoteBlock
   /** Where the list of sources goes: the author's sourcesList node, or appended at the end. */
   | { type: 'sourcesList' }

@@ -13,6 +13,7 @@ import { CodeBlock } from '@tiptap/extension-code-block'
 import { Document } from '@tiptap/extension-document'
 import { HardBreak } from '@tiptap/extension-hard-break'
 import { Heading } from '@tiptap/extension-heading'
+import { Highlight } from '@tiptap/extension-highlight'
 import { HorizontalRule } from '@tiptap/extension-horizontal-rule'
 import { Italic } from '@tiptap/extension-italic'
 import { Link } from '@tiptap/extension-link'
@@ -29,6 +30,7 @@ import { Cite } from './marks/cite'
 import { Deletion, Insertion, Modification } from './marks/suggestion'
 import { SourceQuote } from './nodes/sourceQuote'
 import { SourcesList } from './nodes/sourcesList'
+import { Table, TableCell, TableHeader, TableRow } from './nodes/table'
 import { PortionMarking } from './portionMarking'
 
 /** Name of the Y.XmlFragment that holds the document body (Tiptap's default). */
@@ -65,6 +67,13 @@ export function briefingExtensions(): AnyExtension[] {
     Text.configure(),
     Underline.configure(),
     TrailingNode.configure(),
+    // One highlight colour only (multicolor off): a colour attribute would render as an inline
+    // style, which the page's CSP blocks, and exports would need a palette to agree on.
+    Highlight.configure(),
+    Table.configure(),
+    TableRow.configure(),
+    TableHeader.configure(),
+    TableCell.configure(),
     // Custom briefing nodes and marks (quote blocks, citations) are added here, one file each
     // under ./nodes and ./marks.
     SourceQuote.configure(),

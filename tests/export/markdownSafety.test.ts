@@ -1,7 +1,7 @@
 /**
  * [MDS] Hostile text in a Markdown export stays text. Every export is read back by micromark
  * with GitHub's extensions (raw HTML let through, so anything that escaped shows up as an
- * element): no element but Markdown's own appears, no raw HTML but the fixed underline tags,
+ * element): no element but Markdown's own appears, no raw HTML but the fixed underline and highlight tags,
  * and the text a reader sees is the text that was written.
  */
 import fc from 'fast-check'
@@ -36,7 +36,11 @@ const MARKDOWN_ELEMENTS = new Set([
   'SECTION',
   'SUP',
   'U',
+  'MARK',
 ])
+
+/** The raw HTML the exporter itself writes: Markdown has no underline or highlight. */
+const FIXED_TAGS = new Set(['<u>', '</u>', '<mark>', '</mark>'])
 
 const ATTACK = '<img src=x onerror=alert(1)>'
 
@@ -92,7 +96,7 @@ function bodyOf(markdown: string): Nodes[] {
 function expectInert(markdown: string, what: string): void {
   expect(foreignElements(markdown), what).toEqual([])
   expect(
-    rawHtml(markdownToTree(markdown)).filter((html) => html !== '<u>' && html !== '</u>'),
+    rawHtml(markdownToTree(markdown)).filter((html) => !FIXED_TAGS.has(html)),
     what,
   ).toEqual([])
 }
@@ -112,6 +116,7 @@ describe('[MDS] Markdown export of hostile text', () => {
         { code: true },
         { code: true, bold: true },
         { code: true, underline: true },
+        { code: true, highlight: true },
       ]) {
         const markdown = renderMarkdown(
           model([paragraphOf(run('before '), run(text, marks as Partial<TextRun>))]),
@@ -212,6 +217,7 @@ describe('[MDS] Markdown export of hostile text', () => {
         italic: fc.constant(true as const),
         underline: fc.constant(true as const),
         strike: fc.constant(true as const),
+        highlight: fc.constant(true as const),
         code: fc.constant(true as const),
         link: fc.constant('https://example.test/x'),
       },

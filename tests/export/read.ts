@@ -129,3 +129,32 @@ export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
   const { text } = await extractText(doc, { mergePages: false })
   return text.map((page) => page.replace(/\s+/g, ' '))
 }
+
+/** Pixels of page 1 at 60 dpi (RGB, 3 bytes each) that are within `tolerance` of `rgb`. */
+export function pixelsNear(pdf: Uint8Array, rgb: [number, number, number], tolerance = 12): number {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-page-'))
+  const input = path.join(dir, 'in.pdf')
+  fs.writeFileSync(input, pdf)
+  execFileSync('pdftoppm', [
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    input,
+    path.join(dir, 'page'),
+  ])
+  const ppm = fs.readFileSync(path.join(dir, 'page.ppm'))
+  fs.rmSync(dir, { recursive: true, force: true })
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString('latin1'))
+  if (!header) throw new Error('not a binary PPM')
+  const pixels = ppm.subarray(header[0].length)
+  let near = 0
+  for (let i = 0; i + 2 < pixels.length; i += 3) {
+    const close = [0, 1, 2].every((c) => Math.abs(pixels[i + c]! - rgb[c]!) <= tolerance)
+    if (close) near++
+  }
+  return near
+}

@@ -6,6 +6,7 @@
  * that list from drifting from StarterKit's.
  */
 import { getSchema } from '@tiptap/core'
+import { Highlight } from '@tiptap/extension-highlight'
 import StarterKit from '@tiptap/starter-kit'
 import { describe, expect, it } from 'vitest'
 import { briefingExtensions } from '../../shared/schema'
@@ -13,6 +14,7 @@ import { Cite } from '../../shared/schema/marks/cite'
 import { Deletion, Insertion, Modification } from '../../shared/schema/marks/suggestion'
 import { SourceQuote } from '../../shared/schema/nodes/sourceQuote'
 import { SourcesList } from '../../shared/schema/nodes/sourcesList'
+import { Table, TableCell, TableHeader, TableRow } from '../../shared/schema/nodes/table'
 import { PortionMarking } from '../../shared/schema/portionMarking'
 
 function describeSchema(extensions: Parameters<typeof getSchema>[0]) {
@@ -29,12 +31,17 @@ function describeSchema(extensions: Parameters<typeof getSchema>[0]) {
 }
 
 describe('the briefing schema', () => {
-  it('[SCHK1] is StarterKit’s (without undo/redo) plus the briefing’s nodes and marks', () => {
+  it('[SCHK1] is StarterKit’s (without undo/redo) plus highlight, tables and the briefing’s nodes and marks', () => {
     const starterKit = [
       StarterKit.configure({
         undoRedo: false,
         link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
       }),
+      Highlight.configure(),
+      Table.configure(),
+      TableRow.configure(),
+      TableHeader.configure(),
+      TableCell.configure(),
       SourceQuote.configure(),
       SourcesList.configure(),
       Cite.configure(),

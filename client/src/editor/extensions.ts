@@ -5,9 +5,9 @@
  * the quote and sources-list nodes with their node views (`.extend()` keeps the schema the
  * same), and adds extensions that add no nodes or marks: the collaboration binding, other
  * people's carets, live citation numbers, quote drops, the guard against typing over quote
- * blocks, "Link to a source" on plain blockquotes, the nesting limit, undo steps that
- * survive a co-author's typing (undoBursts.ts), the hook suggesting mode plugs into and the
- * portion-mark control. It imports no CSS so tests can
+ * blocks, "Link to a source" on plain blockquotes, the nesting limit, typographic quotes and
+ * dashes as one types, undo steps that survive a co-author's typing (undoBursts.ts), the hook
+ * suggesting mode plugs into and the portion-mark control. It imports no CSS so tests can
  * build its schema in Node and compare it with the server's.
  */
 import type { AnyExtension } from '@tiptap/core'
@@ -27,6 +27,7 @@ import { SourceQuoteWithView, SourcesListWithView } from './quote/nodeViews'
 import { QuoteDrop } from './quote/quoteDrop'
 import { QuoteGuard } from './quote/quoteGuard'
 import { Suggesting } from './suggesting'
+import { Typography } from './typography'
 import { UndoBursts } from './undoBursts'
 
 /** How the local user appears to others: the awareness `user` field. */
@@ -75,5 +76,6 @@ export function clientExtensions({
     NestingLimit,
     Suggesting,
     PortionControl.configure({ onOpen: openPortionMenu }),
+    Typography,
   ]
 }

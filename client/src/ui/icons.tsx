@@ -37,6 +37,24 @@ export const ItalicIcon = () => (
   </Icon>
 )
 
+export const UnderlineIcon = () => (
+  <Icon>
+    <path d="M7 4v6a5 5 0 0 0 10 0V4M5 20h14" />
+  </Icon>
+)
+
+export const StrikeIcon = () => (
+  <Icon>
+    <path d="M4 12h16M16.5 7.5C16 5.6 14.2 4.5 12 4.5c-2.5 0-4.5 1.4-4.5 3.5 0 1.5 1 2.5 2.6 3.2M8 16.5c.6 1.9 2.2 3 4.3 3 2.6 0 4.5-1.5 4.5-3.6 0-.7-.2-1.3-.6-1.9" />
+  </Icon>
+)
+
+export const HighlightIcon = () => (
+  <Icon>
+    <path d="m9 11-5 5v3h3l5-5M9 11l4-4 5 5-4 4zM13 7l2.5-2.5a1.4 1.4 0 0 1 2 0l2 2a1.4 1.4 0 0 1 0 2L17 11M4 21h16" />
+  </Icon>
+)
+
 export const BulletListIcon = () => (
   <Icon>
     <path d="M10 6h10M10 12h10M10 18h10" />

@@ -11,6 +11,7 @@ import type { Marking } from '../../../shared/markings/types'
 import { createQuoteVerifier } from '../../../shared/quotes/verify'
 import { SOURCE_QUOTE } from '../../../shared/schema/nodes/sourceQuoteAttrs'
 import { SOURCES_LIST } from '../../../shared/schema/nodes/sourcesList'
+import { TABLE, TABLE_HEADER } from '../../../shared/schema/nodes/table'
 import type { Source } from '../../../shared/sources/types'
 import type { CitationFormatter } from '../citations/formatter'
 import type {
@@ -21,7 +22,9 @@ import type {
   Note,
   RichText,
   SourceEntry,
+  TableCell,
 } from '../model'
+import { tableGrid } from '../tableGrid'
 import { inlineContent } from './inline'
 import { NoteTracker, type TrackedCitation } from './noteTracker'
 import { PortionMarks } from './portionMarks'
@@ -201,6 +204,10 @@ class BlockWalker {
       }
       case 'horizontalRule':
         return { type: 'horizontalRule' }
+      case TABLE: {
+        const rows = this.tableRows(node, inside)
+        return { type: 'table', columns: tableGrid(rows)[0]?.length ?? 1, rows }
+      }
       case SOURCE_QUOTE: {
         const quote = quoteBlock(node, this.context)
         if (quote.status !== 'verified') this.unverifiedQuotes++
@@ -214,6 +221,23 @@ class BlockWalker {
       default:
         throw new Error(`export does not know block type ${node.type.name}`)
     }
+  }
+
+  private tableRows(table: ProseMirrorNode, inherited: Marking | null): TableCell[][] {
+    const rows: TableCell[][] = []
+    table.forEach((row) => {
+      const cells: TableCell[] = []
+      row.forEach((cell) => {
+        cells.push({
+          header: cell.type.name === TABLE_HEADER,
+          colspan: Number(cell.attrs.colspan) || 1,
+          rowspan: Number(cell.attrs.rowspan) || 1,
+          blocks: this.children(cell, inherited),
+        })
+      })
+      rows.push(cells)
+    })
+    return rows
   }
 
   private items(list: ProseMirrorNode, inherited: Marking | null): ListItem[] {

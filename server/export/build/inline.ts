@@ -72,6 +72,9 @@ function textRun(text: string, marks: readonly Mark[], warn: (message: string) =
       case 'strike':
         run.strike = true
         break
+      case 'highlight':
+        run.highlight = true
+        break
       case 'code':
         run.code = true
         break

@@ -22,9 +22,20 @@ import {
   PageNumber,
   Paragraph,
   type ParagraphChild,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
 } from 'docx'
-import type { Block, ExportModel, Inline, TextRun as ModelRun, RichText } from '../model'
+import type {
+  Block,
+  ExportModel,
+  Inline,
+  TextRun as ModelRun,
+  TableCell as ModelTableCell,
+  RichText,
+} from '../model'
 import { quoteByline, unverifiedNotice, xmlSafe } from '../text'
 import { splitMarks, stripMarks, type WordComment } from '../wordComments'
 import { COLORS, DOCX_STYLES, FONTS, numberingConfig, orderedReference, STYLE } from './styles'
@@ -124,12 +135,12 @@ class DocxWriter {
     return out
   }
 
-  blocks(blocks: Block[], listLevel: number, quoteDepth = 0): Paragraph[] {
+  blocks(blocks: Block[], listLevel: number, quoteDepth = 0): BodyChild[] {
     return blocks.flatMap((block) => this.block(block, listLevel, quoteDepth))
   }
 
   /** `quoteDepth` counts enclosing (plain) blockquotes, which indent and rule their text. */
-  private block(block: Block, listLevel: number, quoteDepth = 0): Paragraph[] {
+  private block(block: Block, listLevel: number, quoteDepth = 0): BodyChild[] {
     const quoted =
       quoteDepth > 0
         ? {
@@ -176,6 +187,8 @@ class DocxWriter {
             border: { bottom: { style: 'single', size: 6, color: 'C9CFD6', space: 4 } },
           }),
         ]
+      case 'table':
+        return [this.table(block.rows)]
       case 'quote':
         return this.quote(block)
       case 'sourcesList':
@@ -183,12 +196,56 @@ class DocxWriter {
     }
   }
 
+  /** A Word table across the text width; the header row repeats on each page it spans. */
+  private table(rows: ModelTableCell[][]): Table {
+    return new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: rows.map(
+        (cells) =>
+          new TableRow({
+            tableHeader: cells.length > 0 && cells.every((cell) => cell.header),
+            cantSplit: true,
+            children: cells.map(
+              (cell) =>
+                new TableCell({
+                  columnSpan: cell.colspan > 1 ? cell.colspan : undefined,
+                  rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
+                  shading: cell.header ? { fill: COLORS.headerFill } : undefined,
+                  margins: { top: 60, bottom: 60, left: 100, right: 100 },
+                  children: this.cellParagraphs(cell),
+                }),
+            ),
+          }),
+      ),
+    })
+  }
+
+  /** A cell's paragraphs; Word needs at least one, and header cells are bold. */
+  private cellParagraphs(cell: ModelTableCell): Paragraph[] {
+    const paragraphs = cell.blocks.flatMap((block) =>
+      block.type === 'paragraph'
+        ? [
+            new Paragraph({
+              children: this.inlines(
+                cell.header
+                  ? block.content.map((item) =>
+                      item.type === 'text' ? { ...item, bold: true as const } : item,
+                    )
+                  : block.content,
+              ),
+            }),
+          ]
+        : [],
+    )
+    return paragraphs.length > 0 ? paragraphs : [new Paragraph({})]
+  }
+
   private listItem(
     blocks: Block[],
     level: number,
     numbering: { reference: string; level: number; instance?: number },
-  ): Paragraph[] {
-    const out: Paragraph[] = []
+  ): BodyChild[] {
+    const out: BodyChild[] = []
     blocks.forEach((block, i) => {
       if (i === 0 && block.type === 'paragraph') {
         out.push(new Paragraph({ numbering, children: this.inlines(block.content) }))
@@ -371,12 +428,16 @@ class DocxWriter {
       italics: run.italic,
       strike: run.strike,
       underline: run.underline ? {} : undefined,
+      highlight: run.highlight ? 'yellow' : undefined,
       font: run.code ? FONTS.mono : undefined,
       style: run.link ? 'Hyperlink' : undefined,
     })
     return run.link ? new ExternalHyperlink({ link: run.link, children: [text] }) : text
   }
 }
+
+/** What a Word body holds: paragraphs and tables. */
+type BodyChild = Paragraph | Table
 
 /** The end of a Word comment's range and the reference Word shows its balloon at. */
 function commentEnd(id: number): ParagraphChild[] {

@@ -10,6 +10,8 @@ export const COLORS = {
   accent: '1F3A5F',
   muted: '5D6672',
   alert: 'A4161A',
+  /** Header cells of tables: a pale grey that prints as a light tint. */
+  headerFill: 'F1F3F5',
 } as const
 
 export const FONTS = { body: 'Cambria', heading: 'Calibri', mono: 'Consolas' } as const

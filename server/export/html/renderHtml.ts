@@ -4,7 +4,7 @@
  * filtered in the model) become anchors. Notes are collected at the end (HTML has no
  * pages), each source once, with markers linking to them.
  */
-import type { Block, ExportModel, Inline, RichText, TextRun } from '../model'
+import type { Block, ExportModel, Inline, RichText, TableCell, TextRun } from '../model'
 import { quoteByline, unverifiedNotice, xmlSafe } from '../text'
 import { EXPORT_CSS, pageMarkingCss } from './styles'
 
@@ -93,6 +93,8 @@ function renderBlock(block: Block, model: ExportModel): string {
       return `<pre><code>${escapeHtml(block.text)}</code></pre>`
     case 'horizontalRule':
       return '<hr>'
+    case 'table':
+      return table(block.rows, model)
     case 'quote': {
       const verified = block.status === 'verified'
       const problem = verified
@@ -110,6 +112,22 @@ function renderBlock(block: Block, model: ExportModel): string {
     case 'sourcesList':
       return sourcesSection(model)
   }
+}
+
+function table(rows: TableCell[][], model: ExportModel): string {
+  const body = rows
+    .map((cells) => {
+      const row = cells.map((cell) => {
+        const tag = cell.header ? 'th' : 'td'
+        const spans =
+          (cell.colspan > 1 ? ` colspan="${cell.colspan}"` : '') +
+          (cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : '')
+        return `<${tag}${spans}>${blocks(cell.blocks, model)}</${tag}>`
+      })
+      return `<tr>${row.join('')}</tr>`
+    })
+    .join('')
+  return `<div class="table"><table><tbody>${body}</tbody></table></div>`
 }
 
 function blocks(list: Block[], model: ExportModel): string {
@@ -155,6 +173,7 @@ function textRun(run: TextRun): string {
   if (run.italic) out = `<em>${out}</em>`
   if (run.underline) out = `<u>${out}</u>`
   if (run.strike) out = `<s>${out}</s>`
+  if (run.highlight) out = `<mark>${out}</mark>`
   if (run.link) out = `<a href="${escapeHtml(run.link)}">${out}</a>`
   return out
 }

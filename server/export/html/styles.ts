@@ -22,9 +22,18 @@ hr.title-rule { border: 0; border-top: 2px solid var(--accent); margin: 0 0 1.5r
 h2, h3, h4, h5, h6 { line-height: 1.25; margin: 2rem 0 .6rem; break-after: avoid; }
 h2, h3 { color: var(--accent); }
 h2 { font-size: 1.35rem; } h3 { font-size: 1.15rem; } h4, h5, h6 { font-size: 1rem; }
-p { margin: 0 0 .9rem; text-align: justify; hyphens: auto; }
+/* Ragged right: a browser justifies without the PDF's line breaking, and leaves rivers of gaps. */
+p { margin: 0 0 .9rem; text-align: start; hyphens: auto; }
 a { color: var(--accent); }
 code, pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .88em; }
+/* A wide table scrolls inside its box rather than widening the page. */
+.table { overflow-x: auto; margin: 1rem 0 1.2rem; }
+table { border-collapse: collapse; width: 100%; font-size: .95em; break-inside: auto; }
+th, td { border: 1px solid var(--rule); padding: .35rem .55rem; vertical-align: top; text-align: left; }
+th { background: #f1f3f5; font-weight: 600; }
+th > p, td > p { margin: 0; text-align: left; hyphens: manual; }
+th > p + p, td > p + p { margin-top: .4rem; }
+mark { background: #fff0a8; color: inherit; padding: 0 .1em; }
 pre { background: #f6f6f6; padding: .8rem; border-radius: 3px; overflow-x: auto; white-space: pre-wrap; }
 blockquote.plain { margin: 1rem 0; padding-left: 1rem; border-left: 1px solid var(--rule); }
 figure.quote { margin: 1.5rem 0; padding: .2rem 0 .2rem 1.1rem; border-left: 3px solid var(--accent); break-inside: avoid; }
@@ -39,7 +48,7 @@ section.notes, section.sources { margin-top: 2.5rem; }
 section.notes ol, section.sources ol { padding-left: 1.8rem; font-size: .9rem; }
 section.notes li, section.sources li { margin-bottom: .5rem; }
 footer.colophon { color: var(--muted); font-size: .75rem; border-top: 1px solid var(--rule); margin-top: 2.5rem; padding-top: .6rem; }
-li > p { margin: 0 0 .3rem; text-align: left; }
+li > p { margin: 0 0 .3rem; }
 ul, ol { margin: 0 0 .9rem; }
 @page { size: A4; margin: 2.5cm 2.2cm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; color: #5d6672; } }
 @media print {

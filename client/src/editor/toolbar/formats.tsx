@@ -1,10 +1,19 @@
 /**
- * The toolbar's format toggles (headings, bold, italic, lists, blockquote) as data: each is a
+ * The toolbar's format toggles (headings, text marks, lists, blockquote) as data: each is a
  * node or mark that is active where the format applies, and the command that toggles it.
  */
 import type { ChainedCommands, Editor } from '@tiptap/core'
 import type { ReactNode } from 'react'
-import { BoldIcon, BulletListIcon, ItalicIcon, OrderedListIcon, QuoteIcon } from '../../ui/icons'
+import {
+  BoldIcon,
+  BulletListIcon,
+  HighlightIcon,
+  ItalicIcon,
+  OrderedListIcon,
+  QuoteIcon,
+  StrikeIcon,
+  UnderlineIcon,
+} from '../../ui/icons'
 import { ToolbarButton } from './ToolbarButton'
 
 /** One format toggle of the toolbar. */
@@ -42,6 +51,27 @@ export const TEXT_FORMATS: readonly Format[] = [
     type: 'italic',
     toggle: (chain) => chain.toggleItalic(),
     icon: <ItalicIcon />,
+  },
+  {
+    label: 'Underline',
+    shortcut: 'Mod-u',
+    type: 'underline',
+    toggle: (chain) => chain.toggleUnderline(),
+    icon: <UnderlineIcon />,
+  },
+  {
+    label: 'Strikethrough',
+    shortcut: 'Mod-Shift-s',
+    type: 'strike',
+    toggle: (chain) => chain.toggleStrike(),
+    icon: <StrikeIcon />,
+  },
+  {
+    label: 'Highlight',
+    shortcut: 'Mod-Shift-h',
+    type: 'highlight',
+    toggle: (chain) => chain.toggleHighlight(),
+    icon: <HighlightIcon />,
   },
 ]
 
