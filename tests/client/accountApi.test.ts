@@ -189,6 +189,7 @@ describe('sharing API', () => {
       createdBy: 'u1',
       createdAt: 'x',
       updatedAt: 'y',
+      epoch: 'e1',
       role: 'owner',
     })
     await expect(setTeamRole('b1', 'viewer')).resolves.toMatchObject({ teamRole: 'viewer' })

@@ -34,9 +34,17 @@ export function writeRecord(record: CopyRecord | null): void {
 
 function deleteDatabase(name: string): Promise<void> {
   return new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(name)
-    // Blocked means another tab still has it open; it is deleted once that tab closes it.
-    request.onsuccess = request.onerror = request.onblocked = () => resolve()
+    // No IndexedDB (some private windows, or no DOM at all) means no copy was ever kept; a
+    // browser may also refuse it with a SecurityError. Either way there is nothing to delete,
+    // and a sign-out or a closed socket must not end in an unhandled rejection.
+    if (typeof indexedDB === 'undefined') return resolve()
+    try {
+      const request = indexedDB.deleteDatabase(name)
+      // Blocked means another tab still has it open; it is deleted once that tab closes it.
+      request.onsuccess = request.onerror = request.onblocked = () => resolve()
+    } catch {
+      resolve()
+    }
   })
 }
 
