@@ -74,6 +74,10 @@ export async function weighPage(
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width: 1280, height: 800 },
+    // What the page itself loads. The offline service worker, once installed, answers the
+    // page's later requests from its cache (a lazy chunk then counted 0 bytes, depending on
+    // when it activated) and fetches the whole build for offline use after the page loaded.
+    serviceWorkers: 'block',
   })
   try {
     context.setDefaultTimeout(60_000)

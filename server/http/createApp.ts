@@ -76,10 +76,25 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
     crossOriginEmbedderPolicy: false,
   }
   const pageHeaders = helmet(helmetOptions)
-  // A script or stylesheet is never a document, so a Content-Security-Policy on it does
-  // nothing; leaving it off the hashed assets saves its ~330 bytes on every script the editor
-  // page loads (the page-weight budget). Every other header, nosniff included, stays.
-  const assetHeaders = helmet({ ...helmetOptions, contentSecurityPolicy: false })
+  // A script or stylesheet is never a document: the policies a browser applies to documents
+  // (CSP, framing, opener, agent cluster, referrer, XSS filter, DNS prefetch, download and
+  // cross-domain options) do nothing on it, and HSTS is the host's, learnt from any page.
+  // They cost ~650 bytes on each of the 15 scripts and stylesheets the editor page loads
+  // (the page-weight budget counts headers). What applies to a script stays: nosniff, so it
+  // runs only as JavaScript, and the same-origin resource policy.
+  const assetHeaders = helmet({
+    contentSecurityPolicy: false,
+    crossOriginEmbedderPolicy: false,
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
+    referrerPolicy: false,
+    strictTransportSecurity: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xFrameOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
+  })
   app.use((req, res, next) =>
     (req.path.startsWith('/assets/') ? assetHeaders : pageHeaders)(req, res, next),
   )

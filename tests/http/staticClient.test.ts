@@ -115,6 +115,32 @@ describe('the built client over HTTP', () => {
     expect(brOnly.headers['content-encoding']).toBeUndefined()
   })
 
+  it('[HDR1] a hashed asset carries the headers that apply to a script; a page, all of them', async () => {
+    const script = await get(`${server.url}/assets/app-abc123.js`, { 'accept-encoding': 'br' })
+    expect(script.headers['x-content-type-options']).toBe('nosniff')
+    expect(script.headers['cross-origin-resource-policy']).toBe('same-origin')
+    for (const documentOnly of [
+      'content-security-policy',
+      'x-frame-options',
+      'cross-origin-opener-policy',
+      'origin-agent-cluster',
+      'referrer-policy',
+      'strict-transport-security',
+      'x-dns-prefetch-control',
+      'x-download-options',
+      'x-permitted-cross-domain-policies',
+      'x-xss-protection',
+    ]) {
+      expect(script.headers[documentOnly], documentOnly).toBeUndefined()
+    }
+    const page = await get(`${server.url}/`)
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/)
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN')
+    expect(page.headers['strict-transport-security']).toMatch(/max-age=/)
+    expect(page.headers['referrer-policy']).toBe('no-referrer')
+    expect(page.headers['x-content-type-options']).toBe('nosniff')
+  })
+
   it('caches hashed files for a year without revalidating, and nothing else', async () => {
     const script = await get(`${server.url}/assets/app-abc123.js`, { 'accept-encoding': 'br' })
     expect(script.headers['cache-control']).toBe(IMMUTABLE)
