@@ -51,7 +51,11 @@ export interface BenchConfig {
     durationMs: number
   }
   export: { pages: number[]; warmRuns: number }
-  quotes: { words: number; runs: number }
+  quotes: {
+    words: number
+    runs: number /** Runs before the measured ones, the first timed as cold. */
+    warmups: number
+  }
   /** Versions: the long briefing's size, the history listed, runs per measure. */
   versions: { chars: number; listed: number; runs: number }
   /** Edit latency during hostile imports (scenarios/hostileImport.ts). */
@@ -109,7 +113,7 @@ export const FULL: BenchConfig = {
     durationMs: 10_000,
   },
   export: { pages: [20, 100], warmRuns: 5 },
-  quotes: { words: 10_000, runs: 20 },
+  quotes: { words: 10_000, runs: 20, warmups: 10 },
   versions: { chars: 200_000, listed: 1_000, runs: 7 },
   search: { briefings: 10_000, wordsPerBriefing: 300, vocabulary: 20_000, warmup: 3, runs: 30 },
   hostileImport: {
@@ -162,7 +166,7 @@ export const QUICK: BenchConfig = {
     durationMs: 1_000,
   },
   export: { pages: [2], warmRuns: 1 },
-  quotes: { words: 1_000, runs: 2 },
+  quotes: { words: 1_000, runs: 2, warmups: 1 },
   versions: { chars: 5_000, listed: 20, runs: 1 },
   search: { briefings: 50, wordsPerBriefing: 60, vocabulary: 500, warmup: 1, runs: 3 },
   hostileImport: { phaseMs: 1_000, intervalMs: 20, cases: ['nested-divs-1000', 'paragraphs-2000'] },

@@ -88,7 +88,7 @@ export function renderMarkdown(results: BenchResults): string {
     ...(pdf ? pdfDetail(pdf) : []),
     ...(quotes
       ? [
-          `**Quote extraction**: ${quotes.words} words, ${quotes.quotesFound} quotations, median ${ms(quotes.medianMs)} (${ms(quotes.msPer10kWords)} per 10,000 words).`,
+          `**Quote extraction**: ${quotes.words} words, ${quotes.quotesFound} quotations, median ${ms(quotes.medianMs)} once warm (${ms(quotes.msPer10kWords)} per 10,000 words)${quotes.coldMs === undefined ? '' : `; the first run, cold, ${ms(quotes.coldMs)}`}.`,
           '',
         ]
       : []),
