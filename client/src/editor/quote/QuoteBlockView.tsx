@@ -70,12 +70,25 @@ export function QuoteBlockView({ node, editor, selected, getPos, deleteNode }: R
   const restore = () => {
     const pos = getPos()
     if (typeof pos !== 'number') return
-    const { quoteId: _, insertedAt: __, ...kept } = attrs
+    // The portion mark is not a quote attribute (insertSourceQuote refuses it): the restored
+    // block takes it back once inserted where the altered one stood.
+    const {
+      quoteId: _,
+      insertedAt: __,
+      marking,
+      ...kept
+    } = attrs as typeof attrs & {
+      marking?: string | null
+    }
     editor
       .chain()
       .focus()
       .setNodeSelection(pos)
       .insertSourceQuote({ ...kept, text: attrs.selector.exact.replace(/\s+/g, ' ') })
+      .command(({ tr }) => {
+        if (marking) tr.setNodeAttribute(pos, 'marking', marking)
+        return true
+      })
       .run()
   }
 
