@@ -231,8 +231,12 @@ function textRun(run: TextRun): PhrasingContent[] {
   const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(run.text) ?? []
   // Emphasis markers must touch the text they wrap, so spaces around it are left outside.
   if (core === '') return [text(run.text)]
+  // In a link's text a code span holding a bracket is written as plain text: at the start of a
+  // paragraph a reader takes "[`]:a`…" for a link reference definition (a definition's label
+  // ends at the first "]", code span or not) and hides the line. Escaped text cannot do that.
+  const code = run.code && !(run.link && /[[\]]/.test(core))
   let nodes: PhrasingContent[] = [
-    run.code
+    code
       ? // A renderer shows a line ending inside a code span as a space, and a blank line would
         // end the span (and the paragraph) early, so they are written as the spaces they show.
         { type: 'inlineCode', value: core.replace(LINE_ENDINGS, ' ') }

@@ -197,6 +197,22 @@ describe('[MDS] Markdown export of hostile text', () => {
     }
   })
 
+  it('[MDS5] a bracket in a code span inside a link never makes the line a link definition', () => {
+    // Found by MDS3 (seed 1502246298): the first line "[`]:a`a" read as a definition and
+    // vanished. The second case is a whole-line definition with a title.
+    const link = 'https://example.test/x'
+    for (const content of [
+      [run(']:a', { code: true, link }), run('a\na', { link }), run('a', {})],
+      [run(']: x', { code: true, link })],
+    ]) {
+      const markdown = renderMarkdown(model([paragraphOf(...content)]))
+      expectInert(markdown, markdown)
+      const seen = bodyOf(markdown).map(visibleText).join('')
+      const written = content.map((r) => r.text).join('')
+      expect(seen.replace(/\s+/g, ' '), markdown).toBe(written.replace(/\s+/g, ' '))
+    }
+  })
+
   it('[MDS3] property: random runs with random marks render to exactly their text, and no HTML', () => {
     const alphabet = fc.constantFrom(
       ...'ab <>&;#*_`~[]()!\\|$^:/@.-+=1\n\r\t'.split(''),
